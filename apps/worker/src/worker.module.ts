@@ -1,0 +1,32 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { AppConfig, ConfigModule } from '@grants/config';
+import { DatabaseModule } from '@grants/database';
+import { QueueModule, RedisModule } from '@grants/queue';
+import { WorkerHealth } from './worker-health';
+
+/** The worker: BullMQ processors, one class per queue, and a health endpoint. No other HTTP. */
+@Module({})
+export class WorkerModule {
+  static register(config?: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRootAsync({
+          inject: [AppConfig],
+          useFactory: (c: AppConfig) => ({
+            pinoHttp: {
+              level: c.values.NODE_ENV === 'test' ? 'silent' : c.values.LOG_LEVEL,
+              customProps: () => ({ app: 'worker' }),
+            },
+          }),
+        }),
+        DatabaseModule,
+        RedisModule,
+        QueueModule.forRoot(),
+      ],
+      providers: [WorkerHealth],
+    };
+  }
+}

@@ -1,0 +1,39 @@
+const { readdirSync, readFileSync } = require('node:fs');
+const { join } = require('node:path');
+
+/** Packages published as ES modules only (NestJS 12 and friends): Jest compiles them to CommonJS. */
+function esmPackages() {
+  const root = join(__dirname, 'node_modules');
+  const names = readdirSync(root).flatMap((d) =>
+    d.startsWith('@') ? readdirSync(join(root, d)).map((n) => `${d}/${n}`) : [d],
+  );
+  return names.filter((name) => {
+    try {
+      return JSON.parse(readFileSync(join(root, name, 'package.json'), 'utf8')).type === 'module';
+    } catch {
+      return false;
+    }
+  });
+}
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+/** One jest run for unit specs beside the code and end-to-end suites under test/. */
+module.exports = {
+  testEnvironment: 'node',
+  rootDir: '.',
+  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
+  testRegex: '.*\\.(spec|e2e-spec)\\.ts$',
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.spec.json', diagnostics: false }],
+    '^.+\\.m?js$': '<rootDir>/jest.esm-transform.js',
+  },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmPackages().map(escape).join('|')})/)`],
+  moduleNameMapper: {
+    '^@grants/(config|database|queue|mail|domain|testing)$': '<rootDir>/libs/$1/src',
+    '^@grants/api/(.*)$': '<rootDir>/apps/api/src/$1',
+    '^@grants/worker/(.*)$': '<rootDir>/apps/worker/src/$1',
+  },
+  testTimeout: 60000,
+  maxWorkers: 1,
+};

@@ -1,0 +1,108 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+
+/** The one description of the process environment. Nothing else reads process.env. */
+export class EnvironmentVariables {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/grants';
+
+  @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// URL' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  @Matches(/^[A-Za-z0-9_.:-]{1,64}$/, { message: 'QUEUE_PREFIX must be 1-64 letters, digits or _.:-' })
+  QUEUE_PREFIX = 'grants';
+
+  @Matches(/^smtps?:\/\/.+/, { message: 'SMTP_URL must be an smtp:// URL' })
+  SMTP_URL = 'smtp://127.0.0.1:1025';
+
+  @IsString()
+  @IsNotEmpty()
+  MAIL_FROM = 'Ресурсный центр <grants@localhost>';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  WORKER_HEALTH_PORT = 3001;
+
+  @Matches(/^https?:\/\/.+/, { message: 'APP_URL must be an http(s) URL' })
+  APP_URL = 'http://localhost:3000';
+
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'JWT_SECRET must be at least 16 characters' })
+  JWT_SECRET?: string;
+
+  @IsString()
+  @Matches(/^\d+[smhd]?$/, { message: 'JWT_EXPIRES_IN must look like 3600, 30m, 12h or 7d' })
+  JWT_EXPIRES_IN = '12h';
+
+  @IsEmail({}, { message: 'ADMIN_EMAIL must be an email address' })
+  ADMIN_EMAIL = 'admin@grants.local';
+
+  @IsString()
+  @MinLength(10, { message: 'ADMIN_PASSWORD must be at least 10 characters' })
+  ADMIN_PASSWORD = 'admin-password';
+
+  @IsString()
+  CORS_ORIGINS = '*';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  /** Cron pattern of the yearly statistics compile for the previous year (in STATS_TZ). */
+  @IsString()
+  @IsNotEmpty()
+  STATS_CRON = '0 3 15 1 *';
+
+  @IsString()
+  STATS_TZ = 'Asia/Krasnoyarsk';
+
+  /** Identifier prefix of this funder in 360Giving exports. */
+  @IsString()
+  GRANTS_360_PREFIX = 'XI-RC-LESOSIBIRSK';
+
+  @IsString()
+  FUNDER_NAME = 'Ресурсный центр поддержки общественных инициатив г. Лесосибирска';
+}
+
+export type AppConfigValues = Required<EnvironmentVariables> & { JWT_SECRET: string };
+
+export class ConfigError extends Error {}
+
+/** Validates an environment (defaults applied); throws a ConfigError naming every bad variable. */
+export function validateEnvironment(env: Record<string, string | undefined>): AppConfigValues {
+  const defined = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const config = plainToInstance(EnvironmentVariables, defined, { exposeDefaultValues: true });
+  const errors = validateSync(config, { whitelist: false });
+  const messages = errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `${e.property}: ${m}`));
+  if (!config.JWT_SECRET) {
+    if (config.NODE_ENV === 'production') messages.push('JWT_SECRET: required in production');
+    else config.JWT_SECRET = 'development-only-jwt-secret';
+  }
+  if (messages.length) throw new ConfigError(`Invalid environment:\n  ${messages.join('\n  ')}`);
+  return config as AppConfigValues;
+}

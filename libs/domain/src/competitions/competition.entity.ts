@@ -1,0 +1,48 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+
+export type CompetitionStatus = 'draft' | 'open' | 'review' | 'results_announced' | 'archived' | 'cancelled';
+
+export interface Direction {
+  code: string;
+  title: string;
+}
+
+export interface Criterion {
+  code: string;
+  title: string;
+  weight: number;
+  maxScore: number;
+}
+
+@Entity('competitions')
+export class Competition {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column('varchar') shortCode: string;
+  @Column('text') title: string;
+  @Column('text', { nullable: true }) description: string | null;
+  @Column('int') year: number;
+  @Column('text', { nullable: true }) fundingSource: string | null;
+  @Column('varchar') currency: string;
+  @Column('numeric') totalBudget: string;
+  @Column('numeric') maxGrantAmount: string;
+  @Column('numeric') minCoFinancingPercent: string;
+  @Column('jsonb') directions: Direction[];
+  @Column('jsonb') criteria: Criterion[];
+  @Column('int') expertsPerApplication: number;
+  @Column('numeric') divergenceThreshold: string;
+  @Column('numeric', { nullable: true }) minScoreToAward: string | null;
+  @Column('text') timezone: string;
+  @Column('timestamptz') submissionOpensAt: Date;
+  @Column('timestamptz') submissionDeadline: Date;
+  @Column('timestamptz') reviewDeadline: Date;
+  @Column('varchar') status: CompetitionStatus;
+  @Column('text', { nullable: true }) cancelReason: string | null;
+  @Column('int') lastSequence: number;
+  @Column('timestamptz', { nullable: true }) publishedAt: Date | null;
+  @Column('timestamptz', { nullable: true }) closedAt: Date | null;
+  @Column('timestamptz', { nullable: true }) announcedAt: Date | null;
+  @VersionColumn() version: number;
+  @Column('uuid', { nullable: true }) createdBy: string | null;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
+  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
+}

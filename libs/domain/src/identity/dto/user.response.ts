@@ -1,0 +1,21 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Locale, Role } from '../../shared/roles';
+import { User } from '../user.entity';
+
+export class UserResponse {
+  @ApiProperty() id: string;
+  @ApiProperty() email: string;
+  @ApiProperty() fullName: string;
+  @ApiProperty({ enum: ['applicant', 'consultant', 'expert', 'admin'] }) role: Role;
+  @ApiProperty({ enum: ['ru', 'en'] }) locale: Locale;
+  @ApiProperty({ nullable: true, type: String }) organizationId: string | null;
+
+  static from(u: User): UserResponse {
+    return { id: u.id, email: u.email, fullName: u.fullName, role: u.role, locale: u.locale, organizationId: u.organizationId };
+  }
+}
+
+export class AuthResponse {
+  @ApiProperty() accessToken: string;
+  @ApiProperty({ type: UserResponse }) user: UserResponse;
+}

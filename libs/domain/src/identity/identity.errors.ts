@@ -1,0 +1,7 @@
+import { DomainError } from '../shared/domain-error';
+
+export const emailTaken = () => new DomainError('EMAIL_TAKEN', 'A user with this email already exists');
+export const innTaken = () => new DomainError('INN_TAKEN', 'An organization with this INN is already registered');
+export const badCredentials = () => new DomainError('UNAUTHORIZED', 'Wrong email or password');
+export const tooManyLogins = () =>
+  new DomainError('TOO_MANY_REQUESTS', 'Too many failed logins for this email; try again in 15 minutes');

@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig } from '@grants/config';
+import { AuditModule } from '../audit/audit.module';
+import { NotificationsOutboxModule } from '../notifications/notifications-outbox.module';
+import { Organization } from '../organizations/organization.entity';
+import { AuthService } from './auth.service';
+import { User } from './user.entity';
+import { UsersService } from './users.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([User, Organization]),
+    JwtModule.registerAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        secret: config.values.JWT_SECRET,
+        signOptions: { expiresIn: config.values.JWT_EXPIRES_IN as `${number}h` },
+      }),
+    }),
+    NotificationsOutboxModule,
+    AuditModule,
+  ],
+  providers: [AuthService, UsersService],
+  exports: [AuthService, UsersService],
+})
+export class IdentityModule {}

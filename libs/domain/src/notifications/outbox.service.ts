@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Locale } from '../shared/roles';
+import { TemplateCode } from './templates';
+
+export interface OutboxMessage {
+  /** Recipient user; its email and locale are read in the same transaction. */
+  userId: string;
+  template: TemplateCode;
+  payload: Record<string, unknown>;
+  /** Unique per event and recipient: writing the same event twice is a no-op. */
+  dedupeKey: string;
+  /** Set for mails bound to a decision (results, ineligible); a superseding decision voids unsent ones. */
+  decisionKey?: string;
+}
+
+export const OUTBOX_CHANNEL = 'outbox_pending';
+
+/**
+ * The write side of the transactional outbox. Always called with the EntityManager of the
+ * transaction that makes the change, so the mail exists iff the change committed.
+ */
+@Injectable()
+export class OutboxService {
+  async write(manager: EntityManager, messages: OutboxMessage[]): Promise<number> {
+    if (!messages.length) return 0;
+    const rows = messages.map((m) => [m.userId, m.template, JSON.stringify(m.payload), m.dedupeKey, m.decisionKey ?? null]);
+    const params: unknown[] = [];
+    const values = rows
+      .map((r) => `(${r.map((v) => (params.push(v), `$${params.length}`)).join(', ')})`)
+      .join(', ');
+    const inserted: unknown[] = await manager.query(
+      `INSERT INTO notifications (user_id, email, locale, template, payload, dedupe_key, decision_key)
+       SELECT v.user_id::uuid, u.email, u.locale, v.template, v.payload::jsonb, v.dedupe_key, v.decision_key
+       FROM (VALUES ${values}) AS v(user_id, template, payload, dedupe_key, decision_key)
+       JOIN users u ON u.id = v.user_id::uuid
+       ON CONFLICT (dedupe_key) DO NOTHING
+       RETURNING id`,
+      params,
+    );
+    // Wakes the relay right after commit (NOTIFY is delivered only if the transaction commits).
+    if (inserted.length) await manager.query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL]);
+    return inserted.length;
+  }
+
+  /** Voids unsent mails of a superseded decision, so a stale result is never delivered. */
+  async voidDecision(manager: EntityManager, decisionKey: string): Promise<number> {
+    const rows: unknown[] = await manager.query(
+      `UPDATE notifications SET status = 'voided' WHERE decision_key = $1 AND status IN ('pending','queued','failed') RETURNING id`,
+      [decisionKey],
+    );
+    return rows.length;
+  }
+}
+
+export type { Locale };

@@ -1,0 +1,48 @@
+/** Codes of API.md plus the generic ones the HTTP layer maps to 4xx statuses. */
+export const ERROR_CODES = [
+  'EMAIL_TAKEN',
+  'INN_TAKEN',
+  'COMPETITION_NOT_OPEN',
+  'NOT_OPEN_YET',
+  'DEADLINE_PASSED',
+  'DEADLINE_SHORTENED',
+  'INCOMPLETE',
+  'AMOUNT_EXCEEDS_MAX',
+  'COFINANCING_TOO_LOW',
+  'BUDGET_MISMATCH',
+  'NOT_EDITABLE',
+  'INVALID_TRANSITION',
+  'ALREADY_TAKEN',
+  'NOT_REVIEWED',
+  'BUDGET_EXCEEDED',
+  'ALREADY_ANNOUNCED',
+  'CONFLICT_OF_INTEREST',
+  // generic
+  'VALIDATION_FAILED',
+  'NOT_FOUND',
+  'FORBIDDEN',
+  'UNAUTHORIZED',
+  'CONFLICT',
+  'RULE_VIOLATION',
+  'TOO_MANY_REQUESTS',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** Thrown by the domain; apps/api maps the code to an HTTP status, the worker to retry or give up. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export const notFound = (what: string) => new DomainError('NOT_FOUND', `${what} not found`);
+export const invalid = (message: string | string[]) =>
+  new DomainError('VALIDATION_FAILED', Array.isArray(message) ? message.join('; ') : message, {
+    messages: Array.isArray(message) ? message : [message],
+  });

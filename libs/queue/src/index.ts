@@ -1,0 +1,5 @@
+export * from './queue-names';
+export * from './job-options';
+export * from './job-queue';
+export * from './queue.module';
+export * from './redis.provider';

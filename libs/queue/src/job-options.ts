@@ -1,0 +1,43 @@
+import { JobsOptions } from 'bullmq';
+import { JobItem, JobName } from './queue-names';
+
+const keep = { removeOnComplete: { count: 1000, age: 24 * 3600 }, removeOnFail: { count: 5000 } };
+
+/** Every job option (id, delay, attempts, backoff, removal) is decided here and nowhere else. */
+export function getJobOptions(job: JobItem, now: number = Date.now()): JobsOptions {
+  switch (job.name) {
+    case JobName.SendNotification:
+      // The outbox row id is the job id, so a relayed row is queued at most once while it lives.
+      return { ...keep, jobId: job.data.notificationId, attempts: 6, backoff: { type: 'exponential', delay: 2000 } };
+    case JobName.RelayOutbox:
+      return { removeOnComplete: true, removeOnFail: 100, attempts: 1 };
+    case JobName.CloseSubmission: {
+      const at = Date.parse(job.data.deadline);
+      return {
+        ...keep,
+        jobId: `close:${job.data.competitionId}:${at}`,
+        delay: Math.max(0, at - now),
+        attempts: 10,
+        backoff: { type: 'exponential', delay: 1000 },
+      };
+    }
+    case JobName.DeadlineReminder:
+    case JobName.ReviewReminder:
+    case JobName.ReviewOverdue: {
+      const deadline = 'deadline' in job.data ? job.data.deadline : job.data.reviewDeadline;
+      const days = 'daysBefore' in job.data ? job.data.daysBefore : 0;
+      return {
+        ...keep,
+        jobId: `${job.name}:${job.data.competitionId}:${Date.parse(deadline)}:${days}`,
+        attempts: 5,
+        backoff: { type: 'exponential', delay: 5000 },
+      };
+    }
+    case JobName.ReconcileDeadlines:
+      return { removeOnComplete: true, removeOnFail: 100, attempts: 1 };
+    case JobName.CompileStatistics:
+      return { ...keep, attempts: 3, backoff: { type: 'exponential', delay: 5000 } };
+    case JobName.YearlyStatistics:
+      return { removeOnComplete: 10, removeOnFail: 100, attempts: 3 };
+  }
+}

@@ -1,0 +1,4 @@
+export * from './test-context';
+export * from './http-client';
+export * from './smtp-sink';
+export * from './factories';
