@@ -35,3 +35,7 @@ export * from './consultations/consultation.entity';
 export * from './reviews/review.entity';
 export * from './reviews/expert-conflict.entity';
 export * from './statistics/statistics-snapshot.entity';
+export * from './applications/application.state-machine';
+export * from './deadlines/deadline-scheduler.service';
+export * from './deadlines/submission-closer.service';
+export * from './deadlines/deadlines.module';

@@ -40,7 +40,7 @@ export class HttpClient {
         parsed = res.body;
       }
     }
-    return { status: res.statusCode, body: parsed as T, headers: res.headers, text: res.body };
+    return { status: res.statusCode, body: parsed as T, headers: res.headers as HttpResponse["headers"], text: res.body };
   }
 
   get<T = any>(path: string) {

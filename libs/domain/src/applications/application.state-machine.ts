@@ -1,0 +1,101 @@
+import { EntityManager } from 'typeorm';
+import { OutboxMessage, OutboxService } from '../notifications/outbox.service';
+import { DomainError, notFound } from '../shared/domain-error';
+import { Actor, Role } from '../shared/roles';
+import { Application, ApplicationStatus } from './application.entity';
+import { ApplicationEvent } from './application-event.entity';
+
+export type TransitionActor = Actor | 'system';
+type ActorRole = Role | 'system';
+
+export interface ApplicationTransition {
+  from: ApplicationStatus;
+  to: ApplicationStatus;
+  roles: ActorRole[];
+}
+
+/** The application lifecycle of SPEC.md as data: which status may follow which, and who may take the step. */
+export const APPLICATION_TRANSITIONS: readonly ApplicationTransition[] = [
+  { from: 'draft', to: 'submitted', roles: ['applicant'] },
+  { from: 'draft', to: 'withdrawn', roles: ['applicant', 'system'] },
+  { from: 'submitted', to: 'withdrawn', roles: ['applicant', 'system'] },
+  { from: 'draft', to: 'not_submitted', roles: ['system', 'admin'] },
+  { from: 'submitted', to: 'under_review', roles: ['system', 'admin'] },
+  { from: 'submitted', to: 'ineligible', roles: ['admin'] },
+  { from: 'under_review', to: 'ineligible', roles: ['admin'] },
+  { from: 'under_review', to: 'reviewed', roles: ['system', 'expert', 'admin'] },
+  { from: 'reviewed', to: 'under_review', roles: ['system', 'admin'] },
+  { from: 'reviewed', to: 'awarded', roles: ['admin', 'system'] },
+  { from: 'reviewed', to: 'not_awarded', roles: ['admin', 'system'] },
+];
+
+export function findTransition(from: ApplicationStatus, to: ApplicationStatus, role: ActorRole) {
+  return APPLICATION_TRANSITIONS.find((t) => t.from === from && t.to === to && t.roles.includes(role));
+}
+
+export interface TransitionRequest {
+  applicationId: string;
+  to: ApplicationStatus;
+  actor: TransitionActor;
+  /** Allowed current statuses; defaults to every status the table allows for `to` and the actor. */
+  from?: ApplicationStatus[];
+  reason?: string | null;
+  /** Other columns changed in the same guarded UPDATE (e.g. registration number, awarded amount). */
+  set?: Partial<Record<keyof Application, unknown>>;
+  /** Outbox rows caused by this transition. */
+  notifications?: OutboxMessage[];
+}
+
+const COLUMN = (key: string) => key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+
+/**
+ * The one function that writes an application's status: a guarded
+ * `UPDATE … WHERE id = :id AND status IN (:from)` with a version bump, an application_events row and
+ * the notifications' outbox rows, all in the caller's transaction. A step the table does not allow,
+ * or a status that changed meanwhile, is `409 INVALID_TRANSITION`.
+ */
+export async function applyApplicationTransition(
+  manager: EntityManager,
+  outbox: OutboxService,
+  request: TransitionRequest,
+): Promise<Application> {
+  const role: ActorRole = request.actor === 'system' ? 'system' : request.actor.role;
+  const allowedFrom = APPLICATION_TRANSITIONS.filter(
+    (t) => t.to === request.to && t.roles.includes(role) && (!request.from || request.from.includes(t.from)),
+  ).map((t) => t.from);
+
+  const params: unknown[] = [request.applicationId, request.to, allowedFrom];
+  const sets = ['status = $2', 'version = version + 1', 'updated_at = now()'];
+  for (const [key, value] of Object.entries(request.set ?? {})) {
+    params.push(value);
+    sets.push(`${COLUMN(key)} = $${params.length}`);
+  }
+  const [rows] = (await manager.query(
+    `UPDATE applications a SET ${sets.join(', ')}
+     FROM (SELECT id, status AS previous FROM applications WHERE id = $1 FOR UPDATE) p
+     WHERE a.id = p.id AND p.previous = ANY($3::varchar[])
+     RETURNING p.previous, a.*`,
+    params,
+  )) as [Array<Record<string, unknown>>, number];
+
+  if (!rows?.length) {
+    const current = await manager.findOne(Application, { where: { id: request.applicationId } });
+    if (!current) throw notFound('Application');
+    throw new DomainError(
+      'INVALID_TRANSITION',
+      `An application in status ${current.status} cannot become ${request.to}`,
+      { from: current.status, to: request.to },
+    );
+  }
+  const previous = rows[0].previous as ApplicationStatus;
+  await manager.insert(ApplicationEvent, {
+    applicationId: request.applicationId,
+    fromStatus: previous,
+    toStatus: request.to,
+    actorId: request.actor === 'system' ? null : request.actor.id,
+    actorRole: role,
+    reason: request.reason ?? null,
+  });
+  if (request.notifications?.length) await outbox.write(manager, request.notifications);
+  return manager.findOneOrFail(Application, { where: { id: request.applicationId } });
+}
