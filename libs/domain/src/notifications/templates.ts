@@ -20,3 +20,48 @@ export const TEMPLATES = [
 ] as const;
 
 export type TemplateCode = (typeof TEMPLATES)[number];
+
+/** Times are ISO-8601 UTC strings; templates show them in `timezone` (the competition's IANA zone). */
+interface CompetitionRef {
+  competitionId: string;
+  competitionTitle: string;
+  timezone: string;
+}
+
+interface ApplicationRef extends CompetitionRef {
+  applicationId: string;
+  applicationTitle: string;
+  organizationName: string;
+}
+
+/**
+ * The payload each template receives (ids plus the few display values the mail needs).
+ * Writers of outbox rows pass exactly these fields; templates rely on nothing else.
+ */
+export interface TemplatePayloads {
+  'account.registered': { fullName: string; email: string; organizationName?: string; role?: string };
+  'consultation.requested': ApplicationRef & { consultationId: string; question: string };
+  'consultation.completed': ApplicationRef & {
+    consultationId: string;
+    verdict: 'ready' | 'needs_changes';
+    comment: string;
+    remarks: { field: string; text: string }[];
+  };
+  'application.submitted': ApplicationRef & { registrationNumber: string; submittedAt: string; contentHash: string };
+  'deadline.reminder': ApplicationRef & { deadline: string; daysLeft: number };
+  'deadline.extended': ApplicationRef & { previousDeadline: string; deadline: string };
+  'application.not_submitted': ApplicationRef & { deadline: string };
+  'competition.submission_closed': CompetitionRef & { closedAt: string; submitted: number; notSubmitted: number };
+  'competition.cancelled': ApplicationRef & { reason: string };
+  'review.assigned': ApplicationRef & { reviewId: string; registrationNumber: string; dueAt: string };
+  'review.reminder': ApplicationRef & { reviewId: string; registrationNumber: string; dueAt: string; daysLeft: number };
+  'review.overdue': CompetitionRef & {
+    reviewDeadline: string;
+    overdue: { reviewId: string; registrationNumber: string; expertName: string; status: string }[];
+  };
+  'application.ineligible': ApplicationRef & { registrationNumber: string | null; reason: string };
+  'results.awarded': ApplicationRef & { registrationNumber: string; awardedAmount: string; score: string | null };
+  'results.not_awarded': ApplicationRef & { registrationNumber: string; score: string | null };
+  'results.assisted_winner': ApplicationRef & { registrationNumber: string; awardedAmount: string };
+  'statistics.compiled': { year: number; compiledAt: string; snapshotId: string; headline: string };
+}
