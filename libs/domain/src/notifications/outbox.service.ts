@@ -1,18 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Locale } from '../shared/roles';
-import { TemplateCode } from './templates';
+import { TemplateCode, TemplatePayloads } from './templates';
 
-export interface OutboxMessage {
-  /** Recipient user; its email and locale are read in the same transaction. */
-  userId: string;
-  template: TemplateCode;
-  payload: Record<string, unknown>;
-  /** Unique per event and recipient: writing the same event twice is a no-op. */
-  dedupeKey: string;
-  /** Set for mails bound to a decision (results, ineligible); a superseding decision voids unsent ones. */
-  decisionKey?: string;
-}
+/** One mail to write: the template fixes the payload's type. */
+export type OutboxMessage = {
+  [T in TemplateCode]: {
+    /** Recipient user; its email and locale are read in the same transaction. */
+    userId: string;
+    template: T;
+    payload: TemplatePayloads[T];
+    /** Unique per event and recipient: writing the same event twice is a no-op. */
+    dedupeKey: string;
+    /** Set for mails bound to a decision (results, ineligible); a superseding decision voids unsent ones. */
+    decisionKey?: string;
+  };
+}[TemplateCode];
 
 export const OUTBOX_CHANNEL = 'outbox_pending';
 
