@@ -2,3 +2,4 @@ export * from './test-context';
 export * from './http-client';
 export * from './smtp-sink';
 export * from './factories';
+export * from './competition-factories';
