@@ -1,0 +1,236 @@
+/**
+ * `npm run demo`: migrates the database, starts a mail catcher (maildev), the api and the worker,
+ * seeds a sample competition of the Lesosibirsk Resource Center through the public API, prints the
+ * URLs and logins, and stops everything on Ctrl-C. Safe to run twice: seeding skips what exists.
+ */
+import 'reflect-metadata';
+import { ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { AppConfig } from '@grants/config';
+import { migrateDatabase } from '@grants/database';
+import { innFrom, ogrnFrom } from '@grants/domain';
+
+const root = join(__dirname, '..', '..');
+const MAIL_WEB_PORT = 1080;
+const MAIL_SMTP_PORT = 1025;
+const children: ChildProcess[] = [];
+
+const DEMO_PASSWORD = 'demo-password-2026';
+
+function start(name: string, command: string, args: string[], env: Record<string, string> = {}) {
+  const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const prefix = `[${name}] `;
+  const forward = (stream: NodeJS.ReadableStream, out: NodeJS.WriteStream) =>
+    stream.on('data', (chunk: Buffer) => {
+      for (const line of chunk.toString().split('\n').filter(Boolean)) out.write(prefix + line + '\n');
+    });
+  forward(child.stdout!, process.stdout);
+  forward(child.stderr!, process.stderr);
+  child.on('exit', (code) => {
+    if (!stopping) {
+      console.error(`${prefix}exited with code ${code}; stopping the demo`);
+      void stop(1);
+    }
+  });
+  children.push(child);
+  return child;
+}
+
+let stopping = false;
+async function stop(code = 0) {
+  stopping = true;
+  for (const child of children) child.kill('SIGTERM');
+  await new Promise((r) => setTimeout(r, 1500));
+  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+  process.exit(code);
+}
+
+async function waitFor(url: string, timeoutMs = 60000) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`${url} did not come up in ${timeoutMs / 1000} s`);
+}
+
+class Api {
+  constructor(private readonly base: string) {}
+  async call(method: string, path: string, body?: unknown, token?: string) {
+    const res = await fetch(`${this.base}/api/v1${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : undefined };
+  }
+  async login(email: string, password: string): Promise<string | undefined> {
+    const res = await this.call('POST', '/auth/login', { email, password });
+    return res.status === 200 ? res.body.accessToken : undefined;
+  }
+}
+
+async function seed(api: Api, config: AppConfig) {
+  const admin = await api.login(config.values.ADMIN_EMAIL, config.values.ADMIN_PASSWORD);
+  if (!admin) throw new Error('Cannot log in as the admin from ADMIN_EMAIL/ADMIN_PASSWORD');
+
+  const staff = [
+    { email: 'consultant@grants.local', fullName: 'Кузнецова Ольга Николаевна', role: 'consultant' },
+    { email: 'expert1@grants.local', fullName: 'Морозов Алексей Викторович', role: 'expert' },
+    { email: 'expert2@grants.local', fullName: 'Волкова Елена Сергеевна', role: 'expert' },
+    { email: 'expert3@grants.local', fullName: 'Соколов Дмитрий Андреевич', role: 'expert' },
+  ];
+  for (const s of staff) {
+    if (await api.login(s.email, DEMO_PASSWORD)) continue;
+    await api.call('POST', '/users', { ...s, password: DEMO_PASSWORD }, admin);
+  }
+
+  const ngos = [
+    {
+      email: 'silver@ngo.local',
+      fullName: 'Белова Галина Ивановна',
+      organization: {
+        fullName: 'Лесосибирская местная общественная организация «Серебряные волонтеры»',
+        shortName: 'Серебряные волонтеры',
+        inn: innFrom('245400101'),
+        ogrn: ogrnFrom('102240000101'),
+        municipality: 'г. Лесосибирск',
+      },
+      project: {
+        title: 'Серебряный возраст — активное долголетие',
+        summary: 'Клуб серебряных волонтеров: помощь одиноким пожилым жителям Лесосибирска и обучение цифровой грамотности.',
+        direction: 'social',
+      },
+    },
+    {
+      email: 'simba@ngo.local',
+      fullName: 'Орлова Наталья Павловна',
+      organization: {
+        fullName: 'Лесосибирская общественная организация защиты животных «Симба»',
+        shortName: 'Симба',
+        inn: innFrom('245400202'),
+        ogrn: ogrnFrom('102240000202'),
+        municipality: 'г. Лесосибирск',
+      },
+      project: {
+        title: 'Ответственный хозяин: просвещение и стерилизация безнадзорных животных',
+        summary: 'Просветительские занятия в школах и программа стерилизации безнадзорных животных.',
+        direction: 'ecology',
+      },
+    },
+  ];
+
+  let competition = (await api.call('GET', '/competitions', undefined, admin)).body?.items?.find(
+    (c: { title: string }) => c.title.startsWith('Лесосибирск — город инициатив'),
+  );
+  if (!competition) {
+    const now = Date.now();
+    const day = 24 * 3600 * 1000;
+    const created = await api.call(
+      'POST',
+      '/competitions',
+      {
+        title: 'Лесосибирск — город инициатив 2026',
+        description:
+          'Муниципальный конкурс социально значимых проектов социально ориентированных некоммерческих организаций города Лесосибирска.',
+        year: new Date().getUTCFullYear(),
+        fundingSource: 'Бюджет города Лесосибирска',
+        timezone: 'Asia/Krasnoyarsk',
+        submissionOpensAt: new Date(now - day).toISOString(),
+        submissionDeadline: new Date(now + 14 * day).toISOString(),
+        reviewDeadline: new Date(now + 30 * day).toISOString(),
+        totalBudget: '1500000.00',
+        maxGrantAmount: '300000.00',
+        minCoFinancingPercent: 10,
+        directions: [
+          { code: 'social', title: 'Социальная поддержка и защита граждан' },
+          { code: 'ecology', title: 'Охрана окружающей среды и защита животных' },
+          { code: 'culture', title: 'Культура, просвещение и патриотическое воспитание' },
+        ],
+      },
+      admin,
+    );
+    if (created.status !== 201) throw new Error(`Cannot create the demo competition: ${JSON.stringify(created.body)}`);
+    competition = created.body;
+    await api.call('POST', `/competitions/${competition.id}/publish`, {}, admin);
+  }
+
+  for (const ngo of ngos) {
+    let token = await api.login(ngo.email, DEMO_PASSWORD);
+    if (!token) {
+      const res = await api.call('POST', '/auth/register', {
+        email: ngo.email,
+        password: DEMO_PASSWORD,
+        fullName: ngo.fullName,
+        organization: ngo.organization,
+      });
+      token = res.body?.accessToken;
+    }
+    const mine = await api.call('GET', `/applications?competitionId=${competition.id}`, undefined, token);
+    if (mine.body?.total > 0) continue;
+    await api.call(
+      'POST',
+      `/competitions/${competition.id}/applications`,
+      {
+        ...ngo.project,
+        requestedAmount: '250000.00',
+        coFinancingAmount: '50000.00',
+        geography: 'г. Лесосибирск',
+        goals: 'Вовлечение жителей города в решение вопросов местного значения.',
+        expectedResults: [{ indicator: 'Число участников', target: '150' }],
+        budgetLines: [
+          { item: 'Оплата труда специалистов', amount: '150000.00' },
+          { item: 'Расходные материалы', amount: '100000.00' },
+        ],
+      },
+      token,
+    );
+  }
+  return competition;
+}
+
+async function main() {
+  // Defaults already point SMTP at the mail catcher (127.0.0.1:1025) and run in development mode.
+  const config = AppConfig.fromEnvironment();
+  const applied = await migrateDatabase(config.values.DATABASE_URL);
+  console.log(applied.length ? `Migrated: ${applied.join(', ')}` : 'Database is up to date');
+
+  const env = { NODE_ENV: config.values.NODE_ENV, SMTP_URL: config.values.SMTP_URL };
+  start('mail', join(root, 'node_modules', '.bin', 'maildev'), ['--smtp', String(MAIL_SMTP_PORT), '--web', String(MAIL_WEB_PORT), '--ip', '127.0.0.1']);
+  start('api', process.execPath, [join(root, 'dist', 'apps', 'api', 'src', 'main.js')], env);
+  start('worker', process.execPath, [join(root, 'dist', 'apps', 'worker', 'src', 'main.js')], env);
+
+  const apiUrl = `http://localhost:${config.values.PORT}`;
+  await waitFor(`${apiUrl}/api/v1/health`);
+  await waitFor(`http://localhost:${MAIL_WEB_PORT}/`);
+  const competition = await seed(new Api(apiUrl), config);
+
+  console.log(`
+Grants demo is running.
+  API:           ${apiUrl}/api/v1
+  OpenAPI UI:    ${apiUrl}/api/docs
+  Mail catcher:  http://localhost:${MAIL_WEB_PORT}  (every mail the system sends)
+  Worker health: http://localhost:${config.values.WORKER_HEALTH_PORT}/health
+  Competition:   ${apiUrl}/api/v1/competitions/${competition.id}
+
+Logins (password for all but the admin: ${DEMO_PASSWORD}):
+  admin       ${config.values.ADMIN_EMAIL} / ${config.values.ADMIN_PASSWORD}
+  consultant  consultant@grants.local
+  experts     expert1@grants.local, expert2@grants.local, expert3@grants.local
+  NGOs        silver@ngo.local («Серебряные волонтеры»), simba@ngo.local («Симба»)
+
+Press Ctrl-C to stop.`);
+}
+
+process.on('SIGINT', () => void stop(0));
+process.on('SIGTERM', () => void stop(0));
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  void stop(1);
+});
