@@ -3,6 +3,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, ConfigModule } from '@grants/config';
 import { DatabaseModule } from '@grants/database';
 import { QueueModule, RedisModule } from '@grants/queue';
+import { RedisPolicyCheck } from './redis-policy.check';
 import { WorkerHealth } from './worker-health';
 
 /** The worker: BullMQ processors, one class per queue, and a health endpoint. No other HTTP. */
@@ -26,7 +27,7 @@ export class WorkerModule {
         RedisModule,
         QueueModule.forRoot(),
       ],
-      providers: [WorkerHealth],
+      providers: [WorkerHealth, RedisPolicyCheck],
     };
   }
 }
