@@ -81,6 +81,12 @@ export class EnvironmentVariables {
   @IsString()
   STATS_TZ = 'Asia/Krasnoyarsk';
 
+  /** How often the worker reconciles competition deadlines with the database (ms); tests use ~500. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  DEADLINE_RECONCILE_MS = 60000;
+
   /** Identifier prefix of this funder in 360Giving exports. */
   @IsString()
   GRANTS_360_PREFIX = 'XI-RC-LESOSIBIRSK';

@@ -26,9 +26,12 @@ export function getJobOptions(job: JobItem, now: number = Date.now()): JobsOptio
     case JobName.ReviewOverdue: {
       const deadline = 'deadline' in job.data ? job.data.deadline : job.data.reviewDeadline;
       const days = 'daysBefore' in job.data ? job.data.daysBefore : 0;
+      // Reminders run at their runAt; the overdue report at the review deadline itself.
+      const runAt = Date.parse('runAt' in job.data ? job.data.runAt : deadline);
       return {
         ...keep,
         jobId: `${job.name}:${job.data.competitionId}:${Date.parse(deadline)}:${days}`,
+        delay: Math.max(0, runAt - now),
         attempts: 5,
         backoff: { type: 'exponential', delay: 5000 },
       };
