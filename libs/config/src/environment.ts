@@ -87,6 +87,37 @@ export class EnvironmentVariables {
   @Min(100)
   DEADLINE_RECONCILE_MS = 60000;
 
+  /** First retry delay of a mail; BullMQ doubles it on each of the 6 attempts (tests shorten it). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  NOTIFICATION_BACKOFF_MS = 2000;
+
+  /** Parallel SMTP sends per worker process (each holds one database connection while it sends). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  NOTIFICATION_CONCURRENCY = 10;
+
+  /** How soon a send job of a dead worker is taken over (BullMQ lock duration and stalled check). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(500)
+  NOTIFICATION_LOCK_MS = 30000;
+
+  /** Period of the outbox sweep that relays rows the LISTEN wake-up missed. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  OUTBOX_SWEEP_MS = 5000;
+
+  /** A row queued longer than this whose job is gone from Redis is relayed again. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  OUTBOX_STUCK_MS = 60000;
+
   /** Identifier prefix of this funder in 360Giving exports. */
   @IsString()
   GRANTS_360_PREFIX = 'XI-RC-LESOSIBIRSK';

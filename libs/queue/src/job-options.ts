@@ -3,12 +3,24 @@ import { JobItem, JobName } from './queue-names';
 
 const keep = { removeOnComplete: { count: 1000, age: 24 * 3600 }, removeOnFail: { count: 5000 } };
 
+export const NOTIFICATION_ATTEMPTS = 6;
+
+/** Config-driven knobs (from AppConfig) that callers pass in; getJobOptions itself reads no config. */
+export interface JobTuning {
+  notificationBackoffMs?: number;
+}
+
 /** Every job option (id, delay, attempts, backoff, removal) is decided here and nowhere else. */
-export function getJobOptions(job: JobItem, now: number = Date.now()): JobsOptions {
+export function getJobOptions(job: JobItem, now: number = Date.now(), tuning: JobTuning = {}): JobsOptions {
   switch (job.name) {
     case JobName.SendNotification:
       // The outbox row id is the job id, so a relayed row is queued at most once while it lives.
-      return { ...keep, jobId: job.data.notificationId, attempts: 6, backoff: { type: 'exponential', delay: 2000 } };
+      return {
+        ...keep,
+        jobId: job.data.notificationId,
+        attempts: NOTIFICATION_ATTEMPTS,
+        backoff: { type: 'exponential', delay: tuning.notificationBackoffMs ?? 2000 },
+      };
     case JobName.RelayOutbox:
       return { removeOnComplete: true, removeOnFail: 100, attempts: 1 };
     case JobName.CloseSubmission: {
