@@ -1,13 +1,11 @@
 import helmet from '@fastify/helmet';
 import { randomUUID } from 'node:crypto';
-import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '@grants/config';
 import { AppModule } from './app.module';
-import { toErrorBody } from './common/domain-error.filter';
 import { validationPipe } from './common/validation';
 
 export const API_PREFIX = 'api/v1';
@@ -42,13 +40,6 @@ export async function createApiApp(config: AppConfig = AppConfig.fromEnvironment
     },
   });
 
-  // Errors Fastify raises before Nest sees the request (bad JSON, body over 1 MB) get the same shape.
-  const fastify = app.getHttpAdapter().getInstance();
-  const logger = new NestLogger('Http');
-  fastify.setErrorHandler((error, _request, reply) => {
-    const body = toErrorBody(error, logger);
-    void reply.status(body.statusCode).send(body);
-  });
 
   const document = SwaggerModule.createDocument(
     app,

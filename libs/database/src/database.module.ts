@@ -10,6 +10,8 @@ import { dataSourceOptions } from './data-source-options';
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
         ...dataSourceOptions(config.values.DATABASE_URL),
+        // Tests provoke database failures on purpose; the app logs what matters through its own logger.
+        ...(config.values.NODE_ENV === 'test' ? { logging: false } : {}),
         retryAttempts: 3,
         retryDelay: 500,
       }),

@@ -19,6 +19,8 @@ export interface TestContext {
 export interface TestContextOptions {
   /** Extra environment for this run (e.g. another REDIS_URL). */
   env?: Record<string, string>;
+  /** Rewrites the database URL the api uses (e.g. through a TCP proxy a test can cut). */
+  apiDatabaseUrl?: (url: string) => string;
 }
 
 const ADMIN_PASSWORD = 'admin-password-for-tests';
@@ -47,7 +49,10 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
   const smtp = await SmtpSink.start();
   const config = uniqueTestConfig(options.env, smtp.port);
   await migrateDatabase(config.values.DATABASE_URL);
-  const api = await createApiApp(config);
+  const apiConfig = options.apiDatabaseUrl
+    ? new AppConfig({ ...config.values, DATABASE_URL: options.apiDatabaseUrl(config.values.DATABASE_URL) })
+    : config;
+  const api = await createApiApp(apiConfig);
   await api.init();
   await api.getHttpAdapter().getInstance().ready();
   const http = new HttpClient(api);

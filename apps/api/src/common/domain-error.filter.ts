@@ -112,6 +112,16 @@ export function toErrorBody(exception: unknown, logger: Logger): ErrorBody {
       code: GENERIC_CODES[fastify.statusCode] ?? fastify.code ?? `HTTP_${fastify.statusCode}`,
     };
   }
+  if (isUnavailable(exception)) {
+    // A dependency outage is not the client's fault and not a bug: 503, retry later.
+    logger.warn(`Dependency unavailable: ${(exception as Error).message}`);
+    return {
+      statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+      error: REASONS[503],
+      message: 'A dependency is temporarily unavailable; try again shortly',
+      code: 'SERVICE_UNAVAILABLE',
+    };
+  }
   const errorId = randomUUID();
   logger.error({ err: exception, errorId }, `Unexpected error ${errorId}`);
   return {
@@ -121,6 +131,19 @@ export function toErrorBody(exception: unknown, logger: Logger): ErrorBody {
     code: 'INTERNAL',
     errorId,
   };
+}
+
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P03', '08006', '08001', '08003']);
+
+/** Connection-level failures of PostgreSQL or Redis. */
+function isUnavailable(exception: unknown): boolean {
+  const e = exception as { code?: string; driverError?: { code?: string; message?: string }; message?: string; name?: string };
+  const code = e?.code ?? e?.driverError?.code;
+  const message = `${e?.message ?? ''} ${e?.driverError?.message ?? ''}`;
+  return (
+    (code !== undefined && UNAVAILABLE_CODES.has(code)) ||
+    /Connection terminated|connection timeout|Connection is closed|getaddrinfo|Stream isn't writeable|MaxRetriesPerRequest/i.test(message)
+  );
 }
 
 @Catch()
