@@ -48,6 +48,7 @@ export function statusOf(code: ErrorCode): number {
     case 'NOT_REVIEWED':
     case 'BUDGET_EXCEEDED':
     case 'CONFLICT_OF_INTEREST':
+    case 'PROJECT_DATES_INVALID':
     case 'RULE_VIOLATION':
       return 422;
     default: {

@@ -17,6 +17,8 @@ export const ERROR_CODES = [
   'BUDGET_EXCEEDED',
   'ALREADY_ANNOUNCED',
   'CONFLICT_OF_INTEREST',
+  // project dates outside the competition's rules (submit)
+  'PROJECT_DATES_INVALID',
   // generic
   'VALIDATION_FAILED',
   'NOT_FOUND',
