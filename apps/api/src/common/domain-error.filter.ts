@@ -113,6 +113,11 @@ export function toErrorBody(exception: unknown, logger: Logger): ErrorBody {
       code: GENERIC_CODES[fastify.statusCode] ?? fastify.code ?? `HTTP_${fastify.statusCode}`,
     };
   }
+  const sqlState = (exception as { driverError?: { code?: string } })?.driverError?.code;
+  if (typeof sqlState === 'string' && sqlState.startsWith('22')) {
+    // PostgreSQL data exceptions (NUL bytes, out-of-range numbers) are bad input that passed validation.
+    return { statusCode: 400, error: REASONS[400], message: ['input contains a value the database cannot store'], code: 'VALIDATION_FAILED' };
+  }
   if (isUnavailable(exception)) {
     // A dependency outage is not the client's fault and not a bug: 503, retry later.
     logger.warn(`Dependency unavailable: ${(exception as Error).message}`);
