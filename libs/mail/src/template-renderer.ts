@@ -59,7 +59,7 @@ export class TemplateRenderer {
     return this.compiled.has(`ru:${template}`);
   }
 
-  render(template: string, locale: string, payload: Record<string, unknown>): RenderedMail {
+  render(template: string, locale: string, payload: object): RenderedMail {
     const lang: MailLocale = locale === 'en' ? 'en' : 'ru';
     const compiled = this.compiled.get(`${lang}:${template}`);
     if (!compiled) throw new PermanentMailError(`Unknown mail template: ${template}`);

@@ -1,0 +1,21 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Job, UnrecoverableError } from 'bullmq';
+import { OutboxRelay } from '@grants/domain';
+import { JobName, QueueName } from '@grants/queue';
+
+/** The outbox queue: the periodic sweep relays what the LISTEN wake-up missed and re-queues lost jobs. */
+@Processor(QueueName.Outbox)
+export class OutboxProcessor extends WorkerHost {
+  constructor(private readonly relay: OutboxRelay) {
+    super();
+  }
+
+  async process(job: Job): Promise<{ relayed: number; requeued: number }> {
+    if (job.name !== JobName.RelayOutbox) {
+      throw new UnrecoverableError(`No handler for job ${job.name} on the ${QueueName.Outbox} queue`);
+    }
+    const relayed = await this.relay.trigger();
+    const requeued = await this.relay.requeueStuck();
+    return { relayed, requeued };
+  }
+}

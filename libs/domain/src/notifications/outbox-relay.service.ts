@@ -1,0 +1,131 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AppConfig } from '@grants/config';
+import { getJobOptions, JobItem, JobName, JobQueue, QueueName } from '@grants/queue';
+
+const BATCH = 200;
+/** A relay transaction never waits longer than this for Redis: rows stay pending, the sweep tries again. */
+const REDIS_TIMEOUT_MS = 5000;
+
+const withTimeout = <T>(p: Promise<T>, ms: number, what: string) =>
+  Promise.race([
+    p,
+    new Promise<never>((_, reject) => {
+      setTimeout(() => reject(new Error(`${what}: Redis did not answer in ${ms} ms`)), ms).unref();
+    }),
+  ]);
+
+/**
+ * Moves outbox rows into the `notifications` queue. Claims pending rows with FOR UPDATE SKIP LOCKED (several
+ * workers never claim the same row), adds one job per row with the row id as job id, and marks them `queued`
+ * in the same transaction: if Redis refuses, the transaction rolls back and the rows stay `pending`.
+ */
+@Injectable()
+export class OutboxRelay {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private running?: Promise<number>;
+  private again = false;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly jobs: JobQueue,
+    private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Relays now; a call while a relay runs makes that relay loop once more instead of starting a second
+   * one, so a burst of NOTIFYs costs one pass.
+   */
+  trigger(): Promise<number> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      let total = 0;
+      try {
+        do {
+          this.again = false;
+          total += await this.relayPending();
+        } while (this.again);
+        return total;
+      } finally {
+        this.running = undefined;
+      }
+    })();
+    return this.running;
+  }
+
+  /** Relays every pending row, batch by batch; returns how many were queued. */
+  async relayPending(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const count = await this.dataSource.transaction(async (manager) => {
+        const rows: { id: string; attempts: number }[] = await manager.query(
+          `SELECT id, attempts FROM notifications WHERE status = 'pending'
+           ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
+          [BATCH],
+        );
+        if (!rows.length) return 0;
+        await this.enqueue(rows, manager);
+        return rows.length;
+      });
+      total += count;
+      if (count < BATCH) return total;
+    }
+  }
+
+  /**
+   * Rows `queued` for longer than OUTBOX_STUCK_MS whose job is gone from Redis (Redis lost its data) or
+   * finished without the row being updated are queued again.
+   */
+  async requeueStuck(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows: { id: string; attempts: number }[] = await manager.query(
+        `SELECT id, attempts FROM notifications
+         WHERE status = 'queued' AND queued_at < now() - make_interval(secs => $1::double precision / 1000)
+         ORDER BY queued_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
+        [this.config.values.OUTBOX_STUCK_MS, BATCH],
+      );
+      const queue = this.jobs.queue(QueueName.Notifications);
+      const lost: { id: string; attempts: number }[] = [];
+      for (const row of rows) {
+        const job = await withTimeout(queue.getJob(row.id), REDIS_TIMEOUT_MS, 'getJob');
+        const state = job ? await withTimeout(job.getState(), REDIS_TIMEOUT_MS, 'getState') : 'missing';
+        if (state === 'missing' || state === 'unknown' || state === 'completed' || state === 'failed') lost.push(row);
+      }
+      if (lost.length) {
+        this.logger.warn(`Re-queueing ${lost.length} notification(s) whose job was lost`);
+        await this.enqueue(lost, manager, true);
+      } else if (rows.length) {
+        // Still waiting or active in Redis: only the clock moves, so they are not checked again at once.
+        await manager.query(`UPDATE notifications SET queued_at = now() WHERE id = ANY($1::uuid[])`, [rows.map((r) => r.id)]);
+      }
+      return lost.length;
+    });
+  }
+
+  private async enqueue(rows: { id: string; attempts: number }[], manager: EntityManager, replace = false) {
+    const queue = this.jobs.queue(QueueName.Notifications);
+    // A row tried before (admin retry, lost job) may still have its finished job under the same id,
+    // which would make the new add a no-op.
+    for (const row of rows) {
+      if (!replace && row.attempts === 0) continue;
+      const job = await withTimeout(queue.getJob(row.id), REDIS_TIMEOUT_MS, 'getJob');
+      if (!job) continue;
+      const state = await withTimeout(job.getState(), REDIS_TIMEOUT_MS, 'getState');
+      if (state === 'completed' || state === 'failed') await withTimeout(job.remove(), REDIS_TIMEOUT_MS, 'remove');
+    }
+    const tuning = { notificationBackoffMs: this.config.values.NOTIFICATION_BACKOFF_MS };
+    const items = rows.map((row) => {
+      const job: JobItem = { name: JobName.SendNotification, data: { notificationId: row.id } };
+      return { name: job.name, data: job.data, opts: getJobOptions(job, Date.now(), tuning) };
+    });
+    await withTimeout(queue.addBulk(items), REDIS_TIMEOUT_MS, 'addBulk');
+    await manager.query(
+      `UPDATE notifications SET status = 'queued', queued_at = now() WHERE id = ANY($1::uuid[]) AND status IN ('pending', 'queued')`,
+      [rows.map((r) => r.id)],
+    );
+  }
+}
