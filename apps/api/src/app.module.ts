@@ -4,13 +4,26 @@ import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, ConfigModule } from '@grants/config';
 import { DatabaseModule } from '@grants/database';
-import { AuditModule, IdentityModule, OrganizationsModule } from '@grants/domain';
+import { AuditModule, DeadlinesModule, IdentityModule, OrganizationsModule } from '@grants/domain';
+import { StatisticsModule } from '@grants/domain';
+import { AwardsModule, ReviewsModule } from '@grants/domain';
+import { ApplicationsModule, CompetitionsModule, ConsultationsModule } from '@grants/domain';
 import { QueueModule, RedisModule } from '@grants/queue';
+import { NotificationsModule } from '@grants/domain';
+import { NotificationsController } from './notifications/notifications.controller';
+import { ApplicationsController } from './applications/applications.controller';
 import { AuditController } from './audit/audit.controller';
+import { CompetitionsController } from './competitions/competitions.controller';
+import { ConsultationsController } from './consultations/consultations.controller';
 import { AuthGuard } from './common/auth.guard';
+import { AwardsController } from './awards/awards.controller';
+import { ReviewAssignmentsController } from './reviews/review-assignments.controller';
+import { ReviewsController } from './reviews/reviews.controller';
 import { DomainErrorFilter } from './common/domain-error.filter';
 import { loggerOptions } from './common/logger';
+import { CompetitionCalendarController } from './deadlines/competition-calendar.controller';
 import { HealthController } from './health/health.controller';
+import { StatisticsController } from './statistics/statistics.controller';
 import { AuthController } from './identity/auth.controller';
 import { UsersController } from './identity/users.controller';
 import { FirstAdminSeeder } from './identity/first-admin.seeder';
@@ -30,8 +43,24 @@ export class AppModule {
         IdentityModule,
         OrganizationsModule,
         AuditModule,
+        CompetitionsModule,
+        ApplicationsModule,
+        ConsultationsModule,
+        ReviewsModule,
+        AwardsModule,
+        StatisticsModule,
+        DeadlinesModule,
+        NotificationsModule,
       ],
-      controllers: [AuthController, UsersController, AuditController, HealthController],
+      controllers: [
+        NotificationsController,
+        CompetitionsController,
+        ApplicationsController,
+        ConsultationsController,
+        ReviewsController,
+        ReviewAssignmentsController,
+        AwardsController,
+        AuthController, UsersController, AuditController, HealthController, StatisticsController, CompetitionCalendarController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: DomainErrorFilter },

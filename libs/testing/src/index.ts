@@ -4,3 +4,6 @@ export * from './smtp-sink';
 export * from './factories';
 export * from './competition-factories';
 export * from './tcp-proxy';
+export * from './deadline-fixtures';
+export * from './review-fixtures';
+export * from './statistics-fixtures';

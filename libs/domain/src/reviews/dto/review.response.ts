@@ -1,0 +1,71 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+/** Totals and scores are JSON numbers with at most two decimals (they are points, not money). */
+export class ReviewListItem {
+  @ApiProperty() id: string;
+  @ApiProperty() applicationId: string;
+  @ApiProperty() competitionId: string;
+  @ApiProperty({ nullable: true, type: String }) registrationNumber: string | null;
+  @ApiProperty({ enum: ['assigned', 'in_progress', 'submitted', 'declined'] }) status: string;
+  @ApiProperty() dueAt: string;
+}
+
+export class ReviewResponse {
+  @ApiProperty() id: string;
+  @ApiProperty() applicationId: string;
+  @ApiProperty() competitionId: string;
+  @ApiProperty({ description: 'Only the expert itself and admins ever see a review' }) expertId: string;
+  @ApiProperty({ enum: ['assigned', 'in_progress', 'submitted', 'declined'] }) status: string;
+  @ApiProperty({ example: { relevance: 8 } }) scores: Record<string, number>;
+  @ApiProperty({ nullable: true, type: String }) comment: string | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Σ score × weight over the scored criteria' }) total: number | null;
+  @ApiProperty() isExtra: boolean;
+  @ApiProperty() dueAt: string;
+  @ApiProperty() assignedAt: string;
+  @ApiProperty({ nullable: true, type: String }) submittedAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) declineReason: string | null;
+}
+
+export class ApplicationReviewItem {
+  @ApiProperty({ example: 'Эксперт 1' }) expertLabel: string;
+  @ApiProperty({ example: { relevance: 8 } }) scores: Record<string, number>;
+  @ApiProperty({ nullable: true, type: Number }) total: number | null;
+  @ApiProperty({ nullable: true, type: String }) comment: string | null;
+  @ApiPropertyOptional({ description: 'Admins only' }) expertId?: string;
+  @ApiPropertyOptional({ description: 'Admins only' }) status?: string;
+}
+
+export class ApplicationReviewsResponse {
+  @ApiProperty({ type: [ApplicationReviewItem] }) items: ApplicationReviewItem[];
+}
+
+export class ConflictResponse {
+  @ApiProperty() id: string;
+  @ApiProperty() organizationId: string;
+  @ApiProperty() reason: string;
+  @ApiProperty() createdAt: string;
+}
+
+export class AutoAssignmentResponse {
+  @ApiProperty({ description: 'Reviews created' }) created: number;
+  @ApiProperty({ description: 'Reviewer slots left empty for lack of a free, unconflicted expert' }) unfilled: number;
+}
+
+export class ExpertLoadItem {
+  @ApiProperty() expertId: string;
+  @ApiProperty() fullName: string;
+  @ApiProperty({ description: 'Active (not declined) reviews in this competition' }) assigned: number;
+  @ApiProperty() submitted: number;
+  @ApiProperty() declined: number;
+  @ApiProperty({ nullable: true, type: Number }) meanTotal: number | null;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'Mean z-score of the expert’s totals against the other experts’ totals on the same applications; > 0 lenient, < 0 harsh',
+  })
+  leniency: number | null;
+}
+
+export class ExpertLoadResponse {
+  @ApiProperty({ type: [ExpertLoadItem] }) items: ExpertLoadItem[];
+}
