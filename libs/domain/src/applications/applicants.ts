@@ -1,0 +1,36 @@
+import { EntityManager } from 'typeorm';
+
+/** Applicant users of the organization that owns the application: the recipients of its mails. */
+export async function applicantsOf(manager: EntityManager, applicationId: string): Promise<string[]> {
+  const rows: Array<{ id: string }> = await manager.query(
+    `SELECT u.id FROM users u JOIN applications a ON a.organization_id = u.organization_id
+     WHERE a.id = $1 AND u.role = 'applicant' ORDER BY u.created_at, u.id`,
+    [applicationId],
+  );
+  return rows.map((r) => r.id);
+}
+
+/** Display values every application mail carries. */
+export async function applicationRef(manager: EntityManager, applicationId: string) {
+  const [row]: Array<{
+    competition_id: string;
+    competition_title: string;
+    timezone: string;
+    application_title: string;
+    organization_name: string;
+  }> = await manager.query(
+    `SELECT c.id AS competition_id, c.title AS competition_title, c.timezone, a.title AS application_title,
+            o.full_name AS organization_name
+     FROM applications a JOIN competitions c ON c.id = a.competition_id JOIN organizations o ON o.id = a.organization_id
+     WHERE a.id = $1`,
+    [applicationId],
+  );
+  return {
+    competitionId: row.competition_id,
+    competitionTitle: row.competition_title,
+    timezone: row.timezone,
+    applicationId,
+    applicationTitle: row.application_title,
+    organizationName: row.organization_name,
+  };
+}

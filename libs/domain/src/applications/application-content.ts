@@ -1,0 +1,36 @@
+import { createHash } from 'node:crypto';
+import { Application } from './application.entity';
+
+/** JSON with keys sorted at every level, so the same content always hashes the same. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+/** What an NGO submitted: its content plus who, where and when, as frozen in application_snapshots. */
+export function submittedContent(a: Application, registrationNumber: string, submittedAt: Date): Record<string, unknown> {
+  return {
+    applicationId: a.id,
+    competitionId: a.competitionId,
+    organizationId: a.organizationId,
+    registrationNumber,
+    submittedAt: submittedAt.toISOString(),
+    title: a.title,
+    summary: a.summary,
+    direction: a.direction,
+    requestedAmount: a.requestedAmount,
+    coFinancingAmount: a.coFinancingAmount,
+    projectStart: a.projectStart,
+    projectEnd: a.projectEnd,
+    goals: a.goals,
+    expectedResults: a.expectedResults,
+    budgetLines: a.budgetLines,
+    geography: a.geography,
+  };
+}
+
+export const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');

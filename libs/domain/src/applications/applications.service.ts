@@ -1,0 +1,270 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { Competition } from '../competitions/competition.entity';
+import { OutboxService } from '../notifications/outbox.service';
+import { invalid, notFound } from '../shared/domain-error';
+import { money } from '../shared/money';
+import { Page, pageOf } from '../shared/pagination';
+import { Actor } from '../shared/roles';
+import { applicantsOf, applicationRef } from './applicants';
+import { canonicalJson, sha256, submittedContent } from './application-content';
+import { ApplicationEvent } from './application-event.entity';
+import { ApplicationSnapshot } from './application-snapshot.entity';
+import { Application } from './application.entity';
+import { applyApplicationTransition } from './application.state-machine';
+import { competitionNotOpen, deadlinePassed, notEditable, notOpenYet } from './applications.errors';
+import {
+  ApplicationListQuery,
+  CreateApplicationDto,
+  IneligibleDto,
+  UpdateApplicationDto,
+  WithdrawDto,
+} from './dto/application.dto';
+import { ApplicationEventsResponse, ApplicationResponse } from './dto/application.response';
+import { checkSubmittable } from './submit-rules';
+
+interface Clock {
+  at: Date;
+  opened: boolean;
+  before_deadline: boolean;
+}
+
+/**
+ * Restricts a query on applications (alias `a`) to what the caller may see: an applicant its
+ * organization's, a consultant those it was asked about, an expert those assigned to it after submission.
+ */
+export function scopeApplications<T extends object>(qb: SelectQueryBuilder<T>, actor: Actor): SelectQueryBuilder<T> {
+  switch (actor.role) {
+    case 'admin':
+      return qb;
+    case 'applicant':
+      return qb.andWhere('a.organization_id = :scopeOrg', { scopeOrg: actor.organizationId });
+    case 'consultant':
+      return qb.andWhere('EXISTS (SELECT 1 FROM consultations sc WHERE sc.application_id = a.id)');
+    case 'expert':
+      return qb.andWhere(
+        `a.status <> 'draft' AND EXISTS (SELECT 1 FROM reviews sr WHERE sr.application_id = a.id AND sr.expert_id = :scopeExpert AND sr.status <> 'declined')`,
+        { scopeExpert: actor.id },
+      );
+  }
+}
+
+@Injectable()
+export class ApplicationsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: OutboxService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(actor: Actor, competitionId: string, dto: CreateApplicationDto): Promise<ApplicationResponse> {
+    const id = await this.dataSource.transaction(async (manager) => {
+      // FOR SHARE: a concurrent close (which updates the competition) waits, so no draft slips in after it.
+      const competition = await manager.findOne(Competition, { where: { id: competitionId }, lock: { mode: 'pessimistic_read' } });
+      if (!competition || competition.status === 'draft') throw notFound('Competition');
+      const clock = await this.clock(manager, competitionId);
+      if (competition.status !== 'open' || !clock.opened || !clock.before_deadline) throw competitionNotOpen(competition.status);
+      checkDirection(competition, dto.direction);
+      const inserted = await manager.insert(Application, {
+        competitionId,
+        organizationId: actor.organizationId!,
+        createdBy: actor.id,
+        status: 'draft',
+        consultantAssisted: false,
+        expectedResults: [],
+        budgetLines: [],
+        ...contentColumns(dto),
+      });
+      return inserted.identifiers[0].id as string;
+    });
+    return this.get(actor, id);
+  }
+
+  async update(actor: Actor, id: string, dto: UpdateApplicationDto): Promise<ApplicationResponse> {
+    await this.dataSource.transaction(async (manager) => {
+      const { application, competition } = await this.lockOwn(manager, actor, id, 'pessimistic_read');
+      if (application.status !== 'draft') throw notEditable(application.status);
+      checkDirection(competition, dto.direction);
+      const changes = contentColumns(dto);
+      if (!Object.keys(changes).length) return;
+      const result = await manager
+        .createQueryBuilder()
+        .update(Application)
+        .set(changes as never)
+        .where(`id = :id AND version = :version AND status = 'draft'`, { id, version: application.version })
+        .execute();
+      if (!result.affected) throw notEditable(application.status);
+    });
+    return this.get(actor, id);
+  }
+
+  /**
+   * Submits a draft: time window by the database clock, content rules, the next registration number
+   * from the competition row (locked, so numbers are consecutive under concurrency), a frozen snapshot
+   * with its SHA-256, the status change and the confirmation mail — one transaction.
+   */
+  async submit(actor: Actor, id: string): Promise<ApplicationResponse> {
+    await this.dataSource.transaction(async (manager) => {
+      const { application, competition } = await this.lockOwn(manager, actor, id, 'pessimistic_write');
+      if (application.status !== 'draft') throw notEditable(application.status);
+      const clock = await this.clock(manager, competition.id);
+      if (competition.status !== 'open') {
+        if (competition.status === 'cancelled') throw competitionNotOpen(competition.status);
+        throw deadlinePassed(competition.submissionDeadline);
+      }
+      if (!clock.opened) throw notOpenYet(competition.submissionOpensAt);
+      if (!clock.before_deadline) throw deadlinePassed(competition.submissionDeadline);
+      checkSubmittable(application, competition);
+
+      const [[{ last_sequence: sequence }]] = (await manager.query(
+        `UPDATE competitions SET last_sequence = last_sequence + 1 WHERE id = $1 RETURNING last_sequence`,
+        [competition.id],
+      )) as [[{ last_sequence: number }], number];
+      const registrationNumber = `${competition.year}-${competition.shortCode}-${String(sequence).padStart(4, '0')}`;
+      const content = submittedContent(application, registrationNumber, clock.at);
+      const contentHash = sha256(canonicalJson(content));
+      await manager.insert(ApplicationSnapshot, { applicationId: id, content, contentHash, submittedAt: clock.at });
+      const ref = await applicationRef(manager, id);
+      const users = await applicantsOf(manager, id);
+      await applyApplicationTransition(manager, this.outbox, {
+        applicationId: id,
+        to: 'submitted',
+        actor,
+        from: ['draft'],
+        set: { registrationNumber, sequence, submittedAt: clock.at, contentHash },
+        notifications: users.map((userId) => ({
+          userId,
+          template: 'application.submitted',
+          payload: { ...ref, registrationNumber, submittedAt: clock.at.toISOString(), contentHash },
+          dedupeKey: `application.submitted:${id}:${userId}`,
+        })),
+      });
+    });
+    return this.get(actor, id);
+  }
+
+  /** The applicant withdraws a draft or a submitted application, only before the deadline. */
+  async withdraw(actor: Actor, id: string, dto: WithdrawDto): Promise<ApplicationResponse> {
+    await this.dataSource.transaction(async (manager) => {
+      const { competition } = await this.lockOwn(manager, actor, id, 'pessimistic_read');
+      const clock = await this.clock(manager, competition.id);
+      if (competition.status === 'open' && !clock.before_deadline) throw deadlinePassed(competition.submissionDeadline);
+      await applyApplicationTransition(manager, this.outbox, {
+        applicationId: id,
+        to: 'withdrawn',
+        actor,
+        from: ['draft', 'submitted'],
+        reason: dto.reason ?? null,
+      });
+    });
+    return this.get(actor, id);
+  }
+
+  /** An admin finds a submitted application inadmissible; the applicant gets the reason. */
+  async markIneligible(actor: Actor, id: string, dto: IneligibleDto): Promise<ApplicationResponse> {
+    await this.dataSource.transaction(async (manager) => {
+      const application = await manager.findOne(Application, { where: { id } });
+      if (!application) throw notFound('Application');
+      const ref = await applicationRef(manager, id);
+      const users = await applicantsOf(manager, id);
+      await applyApplicationTransition(manager, this.outbox, {
+        applicationId: id,
+        to: 'ineligible',
+        actor,
+        from: ['submitted', 'under_review'],
+        reason: dto.reason,
+        set: { ineligibleReason: dto.reason },
+        notifications: users.map((userId) => ({
+          userId,
+          template: 'application.ineligible',
+          payload: { ...ref, registrationNumber: application.registrationNumber, reason: dto.reason },
+          dedupeKey: `application.ineligible:${id}:${userId}`,
+          decisionKey: `decision:${id}`,
+        })),
+      });
+      await this.audit.record(manager, actor, 'application.ineligible', `application:${id}`, { reason: dto.reason });
+    });
+    return this.get(actor, id);
+  }
+
+  async get(actor: Actor, id: string): Promise<ApplicationResponse> {
+    const qb = this.dataSource.getRepository(Application).createQueryBuilder('a').where('a.id = :id', { id });
+    const application = await scopeApplications(qb, actor).getOne();
+    if (!application) throw notFound('Application');
+    return ApplicationResponse.from(application);
+  }
+
+  async list(actor: Actor, q: ApplicationListQuery): Promise<Page<ApplicationResponse>> {
+    const qb = this.dataSource.getRepository(Application).createQueryBuilder('a');
+    scopeApplications(qb, actor);
+    if (q.competitionId) qb.andWhere('a.competition_id = :competitionId', { competitionId: q.competitionId });
+    if (q.status) qb.andWhere('a.status = :status', { status: q.status });
+    const [rows, total] = await qb
+      .orderBy('a.createdAt', 'DESC')
+      .addOrderBy('a.id', 'ASC')
+      .skip((q.page - 1) * q.pageSize)
+      .take(q.pageSize)
+      .getManyAndCount();
+    return pageOf(rows.map(ApplicationResponse.from), total, q);
+  }
+
+  /** The status history; the owner and admins only (the controller keeps other roles out). */
+  async events(actor: Actor, id: string): Promise<ApplicationEventsResponse> {
+    await this.get(actor, id);
+    const rows = await this.dataSource.getRepository(ApplicationEvent).find({ where: { applicationId: id }, order: { id: 'ASC' } });
+    return {
+      items: rows.map((e) => ({ from: e.fromStatus, to: e.toStatus, actorRole: e.actorRole, at: e.at.toISOString(), reason: e.reason })),
+    };
+  }
+
+  /**
+   * Locks the caller's own application and its competition. The competition is locked first, in the
+   * same order as cancel and close take them, so these transactions never deadlock.
+   */
+  private async lockOwn(manager: EntityManager, actor: Actor, id: string, competitionLock: 'pessimistic_read' | 'pessimistic_write') {
+    const found = await manager.findOne(Application, { where: { id } });
+    if (!found || (actor.role !== 'admin' && found.organizationId !== actor.organizationId)) throw notFound('Application');
+    const competition = await manager.findOneOrFail(Competition, { where: { id: found.competitionId }, lock: { mode: competitionLock } });
+    const application = await manager.findOneOrFail(Application, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    return { application, competition };
+  }
+
+  /** The database clock, read after the locks are held, against the competition's window. */
+  private async clock(manager: EntityManager, competitionId: string): Promise<Clock> {
+    const [row] = (await manager.query(
+      `SELECT date_trunc('milliseconds', t.now) AS at, t.now >= c.submission_opens_at AS opened, t.now < c.submission_deadline AS before_deadline
+       FROM competitions c CROSS JOIN (SELECT clock_timestamp() AS now) t WHERE c.id = $1`,
+      [competitionId],
+    )) as Clock[];
+    return row;
+  }
+}
+
+function checkDirection(competition: Competition, direction: string | null | undefined) {
+  if (direction == null) return;
+  const codes = competition.directions.map((d) => d.code);
+  if (!codes.includes(direction)) throw invalid(`direction must be one of: ${codes.join(', ')}`);
+}
+
+/** The content columns present in the request, money normalised to two decimals. */
+function contentColumns(dto: UpdateApplicationDto): Partial<Application> {
+  const out: Partial<Application> = {};
+  if (dto.title !== undefined) out.title = dto.title;
+  if (dto.summary !== undefined) out.summary = dto.summary;
+  if (dto.direction !== undefined) out.direction = dto.direction;
+  if (dto.requestedAmount !== undefined) out.requestedAmount = dto.requestedAmount === null ? null : money(dto.requestedAmount);
+  if (dto.coFinancingAmount !== undefined) out.coFinancingAmount = dto.coFinancingAmount === null ? null : money(dto.coFinancingAmount);
+  if (dto.projectStart !== undefined) out.projectStart = dto.projectStart;
+  if (dto.projectEnd !== undefined) out.projectEnd = dto.projectEnd;
+  if (dto.goals !== undefined) out.goals = dto.goals;
+  if (dto.expectedResults !== undefined) {
+    out.expectedResults = (dto.expectedResults ?? []).map((r) => ({ indicator: r.indicator, target: r.target }));
+  }
+  if (dto.budgetLines !== undefined) {
+    out.budgetLines = (dto.budgetLines ?? []).map((l) => ({ item: l.item, amount: money(l.amount) }));
+  }
+  if (dto.geography !== undefined) out.geography = dto.geography;
+  return out;
+}

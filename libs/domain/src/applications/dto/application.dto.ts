@@ -1,0 +1,149 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { PageQuery } from '../../shared/pagination';
+import { IsCalendarDate, IsMoneyAmount } from '../../competitions/dto/field.validators';
+import { APPLICATION_STATUSES } from '../application-fields';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class ExpectedResultInput {
+  @ApiProperty({ example: 'Число вовлеченных волонтеров' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  indicator: string;
+
+  @ApiProperty({ example: '120 человек' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  target: string;
+}
+
+export class BudgetLineInput {
+  @ApiProperty({ example: 'Оплата труда координатора' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  item: string;
+
+  @ApiProperty({ example: '120000.00', type: String })
+  @IsMoneyAmount()
+  amount: string | number;
+}
+
+/** The content of an application; every field but the title may stay empty while it is a draft. */
+export class CreateApplicationDto {
+  @ApiProperty({ example: 'Серебряное волонтерство' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  title: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  summary?: string | null;
+
+  @ApiPropertyOptional({ description: "One of the competition's direction codes", example: 'social' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  direction?: string | null;
+
+  @ApiPropertyOptional({ example: '200000.00', type: String })
+  @IsOptional()
+  @IsMoneyAmount()
+  requestedAmount?: string | number | null;
+
+  @ApiPropertyOptional({ example: '50000.00', type: String })
+  @IsOptional()
+  @IsMoneyAmount()
+  coFinancingAmount?: string | number | null;
+
+  @ApiPropertyOptional({ example: '2027-02-01' })
+  @IsOptional()
+  @IsCalendarDate()
+  projectStart?: string | null;
+
+  @ApiPropertyOptional({ example: '2027-11-30' })
+  @IsOptional()
+  @IsCalendarDate()
+  projectEnd?: string | null;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(10000)
+  goals?: string | null;
+
+  @ApiPropertyOptional({ type: [ExpectedResultInput] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => ExpectedResultInput)
+  expectedResults?: ExpectedResultInput[] | null;
+
+  @ApiPropertyOptional({ type: [BudgetLineInput] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => BudgetLineInput)
+  budgetLines?: BudgetLineInput[] | null;
+
+  @ApiPropertyOptional({ example: 'г. Лесосибирск' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  geography?: string | null;
+}
+
+export class UpdateApplicationDto extends PartialType(CreateApplicationDto, { skipNullProperties: false }) {}
+
+export class ApplicationListQuery extends PageQuery {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  competitionId?: string;
+
+  @ApiPropertyOptional({ enum: APPLICATION_STATUSES })
+  @IsOptional()
+  @IsIn(APPLICATION_STATUSES)
+  status?: string;
+}
+
+export class IneligibleDto {
+  @ApiProperty({ example: 'Организация не является СО НКО' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason: string;
+}
+
+export class WithdrawDto {
+  @ApiPropertyOptional({ example: 'Проект будет подан в другой конкурс' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(2000)
+  reason?: string;
+}

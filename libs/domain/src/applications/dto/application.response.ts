@@ -1,0 +1,88 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Application, ApplicationStatus, BudgetLine, ExpectedResult } from '../application.entity';
+import { APPLICATION_STATUSES } from '../application-fields';
+
+export class ExpectedResultResponse {
+  @ApiProperty() indicator: string;
+  @ApiProperty() target: string;
+}
+
+export class BudgetLineResponse {
+  @ApiProperty() item: string;
+  @ApiProperty({ example: '120000.00' }) amount: string;
+}
+
+export class ApplicationResponse {
+  @ApiProperty() id: string;
+  @ApiProperty() competitionId: string;
+  @ApiProperty() organizationId: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ nullable: true, type: String }) summary: string | null;
+  @ApiProperty({ nullable: true, type: String }) direction: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '200000.00' }) requestedAmount: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '50000.00' }) coFinancingAmount: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '2027-02-01' }) projectStart: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '2027-11-30' }) projectEnd: string | null;
+  @ApiProperty({ nullable: true, type: String }) goals: string | null;
+  @ApiProperty({ type: [ExpectedResultResponse] }) expectedResults: ExpectedResult[];
+  @ApiProperty({ type: [BudgetLineResponse] }) budgetLines: BudgetLine[];
+  @ApiProperty({ nullable: true, type: String }) geography: string | null;
+  @ApiProperty({ enum: APPLICATION_STATUSES }) status: ApplicationStatus;
+  @ApiProperty({ nullable: true, type: String, example: '2026-K7Q2M-0001' }) registrationNumber: string | null;
+  @ApiProperty({ nullable: true, type: String }) submittedAt: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'SHA-256 (hex) of the submitted snapshot' }) contentHash: string | null;
+  @ApiProperty() consultantAssisted: boolean;
+  @ApiProperty({ nullable: true, type: Number, example: 78.5 }) score: number | null;
+  @ApiProperty({ nullable: true, type: String, example: '200000.00' }) awardedAmount: string | null;
+  @ApiProperty({ nullable: true, type: String }) ineligibleReason: string | null;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+
+  static from(a: Application): ApplicationResponse {
+    return {
+      id: a.id,
+      competitionId: a.competitionId,
+      organizationId: a.organizationId,
+      title: a.title,
+      summary: a.summary,
+      direction: a.direction,
+      requestedAmount: a.requestedAmount,
+      coFinancingAmount: a.coFinancingAmount,
+      projectStart: a.projectStart,
+      projectEnd: a.projectEnd,
+      goals: a.goals,
+      expectedResults: a.expectedResults,
+      budgetLines: a.budgetLines,
+      geography: a.geography,
+      status: a.status,
+      registrationNumber: a.registrationNumber,
+      submittedAt: a.submittedAt?.toISOString() ?? null,
+      contentHash: a.contentHash,
+      consultantAssisted: a.consultantAssisted,
+      score: a.score === null ? null : Number(a.score),
+      awardedAmount: a.awardedAmount,
+      ineligibleReason: a.ineligibleReason,
+      createdAt: a.createdAt.toISOString(),
+      updatedAt: a.updatedAt.toISOString(),
+    };
+  }
+}
+
+export class ApplicationPageResponse {
+  @ApiProperty({ type: [ApplicationResponse] }) items: ApplicationResponse[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}
+
+export class ApplicationEventResponse {
+  @ApiProperty({ nullable: true, type: String }) from: string | null;
+  @ApiProperty() to: string;
+  @ApiProperty({ enum: ['applicant', 'consultant', 'expert', 'admin', 'system'] }) actorRole: string;
+  @ApiProperty() at: string;
+  @ApiProperty({ nullable: true, type: String }) reason: string | null;
+}
+
+export class ApplicationEventsResponse {
+  @ApiProperty({ type: [ApplicationEventResponse] }) items: ApplicationEventResponse[];
+}

@@ -1,0 +1,79 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Competition, CompetitionStatus } from '../competition.entity';
+
+export class DirectionResponse {
+  @ApiProperty() code: string;
+  @ApiProperty() title: string;
+}
+
+export class CriterionResponse {
+  @ApiProperty() code: string;
+  @ApiProperty() title: string;
+  @ApiProperty() weight: number;
+  @ApiProperty() maxScore: number;
+}
+
+export class CompetitionResponse {
+  @ApiProperty() id: string;
+  @ApiProperty({ description: 'Short code used in registration numbers', example: 'K7Q2M' }) shortCode: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ nullable: true, type: String }) description: string | null;
+  @ApiProperty() year: number;
+  @ApiProperty({ nullable: true, type: String }) fundingSource: string | null;
+  @ApiProperty({ example: 'RUB' }) currency: string;
+  @ApiProperty({ example: 'Asia/Krasnoyarsk' }) timezone: string;
+  @ApiProperty() submissionOpensAt: string;
+  @ApiProperty() submissionDeadline: string;
+  @ApiProperty() reviewDeadline: string;
+  @ApiProperty({ example: '1000000.00' }) totalBudget: string;
+  @ApiProperty({ example: '300000.00' }) maxGrantAmount: string;
+  @ApiProperty({ example: 10 }) minCoFinancingPercent: number;
+  @ApiProperty({ type: [DirectionResponse] }) directions: DirectionResponse[];
+  @ApiProperty({ type: [CriterionResponse] }) criteria: CriterionResponse[];
+  @ApiProperty({ example: 2 }) expertsPerApplication: number;
+  @ApiProperty({ example: 30 }) divergenceThreshold: number;
+  @ApiProperty({ nullable: true, type: Number }) minScoreToAward: number | null;
+  @ApiProperty({ enum: ['draft', 'open', 'review', 'results_announced', 'archived', 'cancelled'] }) status: CompetitionStatus;
+  @ApiProperty({ nullable: true, type: String }) cancelReason: string | null;
+  @ApiProperty({ nullable: true, type: String }) publishedAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) closedAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) announcedAt: string | null;
+  @ApiProperty() createdAt: string;
+
+  static from(c: Competition): CompetitionResponse {
+    return {
+      id: c.id,
+      shortCode: c.shortCode,
+      title: c.title,
+      description: c.description,
+      year: c.year,
+      fundingSource: c.fundingSource,
+      currency: c.currency,
+      timezone: c.timezone,
+      submissionOpensAt: c.submissionOpensAt.toISOString(),
+      submissionDeadline: c.submissionDeadline.toISOString(),
+      reviewDeadline: c.reviewDeadline.toISOString(),
+      totalBudget: c.totalBudget,
+      maxGrantAmount: c.maxGrantAmount,
+      minCoFinancingPercent: Number(c.minCoFinancingPercent),
+      directions: c.directions,
+      criteria: c.criteria,
+      expertsPerApplication: c.expertsPerApplication,
+      divergenceThreshold: Number(c.divergenceThreshold),
+      minScoreToAward: c.minScoreToAward === null ? null : Number(c.minScoreToAward),
+      status: c.status,
+      cancelReason: c.cancelReason,
+      publishedAt: c.publishedAt?.toISOString() ?? null,
+      closedAt: c.closedAt?.toISOString() ?? null,
+      announcedAt: c.announcedAt?.toISOString() ?? null,
+      createdAt: c.createdAt.toISOString(),
+    };
+  }
+}
+
+export class CompetitionPageResponse {
+  @ApiProperty({ type: [CompetitionResponse] }) items: CompetitionResponse[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}

@@ -1,0 +1,189 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsInt,
+  IsNotEmpty,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { PageQuery } from '../../shared/pagination';
+import { IsIanaTimezone, IsInstant, IsMoneyAmount, IsPercent } from './field.validators';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+/** `null` is only meaningful for optional fields; a required field sent as null must fail validation. */
+const present = (_: object, value: unknown) => value !== undefined;
+
+export class DirectionInput {
+  @ApiProperty({ example: 'social' })
+  @IsString()
+  @Matches(/^[a-z0-9_-]{1,64}$/, { message: 'code must be 1–64 lowercase latin letters, digits, "_" or "-"' })
+  code: string;
+
+  @ApiProperty({ example: 'Социальная поддержка и защита граждан' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  title: string;
+}
+
+export class CriterionInput {
+  @ApiProperty({ example: 'relevance' })
+  @IsString()
+  @Matches(/^[a-z0-9_-]{1,64}$/, { message: 'code must be 1–64 lowercase latin letters, digits, "_" or "-"' })
+  code: string;
+
+  @ApiProperty({ example: 'Актуальность и социальная значимость проекта' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  title: string;
+
+  @ApiProperty({ example: 2 })
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @Min(0.01)
+  @Max(100)
+  weight: number;
+
+  @ApiProperty({ example: 10 })
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  maxScore: number;
+}
+
+export class CreateCompetitionDto {
+  @ApiProperty({ example: 'Конкурс социально значимых проектов' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  title: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(20000)
+  description?: string | null;
+
+  @ApiProperty({ example: 2026, description: 'The statistics year' })
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year: number;
+
+  @ApiPropertyOptional({ example: 'Бюджет города' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  fundingSource?: string | null;
+
+  @ApiPropertyOptional({ example: 'Asia/Krasnoyarsk', default: 'Asia/Krasnoyarsk' })
+  @ValidateIf(present)
+  @IsIanaTimezone()
+  timezone?: string;
+
+  @ApiProperty({ example: '2026-03-01T00:00:00Z' })
+  @IsInstant()
+  submissionOpensAt: string;
+
+  @ApiProperty({ example: '2026-04-01T00:00:00+07:00' })
+  @IsInstant()
+  submissionDeadline: string;
+
+  @ApiProperty({ example: '2026-05-01T00:00:00+07:00' })
+  @IsInstant()
+  reviewDeadline: string;
+
+  @ApiProperty({ example: '1000000.00', type: String })
+  @IsMoneyAmount()
+  totalBudget: string | number;
+
+  @ApiProperty({ example: '300000.00', type: String })
+  @IsMoneyAmount()
+  maxGrantAmount: string | number;
+
+  @ApiPropertyOptional({ example: 10, default: 0 })
+  @ValidateIf(present)
+  @IsPercent()
+  minCoFinancingPercent?: number;
+
+  @ApiProperty({ type: [DirectionInput] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ArrayUnique((d: DirectionInput) => d?.code, { message: 'directions must have unique codes' })
+  @ValidateNested({ each: true })
+  @Type(() => DirectionInput)
+  directions: DirectionInput[];
+
+  @ApiPropertyOptional({ type: [CriterionInput], description: 'Omitted: the ten default criteria' })
+  @ValidateIf(present)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ArrayUnique((c: CriterionInput) => c?.code, { message: 'criteria must have unique codes' })
+  @ValidateNested({ each: true })
+  @Type(() => CriterionInput)
+  criteria?: CriterionInput[];
+
+  @ApiPropertyOptional({ example: 2, default: 2 })
+  @ValidateIf(present)
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  expertsPerApplication?: number;
+
+  @ApiPropertyOptional({ example: 30, default: 30 })
+  @ValidateIf(present)
+  @IsPercent()
+  divergenceThreshold?: number;
+
+  @ApiPropertyOptional({ example: 50 })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @Min(0)
+  @Max(99999)
+  minScoreToAward?: number | null;
+}
+
+/** Any field of creation; after publish only description and later deadlines (checked by the service). */
+export class UpdateCompetitionDto extends PartialType(CreateCompetitionDto, { skipNullProperties: false }) {}
+
+export class CancelCompetitionDto {
+  @ApiProperty({ example: 'Решение учредителя конкурса' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason: string;
+}
+
+const COMPETITION_STATUSES = ['draft', 'open', 'review', 'results_announced', 'archived', 'cancelled'];
+
+export class CompetitionListQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: COMPETITION_STATUSES })
+  @IsOptional()
+  @Matches(new RegExp(`^(${COMPETITION_STATUSES.join('|')})$`), { message: `status must be one of ${COMPETITION_STATUSES.join(', ')}` })
+  status?: string;
+
+  @ApiPropertyOptional({ example: 2026 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year?: number;
+}

@@ -1,0 +1,109 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { APPLICATION_FIELDS } from '../../applications/application-fields';
+import { PageQuery } from '../../shared/pagination';
+import { Consultation, ConsultationStatus, Remark } from '../consultation.entity';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const STATUSES: ConsultationStatus[] = ['requested', 'in_progress', 'completed'];
+const VERDICTS = ['ready', 'needs_changes'] as const;
+
+export class RequestConsultationDto {
+  @ApiProperty({ example: 'Правильно ли рассчитано софинансирование?' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(5000)
+  question: string;
+}
+
+export class RemarkInput {
+  @ApiProperty({ enum: APPLICATION_FIELDS, example: 'budgetLines' })
+  @IsIn(APPLICATION_FIELDS)
+  field: string;
+
+  @ApiProperty({ example: 'Статья «Расходные материалы» не обоснована' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(5000)
+  text: string;
+}
+
+export class CompleteConsultationDto {
+  @ApiProperty({ example: 'Заявка в целом готова, поправьте бюджет' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(10000)
+  comment: string;
+
+  @ApiProperty({ enum: VERDICTS })
+  @IsIn(VERDICTS)
+  verdict: (typeof VERDICTS)[number];
+
+  @ApiPropertyOptional({ type: [RemarkInput] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => RemarkInput)
+  remarks?: RemarkInput[];
+}
+
+export class ConsultationListQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: STATUSES })
+  @IsOptional()
+  @IsIn(STATUSES)
+  status?: ConsultationStatus;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  applicationId?: string;
+}
+
+export class RemarkResponse {
+  @ApiProperty() field: string;
+  @ApiProperty() text: string;
+}
+
+export class ConsultationResponse {
+  @ApiProperty() id: string;
+  @ApiProperty() applicationId: string;
+  @ApiProperty() organizationId: string;
+  @ApiProperty() question: string;
+  @ApiProperty({ enum: STATUSES }) status: ConsultationStatus;
+  @ApiProperty({ nullable: true, type: String }) consultantId: string | null;
+  @ApiProperty({ nullable: true, type: String }) comment: string | null;
+  @ApiProperty({ nullable: true, enum: VERDICTS }) verdict: 'ready' | 'needs_changes' | null;
+  @ApiProperty({ type: [RemarkResponse] }) remarks: Remark[];
+  @ApiProperty() requestedAt: string;
+  @ApiProperty({ nullable: true, type: String }) takenAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) completedAt: string | null;
+
+  static from(c: Consultation): ConsultationResponse {
+    return {
+      id: c.id,
+      applicationId: c.applicationId,
+      organizationId: c.organizationId,
+      question: c.question,
+      status: c.status,
+      consultantId: c.consultantId,
+      comment: c.comment,
+      verdict: c.verdict,
+      remarks: c.remarks,
+      requestedAt: c.requestedAt.toISOString(),
+      takenAt: c.takenAt?.toISOString() ?? null,
+      completedAt: c.completedAt?.toISOString() ?? null,
+    };
+  }
+}
+
+export class ConsultationPageResponse {
+  @ApiProperty({ type: [ConsultationResponse] }) items: ConsultationResponse[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}
