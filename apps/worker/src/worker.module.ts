@@ -3,6 +3,9 @@ import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, ConfigModule } from '@grants/config';
 import { DatabaseModule } from '@grants/database';
 import { QueueModule, RedisModule } from '@grants/queue';
+import { DeadlinesModule } from '@grants/domain';
+import { DeadlineReconcileScheduler } from './deadlines/deadline-reconcile.scheduler';
+import { DeadlinesProcessor } from './deadlines/deadlines.processor';
 import { RedisPolicyCheck } from './redis-policy.check';
 import { WorkerHealth } from './worker-health';
 
@@ -26,8 +29,9 @@ export class WorkerModule {
         DatabaseModule,
         RedisModule,
         QueueModule.forRoot(),
+        DeadlinesModule,
       ],
-      providers: [WorkerHealth, RedisPolicyCheck],
+      providers: [DeadlinesProcessor, DeadlineReconcileScheduler, WorkerHealth, RedisPolicyCheck],
     };
   }
 }

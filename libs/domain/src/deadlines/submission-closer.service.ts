@@ -1,11 +1,37 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { findTransition } from '../applications/application.state-machine';
+import { OutboxMessage, OutboxService } from '../notifications/outbox.service';
+import { notFound } from '../shared/domain-error';
 import { Actor } from '../shared/roles';
 
 export interface CloseResult {
   closed: boolean;
   submitted: number;
   notSubmitted: number;
+  /** Why nothing was closed: already closed (or never open), a deadline that moved, or a job that ran early. */
+  skipped?: 'not_open' | 'stale_deadline' | 'too_early';
 }
+
+interface LockedCompetition {
+  id: string;
+  title: string;
+  timezone: string;
+  status: string;
+  submission_deadline: Date;
+  db_now: Date;
+}
+
+interface MovedApplication {
+  id: string;
+  title: string;
+  status: 'under_review' | 'not_submitted';
+  organization_id: string;
+  organization_name: string;
+}
+
+const OUTBOX_CHUNK = 1000;
 
 /**
  * Ends submission for a competition: open → review, submitted → under_review,
@@ -13,10 +39,124 @@ export interface CloseResult {
  */
 @Injectable()
 export class SubmissionCloser {
+  private readonly logger = new Logger(SubmissionCloser.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  /**
+   * `expectedDeadline` is given by the deadline job and reconciliation: the close happens only if that is
+   * still the competition's deadline and it has passed by the database clock (a stale or early job never
+   * closes). A manual admin close passes none and closes at once. The competition row lock plus the
+   * `status = 'open'` check make concurrent or repeated runs change state once.
+   */
   async close(
-    _competitionId: string,
-    _options: { actor: Actor | 'system'; expectedDeadline?: Date },
+    competitionId: string,
+    options: { actor: Actor | 'system'; expectedDeadline?: Date },
   ): Promise<CloseResult> {
-    throw new Error('SubmissionCloser.close is not implemented yet');
+    const role = options.actor === 'system' ? 'system' : options.actor.role;
+    // Set-based transitions below bypass applyApplicationTransition for speed; the transition table stays
+    // the authority: the close refuses to run for an actor the table does not allow these steps.
+    if (!findTransition('submitted', 'under_review', role) || !findTransition('draft', 'not_submitted', role)) {
+      throw new Error(`Role ${role} may not close submission`);
+    }
+    const actorId = options.actor === 'system' ? null : options.actor.id;
+
+    const result = await this.dataSource.transaction(async (manager) => {
+      const [competition] = (await manager.query(
+        `SELECT id, title, timezone, status, submission_deadline, now() AS db_now
+         FROM competitions WHERE id = $1 FOR UPDATE`,
+        [competitionId],
+      )) as LockedCompetition[];
+      if (!competition) throw notFound('Competition');
+      const none = (skipped: CloseResult['skipped']): CloseResult => ({ closed: false, submitted: 0, notSubmitted: 0, skipped });
+      if (competition.status !== 'open') return none('not_open');
+      if (options.expectedDeadline) {
+        if (competition.submission_deadline.getTime() !== options.expectedDeadline.getTime()) return none('stale_deadline');
+        if (competition.db_now < competition.submission_deadline) return none('too_early');
+      }
+
+      await manager.query(
+        `UPDATE competitions SET status = 'review', closed_at = now(), version = version + 1, updated_at = now()
+         WHERE id = $1 AND status = 'open'`,
+        [competitionId],
+      );
+      const moved = (await manager.query(
+        `WITH moved AS (
+           UPDATE applications a
+           SET status = CASE a.status WHEN 'submitted' THEN 'under_review' ELSE 'not_submitted' END,
+               version = a.version + 1, updated_at = now()
+           WHERE a.competition_id = $1 AND a.status IN ('submitted', 'draft')
+           RETURNING a.id, a.title, a.status, a.organization_id
+         ), events AS (
+           INSERT INTO application_events (application_id, from_status, to_status, actor_id, actor_role, reason)
+           SELECT id, CASE status WHEN 'under_review' THEN 'submitted' ELSE 'draft' END, status, $2::uuid, $3::varchar,
+                  'Приём заявок завершён'
+           FROM moved
+         )
+         SELECT m.id, m.title, m.status, m.organization_id, o.full_name AS organization_name
+         FROM moved m JOIN organizations o ON o.id = m.organization_id`,
+        [competitionId, actorId, role],
+      )) as MovedApplication[];
+
+      const submitted = moved.filter((a) => a.status === 'under_review').length;
+      const notSubmitted = moved.length - submitted;
+      const closedAt = competition.db_now.toISOString();
+      const ref = { competitionId, competitionTitle: competition.title, timezone: competition.timezone };
+      const deadline = competition.submission_deadline.toISOString();
+
+      const messages: OutboxMessage[] = [];
+      const drafts = moved.filter((a) => a.status === 'not_submitted');
+      const applicants = await this.applicantsOf(manager, [...new Set(drafts.map((a) => a.organization_id))]);
+      for (const app of drafts) {
+        for (const userId of applicants.get(app.organization_id) ?? []) {
+          messages.push({
+            userId,
+            template: 'application.not_submitted',
+            payload: {
+              ...ref,
+              applicationId: app.id,
+              applicationTitle: app.title,
+              organizationName: app.organization_name,
+              deadline,
+            },
+            dedupeKey: `application.not_submitted:${app.id}:${userId}`,
+          });
+        }
+      }
+      const admins = (await manager.query(`SELECT id FROM users WHERE role = 'admin'`)) as { id: string }[];
+      for (const admin of admins) {
+        messages.push({
+          userId: admin.id,
+          template: 'competition.submission_closed',
+          payload: { ...ref, closedAt, submitted, notSubmitted },
+          dedupeKey: `competition.submission_closed:${competitionId}:${admin.id}`,
+        });
+      }
+      for (let i = 0; i < messages.length; i += OUTBOX_CHUNK) {
+        await this.outbox.write(manager, messages.slice(i, i + OUTBOX_CHUNK));
+      }
+      return { closed: true, submitted, notSubmitted };
+    });
+    if (result.closed) {
+      this.logger.log(
+        `Competition ${competitionId} closed for submission by ${role}: ${result.submitted} submitted, ${result.notSubmitted} not submitted`,
+      );
+    }
+    return result;
+  }
+
+  /** Applicant users of each organization: every member of an NGO hears about its applications. */
+  private async applicantsOf(manager: EntityManager, organizationIds: string[]): Promise<Map<string, string[]>> {
+    const map = new Map<string, string[]>();
+    if (!organizationIds.length) return map;
+    const rows = (await manager.query(
+      `SELECT id, organization_id FROM users WHERE role = 'applicant' AND organization_id = ANY($1::uuid[]) ORDER BY created_at`,
+      [organizationIds],
+    )) as { id: string; organization_id: string }[];
+    for (const r of rows) map.set(r.organization_id, [...(map.get(r.organization_id) ?? []), r.id]);
+    return map;
   }
 }

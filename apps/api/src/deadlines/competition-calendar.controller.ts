@@ -1,0 +1,20 @@
+import { Controller, Get, Header, Param } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { CompetitionCalendar } from '@grants/domain';
+import { Public } from '../common/roles.decorator';
+
+@ApiTags('competitions')
+@Controller('competitions')
+export class CompetitionCalendarController {
+  constructor(private readonly calendar: CompetitionCalendar) {}
+
+  @Public()
+  @Get(':id/calendar.ics')
+  @Header('Content-Type', 'text/calendar; charset=utf-8')
+  @Header('Content-Disposition', 'inline; filename="competition.ics"')
+  @ApiOperation({ summary: "The competition's deadlines as an iCalendar feed (published competitions only)" })
+  @ApiProduces('text/calendar')
+  feed(@Param('id') id: string): Promise<string> {
+    return this.calendar.ics(id);
+  }
+}

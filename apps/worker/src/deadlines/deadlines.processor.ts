@@ -1,0 +1,55 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
+import { Job, UnrecoverableError } from 'bullmq';
+import { DeadlineReconciler, DeadlineReminders, DomainError, SubmissionCloser } from '@grants/domain';
+import { JobData, JobName, QueueName } from '@grants/queue';
+
+/** The deadlines queue: submission close, reminders, the overdue report and reconciliation. */
+@Processor(QueueName.Deadlines)
+export class DeadlinesProcessor extends WorkerHost {
+  private readonly logger = new Logger(DeadlinesProcessor.name);
+
+  constructor(
+    private readonly closer: SubmissionCloser,
+    private readonly reminders: DeadlineReminders,
+    private readonly reconciler: DeadlineReconciler,
+  ) {
+    super();
+  }
+
+  async process(job: Job): Promise<unknown> {
+    try {
+      return await this.handle(job);
+    } catch (error) {
+      // A missing competition will not appear on retry; anything else (database down) is retried.
+      if (error instanceof DomainError) throw new UnrecoverableError(`${error.code}: ${error.message}`);
+      throw error;
+    }
+  }
+
+  private async handle(job: Job): Promise<unknown> {
+    switch (job.name as JobName) {
+      case JobName.CloseSubmission: {
+        const data = job.data as JobData<JobName.CloseSubmission>;
+        const result = await this.closer.close(data.competitionId, {
+          actor: 'system',
+          expectedDeadline: new Date(data.deadline),
+        });
+        // Fired before the database clock reached the deadline: retry (backoff) rather than lose the close.
+        if (result.skipped === 'too_early') throw new Error('Deadline not reached yet by the database clock');
+        if (result.skipped) this.logger.log(`Close job ${job.id} skipped: ${result.skipped}`);
+        return result;
+      }
+      case JobName.DeadlineReminder:
+        return this.reminders.remindApplicants(job.data as JobData<JobName.DeadlineReminder>);
+      case JobName.ReviewReminder:
+        return this.reminders.remindExperts(job.data as JobData<JobName.ReviewReminder>);
+      case JobName.ReviewOverdue:
+        return this.reminders.reportOverdueReviews(job.data as JobData<JobName.ReviewOverdue>);
+      case JobName.ReconcileDeadlines:
+        return this.reconciler.reconcile();
+      default:
+        throw new UnrecoverableError(`No handler for job ${job.name} on the ${QueueName.Deadlines} queue`);
+    }
+  }
+}

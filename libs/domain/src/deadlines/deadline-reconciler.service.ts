@@ -1,0 +1,51 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { DeadlineScheduler } from './deadline-scheduler.service';
+import { LATE_JOB_GRACE_MS } from './deadline-times';
+import { SubmissionCloser } from './submission-closer.service';
+
+export interface ReconcileResult {
+  closed: number;
+  scheduled: number;
+}
+
+/**
+ * The database is the truth about deadlines; Redis (kept in memory only) may lose the delayed jobs.
+ * Reconciliation closes what should be closed by now and re-plans the jobs of every live competition,
+ * so a deadline still fires after Redis lost its keys or while the worker was down.
+ */
+@Injectable()
+export class DeadlineReconciler {
+  private readonly logger = new Logger(DeadlineReconciler.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly closer: SubmissionCloser,
+    private readonly scheduler: DeadlineScheduler,
+  ) {}
+
+  async reconcile(): Promise<ReconcileResult> {
+    const overdue = (await this.dataSource.query(
+      `SELECT id, submission_deadline FROM competitions
+       WHERE status = 'open' AND submission_deadline <= now() ORDER BY submission_deadline`,
+    )) as { id: string; submission_deadline: Date }[];
+    let closed = 0;
+    for (const c of overdue) {
+      // The deadline read here is passed on, so a deadline extended meanwhile is not closed early.
+      const result = await this.closer.close(c.id, { actor: 'system', expectedDeadline: c.submission_deadline });
+      if (result.closed) closed++;
+    }
+
+    // Open and in-review competitions whose jobs may still matter; scheduling is idempotent by job id.
+    const live = (await this.dataSource.query(
+      `SELECT id FROM competitions
+       WHERE status IN ('open', 'review') AND review_deadline > now() - make_interval(secs => $1)`,
+      [LATE_JOB_GRACE_MS / 1000],
+    )) as { id: string }[];
+    for (const c of live) await this.scheduler.scheduleCompetition(c.id);
+
+    if (closed) this.logger.warn(`Reconciliation closed ${closed} competition(s) whose deadline had passed`);
+    return { closed, scheduled: live.length };
+  }
+}
