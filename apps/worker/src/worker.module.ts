@@ -2,11 +2,10 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, ConfigModule } from '@grants/config';
 import { DatabaseModule } from '@grants/database';
+import { StatisticsModule } from '@grants/domain';
 import { QueueModule, RedisModule } from '@grants/queue';
-import { DeadlinesModule } from '@grants/domain';
-import { DeadlineReconcileScheduler } from './deadlines/deadline-reconcile.scheduler';
-import { DeadlinesProcessor } from './deadlines/deadlines.processor';
 import { RedisPolicyCheck } from './redis-policy.check';
+import { StatisticsProcessor } from './statistics/statistics.processor';
 import { WorkerHealth } from './worker-health';
 
 /** The worker: BullMQ processors, one class per queue, and a health endpoint. No other HTTP. */
@@ -29,9 +28,9 @@ export class WorkerModule {
         DatabaseModule,
         RedisModule,
         QueueModule.forRoot(),
-        DeadlinesModule,
+        StatisticsModule,
       ],
-      providers: [DeadlinesProcessor, DeadlineReconcileScheduler, WorkerHealth, RedisPolicyCheck],
+      providers: [StatisticsProcessor, WorkerHealth, RedisPolicyCheck],
     };
   }
 }

@@ -23,13 +23,11 @@ export function getJobOptions(job: JobItem, now: number = Date.now(), tuning: Jo
       };
     case JobName.RelayOutbox:
       return { removeOnComplete: true, removeOnFail: 100, attempts: 1 };
-    // Deadline job ids hold the competition and the deadline: re-planning is a no-op, an extension a new id.
-    // No ':' in them: BullMQ rejects custom ids with ':' unless they have exactly three parts.
     case JobName.CloseSubmission: {
       const at = Date.parse(job.data.deadline);
       return {
         ...keep,
-        jobId: `close_${job.data.competitionId}_${at}`,
+        jobId: `close:${job.data.competitionId}:${at}`,
         delay: Math.max(0, at - now),
         attempts: 10,
         backoff: { type: 'exponential', delay: 1000 },
@@ -44,7 +42,7 @@ export function getJobOptions(job: JobItem, now: number = Date.now(), tuning: Jo
       const runAt = Date.parse('runAt' in job.data ? job.data.runAt : deadline);
       return {
         ...keep,
-        jobId: `${job.name}_${job.data.competitionId}_${Date.parse(deadline)}_${days}`,
+        jobId: `${job.name}:${job.data.competitionId}:${Date.parse(deadline)}:${days}`,
         delay: Math.max(0, runAt - now),
         attempts: 5,
         backoff: { type: 'exponential', delay: 5000 },
@@ -53,8 +51,15 @@ export function getJobOptions(job: JobItem, now: number = Date.now(), tuning: Jo
     case JobName.ReconcileDeadlines:
       return { removeOnComplete: true, removeOnFail: 100, attempts: 1 };
     case JobName.CompileStatistics:
-      return { ...keep, attempts: 3, backoff: { type: 'exponential', delay: 5000 } };
+      return {
+        ...keep,
+        attempts: 3,
+        backoff: { type: 'exponential', delay: 5000 },
+        // Announcements of one year coalesce while a compile waits; the processor drops the key when
+        // it starts, so an announcement during a running compile still queues a fresh one.
+        ...(job.data.trigger === 'announcement' ? { deduplication: { id: `statistics.compile:${job.data.year}:announcement` } } : {}),
+      };
     case JobName.YearlyStatistics:
-      return { removeOnComplete: 10, removeOnFail: 100, attempts: 3 };
+      return { removeOnComplete: 10, removeOnFail: 100, attempts: 3, backoff: { type: 'exponential', delay: 60_000 } };
   }
 }
