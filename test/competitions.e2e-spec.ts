@@ -211,6 +211,32 @@ describe('Competitions: create, edit, publish, extend, cancel', () => {
     expect(newApp.body.code).toBe('COMPETITION_NOT_OPEN');
   });
 
+  it('closes submission on demand: open → review, submitted → under_review, drafts → not_submitted', async () => {
+    const competition = await createOpenCompetition(ctx.http, admin);
+    const ngo = await registerNgo(ctx.http);
+    const draft = await createDraftApplication(ctx.http, ngo, competition.id);
+    const submitted = await submitApplication(ctx.http, ngo, (await createDraftApplication(ctx.http, ngo, competition.id)).id);
+    const draftCompetition = await createCompetition(ctx.http, admin);
+    const notOpen = await ctx.http.as(admin).post(`/competitions/${draftCompetition.id}/close`);
+    expect(notOpen.status).toBe(409);
+    expect(notOpen.body.code).toBe('INVALID_TRANSITION');
+
+    const res = await ctx.http.as(admin).post(`/competitions/${competition.id}/close`);
+    expect(res.status).toBe(200);
+    expect(res.body.status).toBe('review');
+    expect((await ctx.http.as(ngo).get(`/applications/${submitted.id}`)).body.status).toBe('under_review');
+    expect((await ctx.http.as(ngo).get(`/applications/${draft.id}`)).body.status).toBe('not_submitted');
+    const late = await ctx.http.as(ngo).post(`/competitions/${competition.id}/applications`, { title: 'Поздно' });
+    expect(late.body.code).toBe('COMPETITION_NOT_OPEN');
+    const cancel = await ctx.http.as(admin).post(`/competitions/${competition.id}/cancel`, { reason: 'поздно' });
+    expect(cancel.body.code).toBe('INVALID_TRANSITION');
+    const extend = await ctx.http.as(admin).patch(`/competitions/${competition.id}`, {
+      submissionDeadline: new Date(Date.parse(competition.submissionDeadline) + DAY).toISOString(),
+    });
+    expect(extend.status).toBe(409);
+    expect(extend.body.code).toBe('NOT_EDITABLE');
+  });
+
   it('answers a bad id with 400 and an unknown one with 404', async () => {
     expect((await ctx.http.get('/competitions/not-a-uuid')).status).toBe(400);
     expect((await ctx.http.get('/competitions/00000000-0000-4000-8000-000000000000')).status).toBe(404);
