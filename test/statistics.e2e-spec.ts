@@ -445,6 +445,8 @@ describe('Annual statistics', () => {
     expect(html).toContain('В 2026 году грантовую поддержку получили 3 проекта, подготовленных с участием специалистов Ресурсного центра.');
     expect(html).toContain('Специалисты Ресурсного центра провели 9 консультаций');
     expect(html).toContain('По сравнению с 2025 годом число поданных заявок выросло');
+    expect(html).toContain('на общую сумму 890\u00a0000,50\u00a0руб.;');
+    expect(html).not.toContain('руб..');
     expect(html.match(/<svg /g)).toHaveLength(3);
     expect(html).toContain('<table>');
     expect(html).toContain('Конкурс &lt;малых&gt; грантов &amp; &quot;инициатив&quot;');

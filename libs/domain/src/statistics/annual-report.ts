@@ -71,7 +71,8 @@ export function reportSentences(f: StatisticsFigures): string[] {
     );
   }
   s.push(...changeSentences(f));
-  return s;
+  // A sentence ending in "руб." must not get a second full stop.
+  return s.map((sentence) => sentence.replace(/\.\.$/, '.'));
 }
 
 function changeSentences(f: StatisticsFigures): string[] {
