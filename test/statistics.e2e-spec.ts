@@ -8,7 +8,9 @@ import {
   createTestContext,
   FixtureApplication,
   insertStatisticsYear,
+  createReviewRound,
   loginAdmin,
+  markConsultantAssisted,
   registerNgo,
   Session,
   statisticsYear,
@@ -352,6 +354,47 @@ describe('Annual statistics', () => {
     await waitForJob(String(again.id));
     const snapshot = await ctx.http.as(admin).get(`/statistics/${Y - 1}`);
     expect(snapshot.body.figures).toMatchObject(expectedHeadline(fixture, Y - 1));
+  });
+
+  it('recompiles the year after a real results announcement', async () => {
+    const year = 2031; // a year of its own, so the hand-built 2026 stays as it is
+    const round = await createReviewRound(ctx, { year, requestedAmounts: ['100000.00', '150000.00'], expertsPerApplication: 1 });
+    const expert = await createStaff(ctx.http, admin, 'expert');
+    for (const application of round.applications) {
+      const res = await ctx.http.as(admin).post(`/competitions/${round.competitionId}/assignments`, { applicationId: application.id, expertId: expert.user.id });
+      expect(res.status).toBe(201);
+    }
+    const reviews = (await ctx.http.as(expert).get('/reviews')).body.items as { id: string }[];
+    expect(reviews).toHaveLength(2);
+    for (const review of reviews) {
+      const scores = Object.fromEntries(DEFAULT_CRITERIA.map((c) => [c.code, 8]));
+      expect((await ctx.http.as(expert).put(`/reviews/${review.id}`, { scores })).status).toBe(200);
+      expect((await ctx.http.as(expert).post(`/reviews/${review.id}/submit`)).status).toBe(200);
+    }
+    await markConsultantAssisted(ctx, round.applications[0], consultant.user.id);
+    const announced = await ctx.http
+      .as(admin)
+      .post(`/competitions/${round.competitionId}/results`, { awards: [{ applicationId: round.applications[0].id, amount: '100000.00' }] });
+    expect(announced.status).toBe(200);
+
+    // The announcement enqueues the compile after its commit; wait for the snapshot it writes.
+    const deadline = Date.now() + 20000;
+    let res = await ctx.http.as(admin).get(`/statistics/${year}`);
+    while (res.status === 404 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50));
+      res = await ctx.http.as(admin).get(`/statistics/${year}`);
+    }
+    expect(res.status).toBe(200);
+    expect(res.body.figures).toMatchObject({
+      competitions: 1,
+      applications: { submitted: 2, awarded: 1, notAwarded: 1 },
+      amounts: { awarded: '100000.00', requested: '250000.00' },
+      consultantAssisted: { submitted: 1, awarded: 1, successRate: 1 },
+      unassisted: { submitted: 1, awarded: 0, successRate: 0 },
+      reviews: { count: 2, averageScore: 80 },
+    });
+    const [snapshot] = await db.query(`SELECT job_id FROM statistics_snapshots WHERE year = $1`, [year]);
+    expect(await waitForJob(snapshot.job_id)).toMatchObject({ state: 'completed', trigger: 'announcement', year });
   });
 
   it('registers the yearly scheduler at worker start and compiles the previous year when it fires', async () => {
