@@ -48,11 +48,15 @@ export class OutboxService {
 
   /** Voids unsent mails of a superseded decision, so a stale result is never delivered. */
   async voidDecision(manager: EntityManager, decisionKey: string): Promise<number> {
-    const rows: unknown[] = await manager.query(
-      `UPDATE notifications SET status = 'voided' WHERE decision_key = $1 AND status IN ('pending','queued','failed') RETURNING id`,
+    // Counted through a CTE: TypeORM answers a bare UPDATE … RETURNING with [rows, affected], not rows.
+    const [{ voided }]: { voided: number }[] = await manager.query(
+      `WITH v AS (
+         UPDATE notifications SET status = 'voided'
+         WHERE decision_key = $1 AND status IN ('pending','queued','failed') RETURNING id
+       ) SELECT count(*)::int AS voided FROM v`,
       [decisionKey],
     );
-    return rows.length;
+    return voided;
   }
 }
 
