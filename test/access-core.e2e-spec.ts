@@ -75,17 +75,27 @@ describe('Access matrix of competitions, applications and consultations', () => 
     },
     {
       name: 'PATCH /competitions/:id',
-      call: async () => ({ method: 'PATCH', path: `/competitions/${draftCompetition.id}`, body: { description: 'Уточнено' } }),
+      call: async () => ({
+        method: 'PATCH',
+        path: `/competitions/${draftCompetition.id}`,
+        body: { description: 'Уточнено' },
+      }),
       expect: everyone(403, { anonymous: 401, admin: 200 }),
     },
     {
       name: 'POST /competitions/:id/publish',
-      call: async () => ({ method: 'POST', path: `/competitions/${(await createCompetition(ctx.http, sessions.admin)).id}/publish` }),
+      call: async () => ({
+        method: 'POST',
+        path: `/competitions/${(await createCompetition(ctx.http, sessions.admin)).id}/publish`,
+      }),
       expect: everyone(403, { anonymous: 401, admin: 200 }),
     },
     {
       name: 'POST /competitions/:id/close',
-      call: async () => ({ method: 'POST', path: `/competitions/${(await createOpenCompetition(ctx.http, sessions.admin)).id}/close` }),
+      call: async () => ({
+        method: 'POST',
+        path: `/competitions/${(await createOpenCompetition(ctx.http, sessions.admin)).id}/close`,
+      }),
       expect: everyone(403, { anonymous: 401, admin: 200 }),
     },
     {
@@ -98,7 +108,11 @@ describe('Access matrix of competitions, applications and consultations', () => 
       expect: everyone(403, { anonymous: 401, admin: 200 }),
     },
     { name: 'GET /competitions', call: async () => ({ method: 'GET', path: '/competitions' }), expect: everyone(200) },
-    { name: 'GET /competitions/:open', call: async () => ({ method: 'GET', path: `/competitions/${open.id}` }), expect: everyone(200) },
+    {
+      name: 'GET /competitions/:open',
+      call: async () => ({ method: 'GET', path: `/competitions/${open.id}` }),
+      expect: everyone(200),
+    },
     {
       name: 'GET /competitions/:draft',
       call: async () => ({ method: 'GET', path: `/competitions/${draftCompetition.id}` }),
@@ -111,10 +125,18 @@ describe('Access matrix of competitions, applications and consultations', () => 
     },
     {
       name: 'POST /competitions/:draft/applications',
-      call: async () => ({ method: 'POST', path: `/competitions/${draftCompetition.id}/applications`, body: { title: 'Проект' } }),
+      call: async () => ({
+        method: 'POST',
+        path: `/competitions/${draftCompetition.id}/applications`,
+        body: { title: 'Проект' },
+      }),
       expect: everyone(403, { anonymous: 401, own: 404, foreign: 404 }),
     },
-    { name: 'GET /applications', call: async () => ({ method: 'GET', path: '/applications' }), expect: everyone(200, { anonymous: 401 }) },
+    {
+      name: 'GET /applications',
+      call: async () => ({ method: 'GET', path: '/applications' }),
+      expect: everyone(200, { anonymous: 401 }),
+    },
     {
       name: 'GET /applications/:id (draft, no consultation)',
       call: async () => ({ method: 'GET', path: `/applications/${(await draft()).id}` }),
@@ -127,7 +149,11 @@ describe('Access matrix of competitions, applications and consultations', () => 
     },
     {
       name: 'PATCH /applications/:id',
-      call: async () => ({ method: 'PATCH', path: `/applications/${(await draft()).id}`, body: { summary: 'Новое описание' } }),
+      call: async () => ({
+        method: 'PATCH',
+        path: `/applications/${(await draft()).id}`,
+        body: { summary: 'Новое описание' },
+      }),
       expect: everyone(403, { anonymous: 401, own: 200, foreign: 404 }),
     },
     {
@@ -142,7 +168,11 @@ describe('Access matrix of competitions, applications and consultations', () => 
     },
     {
       name: 'POST /applications/:id/ineligible',
-      call: async () => ({ method: 'POST', path: `/applications/${(await submitted()).id}/ineligible`, body: { reason: 'Не СО НКО' } }),
+      call: async () => ({
+        method: 'POST',
+        path: `/applications/${(await submitted()).id}/ineligible`,
+        body: { reason: 'Не СО НКО' },
+      }),
       expect: everyone(403, { anonymous: 401, admin: 200 }),
     },
     {
@@ -152,7 +182,11 @@ describe('Access matrix of competitions, applications and consultations', () => 
     },
     {
       name: 'POST /applications/:id/consultations',
-      call: async () => ({ method: 'POST', path: `/applications/${(await draft()).id}/consultations`, body: { question: 'Как быть?' } }),
+      call: async () => ({
+        method: 'POST',
+        path: `/applications/${(await draft()).id}/consultations`,
+        body: { question: 'Как быть?' },
+      }),
       expect: everyone(403, { anonymous: 401, own: 201, foreign: 404 }),
     },
     {
@@ -170,7 +204,11 @@ describe('Access matrix of competitions, applications and consultations', () => 
       call: async () => {
         const c = await consultation();
         await ctx.http.as(sessions.consultant).post(`/consultations/${c.id}/take`);
-        return { method: 'POST', path: `/consultations/${c.id}/complete`, body: { comment: 'Готово', verdict: 'ready' } };
+        return {
+          method: 'POST',
+          path: `/consultations/${c.id}/complete`,
+          body: { comment: 'Готово', verdict: 'ready' },
+        };
       },
       expect: everyone(403, { anonymous: 401, consultant: 200 }),
     },
@@ -208,7 +246,9 @@ describe('Access matrix of competitions, applications and consultations', () => 
   it('lists only own applications for an NGO and only consulted ones for a consultant', async () => {
     const foreignApp = await createDraftApplication(ctx.http, sessions.foreign, open.id);
     const own = await ctx.http.as(sessions.own).get('/applications?pageSize=100');
-    expect(own.body.items.every((a: { organizationId: string }) => a.organizationId === sessions.own.user.organizationId)).toBe(true);
+    expect(
+      own.body.items.every((a: { organizationId: string }) => a.organizationId === sessions.own.user.organizationId),
+    ).toBe(true);
     expect(own.body.items.map((a: { id: string }) => a.id)).not.toContain(foreignApp.id);
     const consultant = await ctx.http.as(sessions.consultant).get('/applications?pageSize=100');
     const [{ count }] = await db.query(`SELECT count(DISTINCT application_id)::int AS count FROM consultations`);

@@ -28,7 +28,9 @@ describe('Applications: drafts, submission rules, registration numbers, withdraw
 
   it('creates a draft with normalised money and lets the owner edit it', async () => {
     const ngo = await registerNgo(ctx.http);
-    const res = await ctx.http.as(ngo).post(`/competitions/${competition.id}/applications`, { title: 'Черновик', requestedAmount: 1000.5 });
+    const res = await ctx.http
+      .as(ngo)
+      .post(`/competitions/${competition.id}/applications`, { title: 'Черновик', requestedAmount: 1000.5 });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
       status: 'draft',
@@ -48,7 +50,11 @@ describe('Applications: drafts, submission rules, registration numbers, withdraw
       summary: null,
     });
     expect(patched.status).toBe(200);
-    expect(patched.body).toMatchObject({ budgetLines: [{ item: 'Аренда', amount: '1000.50' }], projectStart: '2027-03-01', summary: null });
+    expect(patched.body).toMatchObject({
+      budgetLines: [{ item: 'Аренда', amount: '1000.50' }],
+      projectStart: '2027-03-01',
+      summary: null,
+    });
   });
 
   it('rejects bad content with 400 naming the field', async () => {
@@ -85,12 +91,22 @@ describe('Applications: drafts, submission rules, registration numbers, withdraw
     expect(res.body.contentHash).toMatch(/^[0-9a-f]{64}$/);
     expect(res.body.submittedAt).toEqual(expect.any(String));
 
-    const [snapshot] = await db.query(`SELECT content, content_hash FROM application_snapshots WHERE application_id = $1`, [draft.id]);
+    const [snapshot] = await db.query(
+      `SELECT content, content_hash FROM application_snapshots WHERE application_id = $1`,
+      [draft.id],
+    );
     expect(snapshot.content_hash).toBe(res.body.contentHash);
     expect(createHash('sha256').update(canonicalJson(snapshot.content)).digest('hex')).toBe(res.body.contentHash);
-    expect(snapshot.content).toMatchObject({ title: draft.title, requestedAmount: '200000.00', registrationNumber: res.body.registrationNumber });
+    expect(snapshot.content).toMatchObject({
+      title: draft.title,
+      requestedAmount: '200000.00',
+      registrationNumber: res.body.registrationNumber,
+    });
 
-    const [mail] = await db.query(`SELECT user_id, payload FROM notifications WHERE template = 'application.submitted' AND payload->>'applicationId' = $1`, [draft.id]);
+    const [mail] = await db.query(
+      `SELECT user_id, payload FROM notifications WHERE template = 'application.submitted' AND payload->>'applicationId' = $1`,
+      [draft.id],
+    );
     expect(mail.user_id).toBe(ngo.user.id);
     expect(mail.payload).toMatchObject({
       registrationNumber: res.body.registrationNumber,
@@ -106,14 +122,20 @@ describe('Applications: drafts, submission rules, registration numbers, withdraw
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('NOT_EDITABLE');
     const events = await ctx.http.as(ngo).get(`/applications/${draft.id}/events`);
-    expect(events.body.items).toEqual([{ from: 'draft', to: 'submitted', actorRole: 'applicant', at: expect.any(String), reason: null }]);
+    expect(events.body.items).toEqual([
+      { from: 'draft', to: 'submitted', actorRole: 'applicant', at: expect.any(String), reason: null },
+    ]);
   });
 
   it('refuses each broken rule with its own code', async () => {
     const ngo = await registerNgo(ctx.http);
     const cases: Array<[Record<string, unknown>, number, string]> = [
       [{ summary: null, goals: '  ', budgetLines: [] }, 422, 'INCOMPLETE'],
-      [{ requestedAmount: '300000.01', budgetLines: [{ item: 'Всё', amount: '300000.01' }] }, 422, 'AMOUNT_EXCEEDS_MAX'],
+      [
+        { requestedAmount: '300000.01', budgetLines: [{ item: 'Всё', amount: '300000.01' }] },
+        422,
+        'AMOUNT_EXCEEDS_MAX',
+      ],
       // 10% of (200000 + 22222.22) = 22222.222 > 22222.22
       [{ coFinancingAmount: '22222.22' }, 422, 'COFINANCING_TOO_LOW'],
       [{ budgetLines: [{ item: 'Всё', amount: '199999.99' }] }, 422, 'BUDGET_MISMATCH'],
@@ -126,7 +148,11 @@ describe('Applications: drafts, submission rules, registration numbers, withdraw
       const res = await ctx.http.as(ngo).post(`/applications/${draft.id}/submit`);
       expect({ code: res.body.code, status: res.status }).toEqual({ code, status });
     }
-    const incomplete = await createDraftApplication(ctx.http, ngo, competition.id, { summary: null, goals: '  ', budgetLines: [] });
+    const incomplete = await createDraftApplication(ctx.http, ngo, competition.id, {
+      summary: null,
+      goals: '  ',
+      budgetLines: [],
+    });
     const res = await ctx.http.as(ngo).post(`/applications/${incomplete.id}/submit`);
     expect(res.body.details.missing).toEqual(['summary', 'goals', 'budgetLines']);
     // exactly the minimum co-financing passes: 10% of 250000.00
@@ -140,7 +166,10 @@ describe('Applications: drafts, submission rules, registration numbers, withdraw
     const late = await createDraftApplication(ctx.http, ngo, local.id);
     const early = await createDraftApplication(ctx.http, ngo, local.id);
 
-    await db.query(`UPDATE competitions SET submission_deadline = clock_timestamp() - interval '1 millisecond' WHERE id = $1`, [local.id]);
+    await db.query(
+      `UPDATE competitions SET submission_deadline = clock_timestamp() - interval '1 millisecond' WHERE id = $1`,
+      [local.id],
+    );
     const passed = await ctx.http.as(ngo).post(`/applications/${late.id}/submit`);
     expect(passed.status).toBe(422);
     expect(passed.body.code).toBe('DEADLINE_PASSED');
@@ -155,7 +184,10 @@ describe('Applications: drafts, submission rules, registration numbers, withdraw
     expect(notYet.status).toBe(422);
     expect(notYet.body.code).toBe('NOT_OPEN_YET');
 
-    await db.query(`UPDATE competitions SET submission_opens_at = clock_timestamp() - interval '1 millisecond' WHERE id = $1`, [local.id]);
+    await db.query(
+      `UPDATE competitions SET submission_opens_at = clock_timestamp() - interval '1 millisecond' WHERE id = $1`,
+      [local.id],
+    );
     expect((await ctx.http.as(ngo).post(`/applications/${early.id}/submit`)).status).toBe(200);
     const stillDraft = await ctx.http.as(ngo).get(`/applications/${late.id}`);
     expect(stillDraft.body.status).toBe('draft');
@@ -168,7 +200,10 @@ describe('Applications: drafts, submission rules, registration numbers, withdraw
     const results = await Promise.all(drafts.map((d, i) => ctx.http.as(ngos[i]).post(`/applications/${d.id}/submit`)));
     expect(results.map((r) => r.status)).toEqual(Array(50).fill(200));
     const numbers = results.map((r) => r.body.registrationNumber as string).sort();
-    const expected = Array.from({ length: 50 }, (_, i) => `${rush.year}-${rush.shortCode}-${String(i + 1).padStart(4, '0')}`);
+    const expected = Array.from(
+      { length: 50 },
+      (_, i) => `${rush.year}-${rush.shortCode}-${String(i + 1).padStart(4, '0')}`,
+    );
     expect(numbers).toEqual(expected);
     const [{ last_sequence }] = await db.query(`SELECT last_sequence FROM competitions WHERE id = $1`, [rush.id]);
     expect(last_sequence).toBe(50);
@@ -178,7 +213,11 @@ describe('Applications: drafts, submission rules, registration numbers, withdraw
     const ngo = await registerNgo(ctx.http);
     const other = await registerNgo(ctx.http);
     const draft = await createDraftApplication(ctx.http, ngo, competition.id);
-    const submitted = await submitApplication(ctx.http, ngo, (await createDraftApplication(ctx.http, ngo, competition.id)).id);
+    const submitted = await submitApplication(
+      ctx.http,
+      ngo,
+      (await createDraftApplication(ctx.http, ngo, competition.id)).id,
+    );
     expect((await ctx.http.as(other).post(`/applications/${draft.id}/withdraw`)).status).toBe(404);
     const a = await ctx.http.as(ngo).post(`/applications/${draft.id}/withdraw`, { reason: 'Передумали' });
     expect(a.status).toBe(200);
@@ -189,7 +228,9 @@ describe('Applications: drafts, submission rules, registration numbers, withdraw
     expect(twice.status).toBe(409);
     expect(twice.body.code).toBe('INVALID_TRANSITION');
     const events = await ctx.http.as(ngo).get(`/applications/${draft.id}/events`);
-    expect(events.body.items).toEqual([expect.objectContaining({ from: 'draft', to: 'withdrawn', actorRole: 'applicant', reason: 'Передумали' })]);
+    expect(events.body.items).toEqual([
+      expect.objectContaining({ from: 'draft', to: 'withdrawn', actorRole: 'applicant', reason: 'Передумали' }),
+    ]);
   });
 
   it('lets an admin declare a submitted application ineligible with a reason the applicant receives', async () => {
@@ -200,12 +241,19 @@ describe('Applications: drafts, submission rules, registration numbers, withdraw
     expect(notYet.body.code).toBe('INVALID_TRANSITION');
     await submitApplication(ctx.http, ngo, draft.id);
     expect((await ctx.http.as(admin).post(`/applications/${draft.id}/ineligible`, {})).status).toBe(400);
-    const res = await ctx.http.as(admin).post(`/applications/${draft.id}/ineligible`, { reason: 'Организация не является СО НКО' });
+    const res = await ctx.http
+      .as(admin)
+      .post(`/applications/${draft.id}/ineligible`, { reason: 'Организация не является СО НКО' });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: 'ineligible', ineligibleReason: 'Организация не является СО НКО' });
-    const [mail] = await db.query(`SELECT user_id, payload, decision_key FROM notifications WHERE template = 'application.ineligible'`);
+    const [mail] = await db.query(
+      `SELECT user_id, payload, decision_key FROM notifications WHERE template = 'application.ineligible'`,
+    );
     expect(mail).toMatchObject({ user_id: ngo.user.id, decision_key: `decision:${draft.id}` });
-    expect(mail.payload).toMatchObject({ reason: 'Организация не является СО НКО', registrationNumber: res.body.registrationNumber });
+    expect(mail.payload).toMatchObject({
+      reason: 'Организация не является СО НКО',
+      registrationNumber: res.body.registrationNumber,
+    });
     const events = await ctx.http.as(admin).get(`/applications/${draft.id}/events`);
     expect(events.body.items.map((e: { to: string }) => e.to)).toEqual(['submitted', 'ineligible']);
     const audit = await ctx.http.as(admin).get('/audit?pageSize=100');

@@ -26,7 +26,9 @@ describe('Competitions: create, edit, publish, extend, cancel', () => {
   afterAll(() => ctx.close());
 
   it('creates a draft with defaults: RUB, Krasnoyarsk time, two experts, 30% divergence, the ten default criteria', async () => {
-    const res = await ctx.http.as(admin).post('/competitions', competitionBody({ totalBudget: 1500000, maxGrantAmount: '250000.5' }));
+    const res = await ctx.http
+      .as(admin)
+      .post('/competitions', competitionBody({ totalBudget: 1500000, maxGrantAmount: '250000.5' }));
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
       status: 'draft',
@@ -40,7 +42,9 @@ describe('Competitions: create, edit, publish, extend, cancel', () => {
     });
     expect(res.body.shortCode).toMatch(/^[A-Z2-9]{5}$/);
     expect(res.body.criteria).toHaveLength(10);
-    expect(res.body.criteria.map((c: { weight: number }) => c.weight)).toEqual([2, 2, 0.5, 1, 1.5, 0.5, 0.5, 1, 0.5, 0.5]);
+    expect(res.body.criteria.map((c: { weight: number }) => c.weight)).toEqual([
+      2, 2, 0.5, 1, 1.5, 0.5, 0.5, 1, 0.5, 0.5,
+    ]);
     expect(res.body.criteria.every((c: { maxScore: number }) => c.maxScore === 10)).toBe(true);
     expect(res.body.criteria[0].title).toBe('Актуальность и социальная значимость проекта');
     expect(res.body.createdAt).toEqual(expect.any(String));
@@ -62,8 +66,24 @@ describe('Competitions: create, edit, publish, extend, cancel', () => {
       [{ reviewDeadline: new Date(now + 2 * DAY).toISOString() }, 'reviewDeadline'],
       [{ timezone: 'Mars/Olympus' }, 'timezone'],
       [{ directions: [] }, 'directions'],
-      [{ directions: [{ code: 'a', title: 'A' }, { code: 'a', title: 'B' }] }, 'directions'],
-      [{ criteria: [{ code: 'x', title: 'X', weight: 1, maxScore: 10 }, { code: 'x', title: 'Y', weight: 1, maxScore: 10 }] }, 'criteria'],
+      [
+        {
+          directions: [
+            { code: 'a', title: 'A' },
+            { code: 'a', title: 'B' },
+          ],
+        },
+        'directions',
+      ],
+      [
+        {
+          criteria: [
+            { code: 'x', title: 'X', weight: 1, maxScore: 10 },
+            { code: 'x', title: 'Y', weight: 1, maxScore: 10 },
+          ],
+        },
+        'criteria',
+      ],
       [{ totalBudget: '100.123' }, 'totalBudget'],
       [{ totalBudget: -5 }, 'totalBudget'],
       [{ totalBudget: 'много' }, 'totalBudget'],
@@ -107,15 +127,21 @@ describe('Competitions: create, edit, publish, extend, cancel', () => {
     expect(anonymous.status).toBe(200);
     expect(anonymous.body.status).toBe('open');
     const audit = await ctx.http.as(admin).get('/audit?pageSize=100');
-    expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['competition.create', 'competition.publish']));
+    expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual(
+      expect.arrayContaining(['competition.create', 'competition.publish']),
+    );
   });
 
   it('lets a draft change anything, re-checking the deadline order', async () => {
     const draft = await createCompetition(ctx.http, admin);
-    const ok = await ctx.http.as(admin).patch(`/competitions/${draft.id}`, { title: 'Новое название', maxGrantAmount: 100000 });
+    const ok = await ctx.http
+      .as(admin)
+      .patch(`/competitions/${draft.id}`, { title: 'Новое название', maxGrantAmount: 100000 });
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ title: 'Новое название', maxGrantAmount: '100000.00' });
-    const bad = await ctx.http.as(admin).patch(`/competitions/${draft.id}`, { reviewDeadline: draft.submissionOpensAt });
+    const bad = await ctx.http
+      .as(admin)
+      .patch(`/competitions/${draft.id}`, { reviewDeadline: draft.submissionOpensAt });
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body.message)).toContain('reviewDeadline');
   });
@@ -142,7 +168,9 @@ describe('Competitions: create, edit, publish, extend, cancel', () => {
     expect(reviewEarlier.body.code).toBe('DEADLINE_SHORTENED');
 
     const later = new Date(Date.parse(competition.submissionDeadline) + 3 * DAY).toISOString();
-    const extended = await ctx.http.as(admin).patch(`/competitions/${competition.id}`, { submissionDeadline: later, description: 'Срок продлён' });
+    const extended = await ctx.http
+      .as(admin)
+      .patch(`/competitions/${competition.id}`, { submissionDeadline: later, description: 'Срок продлён' });
     expect(extended.status).toBe(200);
     expect(extended.body).toMatchObject({ submissionDeadline: later, description: 'Срок продлён', status: 'open' });
 
@@ -178,11 +206,17 @@ describe('Competitions: create, edit, publish, extend, cancel', () => {
     const a = await registerNgo(ctx.http);
     const b = await registerNgo(ctx.http);
     const draft = await createDraftApplication(ctx.http, a, competition.id);
-    const submitted = await submitApplication(ctx.http, b, (await createDraftApplication(ctx.http, b, competition.id)).id);
+    const submitted = await submitApplication(
+      ctx.http,
+      b,
+      (await createDraftApplication(ctx.http, b, competition.id)).id,
+    );
 
     const noReason = await ctx.http.as(admin).post(`/competitions/${competition.id}/cancel`, {});
     expect(noReason.status).toBe(400);
-    const res = await ctx.http.as(admin).post(`/competitions/${competition.id}/cancel`, { reason: 'Решение учредителя' });
+    const res = await ctx.http
+      .as(admin)
+      .post(`/competitions/${competition.id}/cancel`, { reason: 'Решение учредителя' });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: 'cancelled', cancelReason: 'Решение учредителя' });
 
@@ -215,7 +249,11 @@ describe('Competitions: create, edit, publish, extend, cancel', () => {
     const competition = await createOpenCompetition(ctx.http, admin);
     const ngo = await registerNgo(ctx.http);
     const draft = await createDraftApplication(ctx.http, ngo, competition.id);
-    const submitted = await submitApplication(ctx.http, ngo, (await createDraftApplication(ctx.http, ngo, competition.id)).id);
+    const submitted = await submitApplication(
+      ctx.http,
+      ngo,
+      (await createDraftApplication(ctx.http, ngo, competition.id)).id,
+    );
     const draftCompetition = await createCompetition(ctx.http, admin);
     const notOpen = await ctx.http.as(admin).post(`/competitions/${draftCompetition.id}/close`);
     expect(notOpen.status).toBe(409);
@@ -240,6 +278,8 @@ describe('Competitions: create, edit, publish, extend, cancel', () => {
   it('answers a bad id with 400 and an unknown one with 404', async () => {
     expect((await ctx.http.get('/competitions/not-a-uuid')).status).toBe(400);
     expect((await ctx.http.get('/competitions/00000000-0000-4000-8000-000000000000')).status).toBe(404);
-    expect((await ctx.http.as(admin).post('/competitions/00000000-0000-4000-8000-000000000000/publish')).status).toBe(404);
+    expect((await ctx.http.as(admin).post('/competitions/00000000-0000-4000-8000-000000000000/publish')).status).toBe(
+      404,
+    );
   });
 });

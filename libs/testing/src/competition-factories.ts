@@ -75,7 +75,12 @@ export function applicationBody(overrides: Overrides = {}) {
 }
 
 /** Creates a complete draft application of the NGO in an open competition. */
-export async function createDraftApplication(http: HttpClient, ngo: Session, competitionId: string, overrides: Overrides = {}) {
+export async function createDraftApplication(
+  http: HttpClient,
+  ngo: Session,
+  competitionId: string,
+  overrides: Overrides = {},
+) {
   const res = await http.as(ngo).post(`/competitions/${competitionId}/applications`, applicationBody(overrides));
   if (res.status !== 201) throw new Error(`create application failed: ${res.status} ${res.text}`);
   return res.body;

@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import {
   Actor,
   CancelCompetitionDto,
@@ -69,7 +76,10 @@ export class CompetitionsController {
   @Get()
   @Public()
   @ApiOkResponse({ type: CompetitionPageResponse })
-  list(@CurrentActor() actor: Actor | undefined, @Query() query: CompetitionListQuery): Promise<CompetitionPageResponse> {
+  list(
+    @CurrentActor() actor: Actor | undefined,
+    @Query() query: CompetitionListQuery,
+  ): Promise<CompetitionPageResponse> {
     return this.competitions.list(actor, query);
   }
 

@@ -12,7 +12,11 @@ export function canonicalJson(value: unknown): string {
 }
 
 /** What an NGO submitted: its content plus who, where and when, as frozen in application_snapshots. */
-export function submittedContent(a: Application, registrationNumber: string, submittedAt: Date): Record<string, unknown> {
+export function submittedContent(
+  a: Application,
+  registrationNumber: string,
+  submittedAt: Date,
+): Record<string, unknown> {
   return {
     applicationId: a.id,
     competitionId: a.competitionId,

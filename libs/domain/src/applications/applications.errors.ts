@@ -2,10 +2,16 @@ import { DomainError } from '../shared/domain-error';
 import { ApplicationStatus } from './application.entity';
 
 export const notEditable = (status: ApplicationStatus) =>
-  new DomainError('NOT_EDITABLE', `Заявка в статусе ${status} недоступна для изменения: редактировать можно только черновик`, { status });
+  new DomainError(
+    'NOT_EDITABLE',
+    `Заявка в статусе ${status} недоступна для изменения: редактировать можно только черновик`,
+    { status },
+  );
 
 export const competitionNotOpen = (status: string) =>
-  new DomainError('COMPETITION_NOT_OPEN', 'Приём заявок на этот конкурс сейчас не ведётся', { competitionStatus: status });
+  new DomainError('COMPETITION_NOT_OPEN', 'Приём заявок на этот конкурс сейчас не ведётся', {
+    competitionStatus: status,
+  });
 
 export const notOpenYet = (opensAt: Date) =>
   new DomainError('NOT_OPEN_YET', `Приём заявок ещё не начался (начало: ${opensAt.toISOString()})`, {

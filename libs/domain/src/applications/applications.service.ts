@@ -62,10 +62,14 @@ export class ApplicationsService {
   async create(actor: Actor, competitionId: string, dto: CreateApplicationDto): Promise<ApplicationResponse> {
     const id = await this.dataSource.transaction(async (manager) => {
       // FOR SHARE: a concurrent close (which updates the competition) waits, so no draft slips in after it.
-      const competition = await manager.findOne(Competition, { where: { id: competitionId }, lock: { mode: 'pessimistic_read' } });
+      const competition = await manager.findOne(Competition, {
+        where: { id: competitionId },
+        lock: { mode: 'pessimistic_read' },
+      });
       if (!competition || competition.status === 'draft') throw notFound('Competition');
       const clock = await this.clock(manager, competitionId);
-      if (competition.status !== 'open' || !clock.opened || !clock.before_deadline) throw competitionNotOpen(competition.status);
+      if (competition.status !== 'open' || !clock.opened || !clock.before_deadline)
+        throw competitionNotOpen(competition.status);
       checkDirection(competition, dto.direction);
       const inserted = await manager.insert(Application, {
         competitionId,
@@ -125,7 +129,12 @@ export class ApplicationsService {
       const registrationNumber = `${competition.year}-${competition.shortCode}-${String(sequence).padStart(4, '0')}`;
       const content = submittedContent(application, registrationNumber, clock.at);
       const contentHash = sha256(canonicalJson(content));
-      await manager.insert(ApplicationSnapshot, { applicationId: id, content, contentHash, submittedAt: clock.at });
+      await manager.insert(ApplicationSnapshot, {
+        applicationId: id,
+        content: content as never,
+        contentHash,
+        submittedAt: clock.at,
+      });
       const ref = await applicationRef(manager, id);
       const users = await applicantsOf(manager, id);
       await applyApplicationTransition(manager, this.outbox, {
@@ -213,9 +222,17 @@ export class ApplicationsService {
   /** The status history; the owner and admins only (the controller keeps other roles out). */
   async events(actor: Actor, id: string): Promise<ApplicationEventsResponse> {
     await this.get(actor, id);
-    const rows = await this.dataSource.getRepository(ApplicationEvent).find({ where: { applicationId: id }, order: { id: 'ASC' } });
+    const rows = await this.dataSource
+      .getRepository(ApplicationEvent)
+      .find({ where: { applicationId: id }, order: { id: 'ASC' } });
     return {
-      items: rows.map((e) => ({ from: e.fromStatus, to: e.toStatus, actorRole: e.actorRole, at: e.at.toISOString(), reason: e.reason })),
+      items: rows.map((e) => ({
+        from: e.fromStatus,
+        to: e.toStatus,
+        actorRole: e.actorRole,
+        at: e.at.toISOString(),
+        reason: e.reason,
+      })),
     };
   }
 
@@ -223,11 +240,23 @@ export class ApplicationsService {
    * Locks the caller's own application and its competition. The competition is locked first, in the
    * same order as cancel and close take them, so these transactions never deadlock.
    */
-  private async lockOwn(manager: EntityManager, actor: Actor, id: string, competitionLock: 'pessimistic_read' | 'pessimistic_write') {
+  private async lockOwn(
+    manager: EntityManager,
+    actor: Actor,
+    id: string,
+    competitionLock: 'pessimistic_read' | 'pessimistic_write',
+  ) {
     const found = await manager.findOne(Application, { where: { id } });
-    if (!found || (actor.role !== 'admin' && found.organizationId !== actor.organizationId)) throw notFound('Application');
-    const competition = await manager.findOneOrFail(Competition, { where: { id: found.competitionId }, lock: { mode: competitionLock } });
-    const application = await manager.findOneOrFail(Application, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!found || (actor.role !== 'admin' && found.organizationId !== actor.organizationId))
+      throw notFound('Application');
+    const competition = await manager.findOneOrFail(Competition, {
+      where: { id: found.competitionId },
+      lock: { mode: competitionLock },
+    });
+    const application = await manager.findOneOrFail(Application, {
+      where: { id },
+      lock: { mode: 'pessimistic_write' },
+    });
     return { application, competition };
   }
 
@@ -254,8 +283,10 @@ function contentColumns(dto: UpdateApplicationDto): Partial<Application> {
   if (dto.title !== undefined) out.title = dto.title;
   if (dto.summary !== undefined) out.summary = dto.summary;
   if (dto.direction !== undefined) out.direction = dto.direction;
-  if (dto.requestedAmount !== undefined) out.requestedAmount = dto.requestedAmount === null ? null : money(dto.requestedAmount);
-  if (dto.coFinancingAmount !== undefined) out.coFinancingAmount = dto.coFinancingAmount === null ? null : money(dto.coFinancingAmount);
+  if (dto.requestedAmount !== undefined)
+    out.requestedAmount = dto.requestedAmount === null ? null : money(dto.requestedAmount);
+  if (dto.coFinancingAmount !== undefined)
+    out.coFinancingAmount = dto.coFinancingAmount === null ? null : money(dto.coFinancingAmount);
   if (dto.projectStart !== undefined) out.projectStart = dto.projectStart;
   if (dto.projectEnd !== undefined) out.projectEnd = dto.projectEnd;
   if (dto.goals !== undefined) out.goals = dto.goals;

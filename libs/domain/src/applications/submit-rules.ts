@@ -30,7 +30,12 @@ function isBlank(value: unknown) {
 
 /** The date (YYYY-MM-DD) of an instant in the competition's time zone. */
 export function localDate(instant: Date, timezone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: timezone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(instant);
 }
 
 function addMonths(date: string, months: number): string {
@@ -49,18 +54,26 @@ export function checkSubmittable(a: Application, c: Competition): void {
     throw new DomainError('INCOMPLETE', `Не заполнены обязательные поля: ${missing.join(', ')}`, { missing });
   }
   if (!c.directions.some((d) => d.code === a.direction)) {
-    throw new DomainError('INCOMPLETE', `direction: направление «${a.direction}» не входит в направления конкурса`, { missing: ['direction'] });
+    throw new DomainError('INCOMPLETE', `direction: направление «${a.direction}» не входит в направления конкурса`, {
+      missing: ['direction'],
+    });
   }
   const requested = a.requestedAmount!;
   const coFinancing = a.coFinancingAmount!;
   if (compareMoney(requested, 0) <= 0) {
-    throw new DomainError('INCOMPLETE', 'requestedAmount: запрашиваемая сумма должна быть больше нуля', { missing: ['requestedAmount'] });
+    throw new DomainError('INCOMPLETE', 'requestedAmount: запрашиваемая сумма должна быть больше нуля', {
+      missing: ['requestedAmount'],
+    });
   }
   if (compareMoney(requested, c.maxGrantAmount) > 0) {
-    throw new DomainError('AMOUNT_EXCEEDS_MAX', `requestedAmount: запрошено ${requested}, максимальный размер гранта ${c.maxGrantAmount}`, {
-      requestedAmount: requested,
-      maxGrantAmount: c.maxGrantAmount,
-    });
+    throw new DomainError(
+      'AMOUNT_EXCEEDS_MAX',
+      `requestedAmount: запрошено ${requested}, максимальный размер гранта ${c.maxGrantAmount}`,
+      {
+        requestedAmount: requested,
+        maxGrantAmount: c.maxGrantAmount,
+      },
+    );
   }
   // co ≥ p% × (requested + co), compared exactly in kopecks: co × 100 × 100 ≥ total × (p × 100).
   const total = addMoney(requested, coFinancing);
@@ -73,19 +86,29 @@ export function checkSubmittable(a: Application, c: Competition): void {
   }
   const budget = addMoney(...a.budgetLines.map((l) => l.amount));
   if (compareMoney(budget, requested) !== 0) {
-    throw new DomainError('BUDGET_MISMATCH', `budgetLines: сумма статей бюджета ${budget} не равна запрашиваемой сумме ${requested}`, {
-      budgetTotal: budget,
-      requestedAmount: requested,
-    });
+    throw new DomainError(
+      'BUDGET_MISMATCH',
+      `budgetLines: сумма статей бюджета ${budget} не равна запрашиваемой сумме ${requested}`,
+      {
+        budgetTotal: budget,
+        requestedAmount: requested,
+      },
+    );
   }
   const start = a.projectStart!;
   const end = a.projectEnd!;
   const earliest = localDate(c.submissionDeadline, c.timezone);
   const problems: string[] = [];
   if (start > end) problems.push('projectEnd: дата окончания проекта раньше даты начала');
-  if (start < earliest) problems.push(`projectStart: проект не может начаться раньше окончания приёма заявок (${earliest})`);
-  if (end >= addMonths(start, MAX_PROJECT_MONTHS)) problems.push(`projectEnd: проект длится не более ${MAX_PROJECT_MONTHS} месяцев`);
+  if (start < earliest)
+    problems.push(`projectStart: проект не может начаться раньше окончания приёма заявок (${earliest})`);
+  if (end >= addMonths(start, MAX_PROJECT_MONTHS))
+    problems.push(`projectEnd: проект длится не более ${MAX_PROJECT_MONTHS} месяцев`);
   if (problems.length) {
-    throw new DomainError('PROJECT_DATES_INVALID', problems.join('; '), { problems, earliestStart: earliest, maxMonths: MAX_PROJECT_MONTHS });
+    throw new DomainError('PROJECT_DATES_INVALID', problems.join('; '), {
+      problems,
+      earliestStart: earliest,
+      maxMonths: MAX_PROJECT_MONTHS,
+    });
   }
 }

@@ -43,7 +43,9 @@ export async function applyCompetitionTransition(
   request: CompetitionTransitionRequest,
 ): Promise<{ previous: CompetitionStatus }> {
   const role: ActorRole = request.actor === 'system' ? 'system' : request.actor.role;
-  const allowedFrom = COMPETITION_TRANSITIONS.filter((t) => t.to === request.to && t.roles.includes(role)).map((t) => t.from);
+  const allowedFrom = COMPETITION_TRANSITIONS.filter((t) => t.to === request.to && t.roles.includes(role)).map(
+    (t) => t.from,
+  );
   const params: unknown[] = [request.competitionId, request.to, allowedFrom];
   const sets = ['status = $2', 'version = version + 1', 'updated_at = now()'];
   for (const [key, value] of Object.entries(request.set ?? {})) {
@@ -64,10 +66,14 @@ export async function applyCompetitionTransition(
   if (!rows?.length) {
     const current = await manager.findOne(Competition, { where: { id: request.competitionId } });
     if (!current) throw notFound('Competition');
-    throw new DomainError('INVALID_TRANSITION', `Конкурс в статусе ${current.status} нельзя перевести в статус ${request.to}`, {
-      from: current.status,
-      to: request.to,
-    });
+    throw new DomainError(
+      'INVALID_TRANSITION',
+      `Конкурс в статусе ${current.status} нельзя перевести в статус ${request.to}`,
+      {
+        from: current.status,
+        to: request.to,
+      },
+    );
   }
   return { previous: rows[0].previous };
 }

@@ -1,7 +1,11 @@
 import { DomainError } from '../shared/domain-error';
 
 export const deadlineShortened = (field: string) =>
-  new DomainError('DEADLINE_SHORTENED', `${field}: срок после публикации конкурса можно только продлить, но не сократить`, { field });
+  new DomainError(
+    'DEADLINE_SHORTENED',
+    `${field}: срок после публикации конкурса можно только продлить, но не сократить`,
+    { field },
+  );
 
 export const notEditableAfterPublish = (fields: string[], status: string) =>
   new DomainError(
@@ -11,4 +15,7 @@ export const notEditableAfterPublish = (fields: string[], status: string) =>
   );
 
 export const publishAfterDeadline = () =>
-  new DomainError('DEADLINE_PASSED', 'Срок подачи заявок уже прошёл: перенесите submissionDeadline, затем публикуйте конкурс');
+  new DomainError(
+    'DEADLINE_PASSED',
+    'Срок подачи заявок уже прошёл: перенесите submissionDeadline, затем публикуйте конкурс',
+  );

@@ -16,7 +16,12 @@ import { Competition, CompetitionStatus } from './competition.entity';
 import { applyCompetitionTransition, DB_NOW } from './competition.state-machine';
 import { deadlineShortened, notEditableAfterPublish, publishAfterDeadline } from './competitions.errors';
 import { DEFAULT_CRITERIA } from './default-criteria';
-import { CancelCompetitionDto, CompetitionListQuery, CreateCompetitionDto, UpdateCompetitionDto } from './dto/create-competition.dto';
+import {
+  CancelCompetitionDto,
+  CompetitionListQuery,
+  CreateCompetitionDto,
+  UpdateCompetitionDto,
+} from './dto/create-competition.dto';
 import { CompetitionResponse } from './dto/competition.response';
 import { newShortCode } from './short-code';
 
@@ -67,7 +72,12 @@ export class CompetitionsService {
               maxGrantAmount: money(dto.maxGrantAmount),
               minCoFinancingPercent: String(dto.minCoFinancingPercent ?? 0),
               directions: dto.directions.map((d) => ({ code: d.code, title: d.title })),
-              criteria: (dto.criteria ?? DEFAULT_CRITERIA).map((c) => ({ code: c.code, title: c.title, weight: c.weight, maxScore: c.maxScore })),
+              criteria: (dto.criteria ?? DEFAULT_CRITERIA).map((c) => ({
+                code: c.code,
+                title: c.title,
+                weight: c.weight,
+                maxScore: c.maxScore,
+              })),
               expertsPerApplication: dto.expertsPerApplication ?? 2,
               divergenceThreshold: String(dto.divergenceThreshold ?? 30),
               minScoreToAward: dto.minScoreToAward == null ? null : String(dto.minScoreToAward),
@@ -76,7 +86,9 @@ export class CompetitionsService {
               createdBy: actor.id,
             }),
           );
-          await this.audit.record(manager, actor, 'competition.create', `competition:${created.id}`, { title: created.title });
+          await this.audit.record(manager, actor, 'competition.create', `competition:${created.id}`, {
+            title: created.title,
+          });
           return created;
         });
         return this.get(actor, competition.id);
@@ -115,9 +127,12 @@ export class CompetitionsService {
         }
         const deadline = changes.submissionDeadline ?? current.submissionDeadline;
         const review = changes.reviewDeadline ?? current.reviewDeadline;
-        if (review.getTime() <= deadline.getTime()) throw invalid('reviewDeadline must be later than submissionDeadline');
+        if (review.getTime() <= deadline.getTime())
+          throw invalid('reviewDeadline must be later than submissionDeadline');
         if (changes.submissionDeadline) {
-          const [{ past }] = await manager.query(`SELECT $1::timestamptz <= clock_timestamp() AS past`, [changes.submissionDeadline]);
+          const [{ past }] = await manager.query(`SELECT $1::timestamptz <= clock_timestamp() AS past`, [
+            changes.submissionDeadline,
+          ]);
           if (past) throw invalid('submissionDeadline must be in the future');
         }
       }
@@ -131,7 +146,9 @@ export class CompetitionsService {
       if (changes.submissionDeadline && current.status === 'open') {
         await this.notifyDeadlineExtended(manager, current, changes.submissionDeadline);
       }
-      await this.audit.record(manager, actor, 'competition.update', `competition:${id}`, { fields: Object.keys(changes) });
+      await this.audit.record(manager, actor, 'competition.update', `competition:${id}`, {
+        fields: Object.keys(changes),
+      });
       return current.status !== 'draft' && Boolean(changes.submissionDeadline || changes.reviewDeadline);
     });
     if (rescheduled) await this.reschedule(id);
@@ -142,7 +159,10 @@ export class CompetitionsService {
     await this.dataSource.transaction(async (manager) => {
       const current = await this.lock(manager, id);
       if (current.status === 'draft') {
-        const [{ past }] = await manager.query(`SELECT submission_deadline <= now() AS past FROM competitions WHERE id = $1`, [id]);
+        const [{ past }] = await manager.query(
+          `SELECT submission_deadline <= now() AS past FROM competitions WHERE id = $1`,
+          [id],
+        );
         if (past) throw publishAfterDeadline();
       }
       await applyCompetitionTransition(manager, { competitionId: id, to: 'open', actor, set: { publishedAt: DB_NOW } });
@@ -157,7 +177,10 @@ export class CompetitionsService {
     const current = await this.dataSource.getRepository(Competition).findOneBy({ id });
     if (!current) throw notFound('Competition');
     if (current.status !== 'open' && current.status !== 'review') {
-      throw new DomainError('INVALID_TRANSITION', `Конкурс в статусе ${current.status} нельзя закрыть`, { from: current.status, to: 'review' });
+      throw new DomainError('INVALID_TRANSITION', `Конкурс в статусе ${current.status} нельзя закрыть`, {
+        from: current.status,
+        to: 'review',
+      });
     }
     await this.closer.close(id, { actor });
     return this.get(actor, id);
@@ -167,7 +190,12 @@ export class CompetitionsService {
   async cancel(actor: Actor, id: string, dto: CancelCompetitionDto): Promise<CompetitionResponse> {
     await this.dataSource.transaction(async (manager) => {
       const competition = await this.lock(manager, id);
-      await applyCompetitionTransition(manager, { competitionId: id, to: 'cancelled', actor, set: { cancelReason: dto.reason } });
+      await applyCompetitionTransition(manager, {
+        competitionId: id,
+        to: 'cancelled',
+        actor,
+        set: { cancelReason: dto.reason },
+      });
       const live: Array<{ id: string; title: string; organization_name: string }> = await manager.query(
         `SELECT a.id, a.title, o.full_name AS organization_name
          FROM applications a JOIN organizations o ON o.id = a.organization_id
@@ -199,7 +227,10 @@ export class CompetitionsService {
           })),
         });
       }
-      await this.audit.record(manager, actor, 'competition.cancel', `competition:${id}`, { reason: dto.reason, withdrawn: live.length });
+      await this.audit.record(manager, actor, 'competition.cancel', `competition:${id}`, {
+        reason: dto.reason,
+        withdrawn: live.length,
+      });
     });
     await this.reschedule(id);
     return this.get(actor, id);
@@ -300,10 +331,12 @@ function toColumns(dto: Partial<UpdateCompetitionDto>): Partial<Competition> {
   if (dto.maxGrantAmount !== undefined) out.maxGrantAmount = money(dto.maxGrantAmount);
   if (dto.minCoFinancingPercent !== undefined) out.minCoFinancingPercent = String(dto.minCoFinancingPercent);
   if (dto.directions !== undefined) out.directions = dto.directions.map((d) => ({ code: d.code, title: d.title }));
-  if (dto.criteria !== undefined) out.criteria = dto.criteria.map((c) => ({ code: c.code, title: c.title, weight: c.weight, maxScore: c.maxScore }));
+  if (dto.criteria !== undefined)
+    out.criteria = dto.criteria.map((c) => ({ code: c.code, title: c.title, weight: c.weight, maxScore: c.maxScore }));
   if (dto.expertsPerApplication !== undefined) out.expertsPerApplication = dto.expertsPerApplication;
   if (dto.divergenceThreshold !== undefined) out.divergenceThreshold = String(dto.divergenceThreshold);
-  if (dto.minScoreToAward !== undefined) out.minScoreToAward = dto.minScoreToAward == null ? null : String(dto.minScoreToAward);
+  if (dto.minScoreToAward !== undefined)
+    out.minScoreToAward = dto.minScoreToAward == null ? null : String(dto.minScoreToAward);
   return out;
 }
 

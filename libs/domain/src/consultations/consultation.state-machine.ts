@@ -25,7 +25,9 @@ export async function applyConsultationTransition(
   manager: EntityManager,
   request: { consultationId: string; to: ConsultationStatus; actor: Actor; set?: Record<string, unknown> },
 ): Promise<Consultation> {
-  const from = CONSULTATION_TRANSITIONS.filter((t) => t.to === request.to && t.roles.includes(request.actor.role)).map((t) => t.from);
+  const from = CONSULTATION_TRANSITIONS.filter((t) => t.to === request.to && t.roles.includes(request.actor.role)).map(
+    (t) => t.from,
+  );
   const params: unknown[] = [request.consultationId, request.to, from];
   const sets = ['status = $2', 'version = version + 1'];
   for (const [key, value] of Object.entries(request.set ?? {})) {
@@ -43,12 +45,18 @@ export async function applyConsultationTransition(
     const current = await manager.findOne(Consultation, { where: { id: request.consultationId } });
     if (!current) throw notFound('Consultation');
     if (current.consultantId && current.consultantId !== request.actor.id) {
-      throw new DomainError('ALREADY_TAKEN', 'Консультацию уже взял в работу другой консультант', { status: current.status });
+      throw new DomainError('ALREADY_TAKEN', 'Консультацию уже взял в работу другой консультант', {
+        status: current.status,
+      });
     }
-    throw new DomainError('INVALID_TRANSITION', `Консультация в статусе ${current.status} не может перейти в статус ${request.to}`, {
-      from: current.status,
-      to: request.to,
-    });
+    throw new DomainError(
+      'INVALID_TRANSITION',
+      `Консультация в статусе ${current.status} не может перейти в статус ${request.to}`,
+      {
+        from: current.status,
+        to: request.to,
+      },
+    );
   }
   return manager.findOneOrFail(Consultation, { where: { id: request.consultationId } });
 }

@@ -11,7 +11,12 @@ import { Page, pageOf } from '../shared/pagination';
 import { Actor } from '../shared/roles';
 import { Consultation } from './consultation.entity';
 import { applyConsultationTransition } from './consultation.state-machine';
-import { CompleteConsultationDto, ConsultationListQuery, ConsultationResponse, RequestConsultationDto } from './dto/consultation.dto';
+import {
+  CompleteConsultationDto,
+  ConsultationListQuery,
+  ConsultationResponse,
+  RequestConsultationDto,
+} from './dto/consultation.dto';
 
 /** The Resource Center's own service: an NGO asks about its draft, a consultant answers. */
 @Injectable()
@@ -26,8 +31,14 @@ export class ConsultationsService {
     const consultation = await this.dataSource.transaction(async (manager) => {
       const found = await manager.findOne(Application, { where: { id: applicationId } });
       if (!found || found.organizationId !== actor.organizationId) throw notFound('Application');
-      const competition = await manager.findOneOrFail(Competition, { where: { id: found.competitionId }, lock: { mode: 'pessimistic_read' } });
-      const application = await manager.findOneOrFail(Application, { where: { id: applicationId }, lock: { mode: 'pessimistic_read' } });
+      const competition = await manager.findOneOrFail(Competition, {
+        where: { id: found.competitionId },
+        lock: { mode: 'pessimistic_read' },
+      });
+      const application = await manager.findOneOrFail(Application, {
+        where: { id: applicationId },
+        lock: { mode: 'pessimistic_read' },
+      });
       if (application.status !== 'draft') throw notEditable(application.status);
       const [{ accepting }] = await manager.query(
         `SELECT c.status = 'open' AND c.submission_opens_at <= clock_timestamp() AND clock_timestamp() < c.submission_deadline AS accepting
@@ -45,7 +56,9 @@ export class ConsultationsService {
           remarks: [],
         }),
       );
-      const consultants: Array<{ id: string }> = await manager.query(`SELECT id FROM users WHERE role = 'consultant' ORDER BY created_at, id`);
+      const consultants: Array<{ id: string }> = await manager.query(
+        `SELECT id FROM users WHERE role = 'consultant' ORDER BY created_at, id`,
+      );
       const ref = await applicationRef(manager, applicationId);
       await this.outbox.write(
         manager,
@@ -63,7 +76,12 @@ export class ConsultationsService {
 
   async take(actor: Actor, id: string): Promise<ConsultationResponse> {
     const consultation = await this.dataSource.transaction((manager) =>
-      applyConsultationTransition(manager, { consultationId: id, to: 'in_progress', actor, set: { takenAt: new Date() } }),
+      applyConsultationTransition(manager, {
+        consultationId: id,
+        to: 'in_progress',
+        actor,
+        set: { takenAt: new Date() },
+      }),
     );
     return ConsultationResponse.from(consultation);
   }
@@ -79,7 +97,9 @@ export class ConsultationsService {
         set: { comment: dto.comment, verdict: dto.verdict, remarks, completedAt: new Date() },
       });
       // Not a status change, so no version bump: an applicant's concurrent edit is unaffected.
-      await manager.query(`UPDATE applications SET consultant_assisted = true, updated_at = now() WHERE id = $1`, [completed.applicationId]);
+      await manager.query(`UPDATE applications SET consultant_assisted = true, updated_at = now() WHERE id = $1`, [
+        completed.applicationId,
+      ]);
       const ref = await applicationRef(manager, completed.applicationId);
       const users = await applicantsOf(manager, completed.applicationId);
       await this.outbox.write(

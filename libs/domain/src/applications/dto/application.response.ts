@@ -30,7 +30,8 @@ export class ApplicationResponse {
   @ApiProperty({ enum: APPLICATION_STATUSES }) status: ApplicationStatus;
   @ApiProperty({ nullable: true, type: String, example: '2026-K7Q2M-0001' }) registrationNumber: string | null;
   @ApiProperty({ nullable: true, type: String }) submittedAt: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'SHA-256 (hex) of the submitted snapshot' }) contentHash: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'SHA-256 (hex) of the submitted snapshot' }) contentHash:
+    string | null;
   @ApiProperty() consultantAssisted: boolean;
   @ApiProperty({ nullable: true, type: Number, example: 78.5 }) score: number | null;
   @ApiProperty({ nullable: true, type: String, example: '200000.00' }) awardedAmount: string | null;

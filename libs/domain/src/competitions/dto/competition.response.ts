@@ -33,7 +33,8 @@ export class CompetitionResponse {
   @ApiProperty({ example: 2 }) expertsPerApplication: number;
   @ApiProperty({ example: 30 }) divergenceThreshold: number;
   @ApiProperty({ nullable: true, type: Number }) minScoreToAward: number | null;
-  @ApiProperty({ enum: ['draft', 'open', 'review', 'results_announced', 'archived', 'cancelled'] }) status: CompetitionStatus;
+  @ApiProperty({ enum: ['draft', 'open', 'review', 'results_announced', 'archived', 'cancelled'] })
+  status: CompetitionStatus;
   @ApiProperty({ nullable: true, type: String }) cancelReason: string | null;
   @ApiProperty({ nullable: true, type: String }) publishedAt: string | null;
   @ApiProperty({ nullable: true, type: String }) closedAt: string | null;

@@ -176,7 +176,9 @@ const COMPETITION_STATUSES = ['draft', 'open', 'review', 'results_announced', 'a
 export class CompetitionListQuery extends PageQuery {
   @ApiPropertyOptional({ enum: COMPETITION_STATUSES })
   @IsOptional()
-  @Matches(new RegExp(`^(${COMPETITION_STATUSES.join('|')})$`), { message: `status must be one of ${COMPETITION_STATUSES.join(', ')}` })
+  @Matches(new RegExp(`^(${COMPETITION_STATUSES.join('|')})$`), {
+    message: `status must be one of ${COMPETITION_STATUSES.join(', ')}`,
+  })
   status?: string;
 
   @ApiPropertyOptional({ example: 2026 })

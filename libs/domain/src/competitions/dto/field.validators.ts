@@ -30,7 +30,8 @@ export function IsPercent(options: ValidationOptions = {}) {
           (typeof value === 'number' || typeof value === 'string') &&
           /^\d{1,3}(\.\d{1,2})?$/.test(String(value)) &&
           Number(value) <= 100,
-        defaultMessage: (args: ValidationArguments) => `${args.property} must be a percentage from 0 to 100 with at most two decimals`,
+        defaultMessage: (args: ValidationArguments) =>
+          `${args.property} must be a percentage from 0 to 100 with at most two decimals`,
       },
     });
 }
@@ -55,7 +56,8 @@ export function IsIanaTimezone(options: ValidationOptions = {}) {
       options,
       validator: {
         validate: isIanaTimezone,
-        defaultMessage: (args: ValidationArguments) => `${args.property} must be an IANA time zone such as "Asia/Krasnoyarsk"`,
+        defaultMessage: (args: ValidationArguments) =>
+          `${args.property} must be an IANA time zone such as "Asia/Krasnoyarsk"`,
       },
     });
 }
