@@ -1,6 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DEFAULT_CRITERIA, fromKopecks, toKopecks } from '@grants/domain';
+import { DEFAULT_CRITERIA, fromKopecks, StatisticsService, toKopecks } from '@grants/domain';
 import { JobName, JobQueue, QueueName } from '@grants/queue';
 import { createWorkerApp } from '@grants/worker/setup';
 import {
@@ -311,6 +311,24 @@ describe('Annual statistics', () => {
       year: Y,
       headline: 'В 2026 году грантовую поддержку получили 3 проекта, подготовленных с участием специалистов Ресурсного центра.',
     });
+  });
+
+  it('makes a retried compile job a no-op once its snapshot committed, but not a job that reused an old id', async () => {
+    const statistics = ctx.api.get(StatisticsService);
+    const count = async () => (await db.query(`SELECT count(*)::int AS n FROM statistics_snapshots WHERE year = 2020`))[0].n;
+    const mails = async () => (await db.query(`SELECT count(*)::int AS n FROM notifications WHERE payload->>'year' = '2020'`))[0].n;
+    const createdAt = new Date(Date.now() - 1000);
+    const first = await statistics.compile(2020, 'retried-job', createdAt);
+    const again = await statistics.compile(2020, 'retried-job', createdAt);
+    expect(again.snapshotId).toBe(first.snapshotId);
+    expect(await count()).toBe(1);
+    const mailsAfterRetry = await mails();
+    expect(mailsAfterRetry).toBeGreaterThan(0);
+    // Same id, created after the first snapshot: a new job (Redis was emptied), so a new snapshot.
+    const reused = await statistics.compile(2020, 'retried-job', new Date(Date.parse(first.compiledAt) + 1));
+    expect(reused.snapshotId).not.toBe(first.snapshotId);
+    expect(await count()).toBe(2);
+    expect(await mails()).toBe(mailsAfterRetry * 2);
   });
 
   it('keeps snapshots immutable: a recompile adds a newer one and leaves the old as it was', async () => {

@@ -38,7 +38,7 @@ export class StatisticsProcessor extends WorkerHost implements OnApplicationBoot
   }
 
   private async compile(year: number, job: Job): Promise<CompiledSnapshot> {
-    const result = await this.statistics.compile(year, String(job.id));
+    const result = await this.statistics.compile(year, String(job.id), new Date(job.timestamp));
     this.logger.log(`Compiled statistics of ${year} (${job.name}, job ${job.id}) into ${result.snapshotId}`);
     return result;
   }

@@ -77,8 +77,17 @@ export class StatisticsService {
    * transaction. REPEATABLE READ makes all the queries see the same moment, so totals add up
    * even while applications change.
    */
-  async compile(year: number, jobId: string | null): Promise<CompiledSnapshot> {
+  async compile(year: number, jobId: string | null, jobCreatedAt?: Date): Promise<CompiledSnapshot> {
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      if (jobId && jobCreatedAt) {
+        // A retried job whose snapshot already committed returns it instead of mailing admins twice.
+        // The creation time tells this job from an older one that had the same id before Redis was emptied.
+        const [done]: { id: string; compiled_at: Date }[] = await manager.query(
+          `SELECT id, compiled_at FROM statistics_snapshots WHERE job_id = $1 AND year = $2 AND compiled_at >= $3 LIMIT 1`,
+          [jobId, year, jobCreatedAt],
+        );
+        if (done) return { snapshotId: done.id, year, compiledAt: new Date(done.compiled_at).toISOString() };
+      }
       const figures = await this.figures(manager, year);
       const [row]: { id: string; compiled_at: Date }[] = await manager.query(
         `INSERT INTO statistics_snapshots (year, compiled_at, job_id, figures)
