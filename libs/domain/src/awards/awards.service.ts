@@ -5,6 +5,7 @@ import { JobName, JobQueue } from '@grants/queue';
 import { applyApplicationTransition } from '../applications/application.state-machine';
 import { AuditService } from '../audit/audit.service';
 import { Competition } from '../competitions/competition.entity';
+import { applyCompetitionTransition, DB_NOW } from '../competitions/competition.state-machine';
 import { OutboxMessage, OutboxService } from '../notifications/outbox.service';
 import { toHundredths } from '../reviews/review-scoring';
 import { DomainError, invalid, notFound } from '../shared/domain-error';
@@ -134,12 +135,12 @@ export class AwardsService {
           notifications: this.decisionMails(competition, r, amount, recipients),
         });
       }
-      const [, updated] = (await manager.query(
-        `UPDATE competitions SET status = 'results_announced', announced_at = now(), version = version + 1, updated_at = now()
-         WHERE id = $1 AND status = 'review'`,
-        [competitionId],
-      )) as [unknown, number];
-      if (updated !== 1) throw new DomainError('ALREADY_ANNOUNCED', 'The results of this competition are already announced');
+      await applyCompetitionTransition(manager, {
+        competitionId,
+        to: 'results_announced',
+        actor,
+        set: { announcedAt: DB_NOW },
+      });
       const result: AnnouncementResponse = {
         awarded: amounts.size,
         notAwarded: decided.length - amounts.size,
