@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { DomainError, notFound } from '../shared/domain-error';
+import { DB_NOW } from '../competitions/competition.state-machine';
 import { Actor, Role } from '../shared/roles';
 import { Consultation, ConsultationStatus } from './consultation.entity';
 
@@ -31,6 +32,10 @@ export async function applyConsultationTransition(
   const params: unknown[] = [request.consultationId, request.to, from];
   const sets = ['status = $2', 'version = version + 1'];
   for (const [key, value] of Object.entries(request.set ?? {})) {
+    if (value === DB_NOW) {
+      sets.push(`${COLUMN(key)} = now()`);
+      continue;
+    }
     params.push(key === 'remarks' ? JSON.stringify(value) : value);
     sets.push(`${COLUMN(key)} = $${params.length}`);
   }

@@ -5,6 +5,7 @@ import { applicantsOf, applicationRef } from '../applications/applicants';
 import { Application } from '../applications/application.entity';
 import { competitionNotOpen, notEditable } from '../applications/applications.errors';
 import { Competition } from '../competitions/competition.entity';
+import { DB_NOW } from '../competitions/competition.state-machine';
 import { OutboxService } from '../notifications/outbox.service';
 import { notFound } from '../shared/domain-error';
 import { Page, pageOf } from '../shared/pagination';
@@ -80,7 +81,7 @@ export class ConsultationsService {
         consultationId: id,
         to: 'in_progress',
         actor,
-        set: { takenAt: new Date() },
+        set: { takenAt: DB_NOW },
       }),
     );
     return ConsultationResponse.from(consultation);
@@ -94,7 +95,7 @@ export class ConsultationsService {
         consultationId: id,
         to: 'completed',
         actor,
-        set: { comment: dto.comment, verdict: dto.verdict, remarks, completedAt: new Date() },
+        set: { comment: dto.comment, verdict: dto.verdict, remarks, completedAt: DB_NOW },
       });
       // Not a status change, so no version bump: an applicant's concurrent edit is unaffected.
       await manager.query(`UPDATE applications SET consultant_assisted = true, updated_at = now() WHERE id = $1`, [
