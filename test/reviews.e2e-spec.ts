@@ -170,6 +170,20 @@ describe('Expert review: assignment, scoring, conflicts, divergence', () => {
     reviewsByApp.set(app.id, now.map((r) => ({ id: r.id, expertId: r.expert_id, status: r.status })));
   });
 
+  it('declines the unfinished reviews of an organization an expert declares a conflict with', async () => {
+    const app = round.applications[3];
+    const [target] = reviewsByApp.get(app.id)!;
+    const expert = expertById(target.expertId);
+    const res = await as(expert).post('/reviews/conflicts', { organizationId: app.organizationId, reason: 'Родственник в правлении' });
+    expect(res.status).toBe(201);
+    expect(res.body.declinedReviewIds).toEqual([target.id]);
+    expect((await as(expert).get(`/reviews/${target.id}`)).body).toMatchObject({ status: 'declined', declineReason: 'Родственник в правлении' });
+    expect((await as(admin).post(`/competitions/${round.competitionId}/assignments`, { auto: true })).body).toEqual({ created: 1, unfilled: 0 });
+    const experts = (await reviewIdsOf(app.id)).filter((r) => r.status !== 'declined').map((r) => r.expert_id);
+    expect(experts).toHaveLength(2);
+    expect(experts).not.toContain(expert.user.id);
+  });
+
   it('marks an application reviewed when its reviews agree, with the mean score', async () => {
     const app = round.applications[1];
     const active = reviewsByApp.get(app.id)!.filter((r) => r.status !== 'declined');

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nest
 import {
   Actor,
   ConflictResponse,
+  DeclaredConflictResponse,
   DeclareConflictDto,
   DeclineReviewDto,
   PageQuery,
@@ -22,13 +23,14 @@ export class ReviewsController {
   // Static routes first: `conflicts` is not a review id.
   @Post('conflicts')
   @Roles('expert')
-  @ApiCreatedResponse({ type: ConflictResponse })
-  declareConflict(@CurrentActor() actor: Actor, @Body() dto: DeclareConflictDto): Promise<ConflictResponse> {
+  @ApiCreatedResponse({ type: DeclaredConflictResponse })
+  declareConflict(@CurrentActor() actor: Actor, @Body() dto: DeclareConflictDto): Promise<DeclaredConflictResponse> {
     return this.reviews.declareConflict(actor, dto);
   }
 
   @Get('conflicts')
   @Roles('expert')
+  @ApiOkResponse({ type: ConflictResponse, isArray: true })
   listConflicts(@CurrentActor() actor: Actor, @Query() page: PageQuery) {
     return this.reviews.listConflicts(actor, page);
   }

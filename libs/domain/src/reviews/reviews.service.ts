@@ -11,7 +11,14 @@ import { DomainError, notFound } from '../shared/domain-error';
 import { Page, pageOf } from '../shared/pagination';
 import { Actor } from '../shared/roles';
 import { DeclareConflictDto, DeclineReviewDto, ReviewListQuery, SaveReviewDto } from './dto/review.dto';
-import { ApplicationReviewItem, ApplicationReviewsResponse, ConflictResponse, ReviewListItem, ReviewResponse } from './dto/review.response';
+import {
+  ApplicationReviewItem,
+  ApplicationReviewsResponse,
+  ConflictResponse,
+  DeclaredConflictResponse,
+  ReviewListItem,
+  ReviewResponse,
+} from './dto/review.response';
 import { ExpertConflict } from './expert-conflict.entity';
 import { Review } from './review.entity';
 import { assertComplete, formatHundredths, reviewRequirement, toHundredths, totalOf, validateScores } from './review-scoring';
@@ -138,15 +145,28 @@ export class ReviewsService {
     });
   }
 
-  async declareConflict(actor: Actor, dto: DeclareConflictDto): Promise<ConflictResponse> {
+  /**
+   * Declares a tie with an organization. The expert's unfinished reviews of that organization's
+   * applications are declined in the same transaction, so the automatic assignment replaces them;
+   * submitted reviews stay as they are.
+   */
+  async declareConflict(actor: Actor, dto: DeclareConflictDto): Promise<DeclaredConflictResponse> {
     if (!(await this.dataSource.manager.exists(Organization, { where: { id: dto.organizationId } }))) throw notFound('Organization');
     try {
-      const saved = await this.dataSource.manager.save(
-        this.dataSource.manager.create(ExpertConflict, { expertId: actor.id, organizationId: dto.organizationId, reason: dto.reason }),
-      );
-      return toConflictResponse(saved);
+      return await this.dataSource.transaction(async (manager) => {
+        const saved = await manager.save(
+          manager.create(ExpertConflict, { expertId: actor.id, organizationId: dto.organizationId, reason: dto.reason }),
+        );
+        const open: Array<{ id: string }> = await manager.query(
+          `SELECT r.id FROM reviews r JOIN applications a ON a.id = r.application_id
+           WHERE r.expert_id = $1 AND a.organization_id = $2 AND r.status IN ('assigned', 'in_progress') ORDER BY r.id`,
+          [actor.id, dto.organizationId],
+        );
+        for (const r of open) await applyReviewTransition(manager, { reviewId: r.id, to: 'declined', set: { declineReason: dto.reason } });
+        return { ...toConflictResponse(saved), declinedReviewIds: open.map((r) => r.id) };
+      });
     } catch (error) {
-      if (isUniqueViolation(error)) throw new DomainError('CONFLICT', 'A conflict with this organization is already declared');
+      if (isUniqueViolation(error, 'uq_expert_conflicts')) throw new DomainError('CONFLICT', 'A conflict with this organization is already declared');
       throw error;
     }
   }

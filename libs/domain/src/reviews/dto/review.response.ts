@@ -46,6 +46,11 @@ export class ConflictResponse {
   @ApiProperty() createdAt: string;
 }
 
+export class DeclaredConflictResponse extends ConflictResponse {
+  @ApiProperty({ type: [String], description: 'Unfinished reviews of this organization declined by the declaration' })
+  declinedReviewIds: string[];
+}
+
 export class AutoAssignmentResponse {
   @ApiProperty({ description: 'Reviews created' }) created: number;
   @ApiProperty({ description: 'Reviewer slots left empty for lack of a free, unconflicted expert' }) unfilled: number;
