@@ -264,6 +264,13 @@ describe('Competitions: create, edit, publish, extend, cancel', () => {
     expect(res.body.status).toBe('review');
     expect((await ctx.http.as(ngo).get(`/applications/${submitted.id}`)).body.status).toBe('under_review');
     expect((await ctx.http.as(ngo).get(`/applications/${draft.id}`)).body.status).toBe('not_submitted');
+    const withdraw = await ctx.http.as(ngo).post(`/applications/${submitted.id}/withdraw`);
+    expect(withdraw.status).toBe(422);
+    expect(withdraw.body.code).toBe('DEADLINE_PASSED');
+    const audit = await ctx.http.as(admin).get('/audit?pageSize=100');
+    expect(audit.body.items).toContainEqual(
+      expect.objectContaining({ action: 'competition.close', target: `competition:${competition.id}` }),
+    );
     const late = await ctx.http.as(ngo).post(`/competitions/${competition.id}/applications`, { title: 'Поздно' });
     expect(late.body.code).toBe('COMPETITION_NOT_OPEN');
     const cancel = await ctx.http.as(admin).post(`/competitions/${competition.id}/cancel`, { reason: 'поздно' });

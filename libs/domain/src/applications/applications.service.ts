@@ -159,7 +159,10 @@ export class ApplicationsService {
     await this.dataSource.transaction(async (manager) => {
       const { competition } = await this.lockOwn(manager, actor, id, 'pessimistic_read');
       const clock = await this.clock(manager, competition.id);
-      if (competition.status === 'open' && !clock.before_deadline) throw deadlinePassed(competition.submissionDeadline);
+      const closed = ['review', 'results_announced', 'archived'].includes(competition.status);
+      if (closed || (competition.status === 'open' && !clock.before_deadline)) {
+        throw deadlinePassed(competition.submissionDeadline);
+      }
       await applyApplicationTransition(manager, this.outbox, {
         applicationId: id,
         to: 'withdrawn',

@@ -182,7 +182,16 @@ export class CompetitionsService {
         to: 'review',
       });
     }
-    await this.closer.close(id, { actor });
+    const result = await this.closer.close(id, { actor });
+    if (result.closed) {
+      // The closer owns its transaction; the admin action is recorded right after it commits.
+      await this.dataSource.transaction((manager) =>
+        this.audit.record(manager, actor, 'competition.close', `competition:${id}`, {
+          submitted: result.submitted,
+          notSubmitted: result.notSubmitted,
+        }),
+      );
+    }
     return this.get(actor, id);
   }
 
