@@ -4,9 +4,17 @@ import { AppConfig, ConfigModule } from '@grants/config';
 import { DatabaseModule } from '@grants/database';
 import { StatisticsModule } from '@grants/domain';
 import { QueueModule, RedisModule } from '@grants/queue';
+import { DeadlinesModule } from '@grants/domain';
+import { DeadlineReconcileScheduler } from './deadlines/deadline-reconcile.scheduler';
+import { DeadlinesProcessor } from './deadlines/deadlines.processor';
 import { RedisPolicyCheck } from './redis-policy.check';
 import { StatisticsProcessor } from './statistics/statistics.processor';
 import { WorkerHealth } from './worker-health';
+import { NotificationsModule } from '@grants/domain';
+import { MailModule } from '@grants/mail';
+import { NotificationsProcessor } from './notifications/notifications.processor';
+import { OutboxListener } from './notifications/outbox-listener';
+import { OutboxProcessor } from './notifications/outbox.processor';
 
 /** The worker: BullMQ processors, one class per queue, and a health endpoint. No other HTTP. */
 @Module({})
@@ -29,8 +37,11 @@ export class WorkerModule {
         RedisModule,
         QueueModule.forRoot(),
         StatisticsModule,
+        DeadlinesModule,
+        NotificationsModule,
+        MailModule,
       ],
-      providers: [StatisticsProcessor, WorkerHealth, RedisPolicyCheck],
+      providers: [NotificationsProcessor, OutboxProcessor, OutboxListener, StatisticsProcessor, DeadlinesProcessor, DeadlineReconcileScheduler, WorkerHealth, RedisPolicyCheck],
     };
   }
 }

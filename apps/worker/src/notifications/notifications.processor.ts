@@ -1,4 +1,4 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
 import { AppConfig } from '@grants/config';
@@ -62,5 +62,11 @@ export class NotificationsProcessor extends WorkerHost {
       this.logger.warn(`Notification ${notificationId} attempt ${job.attemptsMade + 1} failed${final ? ' (final)' : ''}: ${message}`);
       throw permanent ? new UnrecoverableError(message) : error;
     }
+  }
+
+  /** Redis outages surface here; BullMQ reconnects by itself, so they are logged, not thrown. */
+  @OnWorkerEvent('error')
+  onError(error: Error) {
+    this.logger.warn(`${QueueName.Notifications} worker: ${error.message}`);
   }
 }

@@ -1,4 +1,5 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
 import { OutboxRelay } from '@grants/domain';
 import { JobName, QueueName } from '@grants/queue';
@@ -6,6 +7,8 @@ import { JobName, QueueName } from '@grants/queue';
 /** The outbox queue: the periodic sweep relays what the LISTEN wake-up missed and re-queues lost jobs. */
 @Processor(QueueName.Outbox)
 export class OutboxProcessor extends WorkerHost {
+  private readonly logger = new Logger(OutboxProcessor.name);
+
   constructor(private readonly relay: OutboxRelay) {
     super();
   }
@@ -17,5 +20,11 @@ export class OutboxProcessor extends WorkerHost {
     const relayed = await this.relay.trigger();
     const requeued = await this.relay.requeueStuck();
     return { relayed, requeued };
+  }
+
+  /** Redis outages surface here; BullMQ reconnects by itself, so they are logged, not thrown. */
+  @OnWorkerEvent('error')
+  onError(error: Error) {
+    this.logger.warn(`${QueueName.Outbox} worker: ${error.message}`);
   }
 }
