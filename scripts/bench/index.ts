@@ -1,12 +1,14 @@
 import 'reflect-metadata';
 import { BenchResult } from './bench-support';
 import { benchHttp } from './http.bench';
+import { benchNotifications } from './notifications.bench';
 import { benchStatistics } from './statistics.bench';
 
 /** `npm run bench`: every benchmark of the product, each next to its baseline of the same run. */
 const BENCHES: [string, () => Promise<BenchResult[]>][] = [
   ['http', benchHttp],
   ['statistics', benchStatistics],
+  ['notifications', benchNotifications],
 ];
 
 async function main() {
