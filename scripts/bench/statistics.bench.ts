@@ -2,7 +2,14 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@grants/config';
 import { dataSourceOptions, dropDatabase, migrateDatabase } from '@grants/database';
-import { DEFAULT_CRITERIA, OutboxService, STATISTICS_SQL, StatisticsRepository, StatisticsService } from '@grants/domain';
+import {
+  DEFAULT_CRITERIA,
+  OutboxService,
+  STATISTICS_SQL,
+  STATISTICS_WORK_MEM,
+  StatisticsRepository,
+  StatisticsService,
+} from '@grants/domain';
 import { BenchResult, databaseUrl, round, uniqueName } from './bench-support';
 
 const YEAR = 2026;
@@ -15,7 +22,7 @@ const EXPERTS = 60;
 const RUNS = 5;
 
 /** A generated year, all in SQL: generate_series INSERT … SELECT, deterministic through setseed. */
-async function generateYear(ds: DataSource) {
+export async function generateStatisticsYear(ds: DataSource) {
   await ds.query(`SELECT setseed(0.42)`);
   await ds.query(
     `INSERT INTO organizations (full_name, inn)
@@ -117,7 +124,7 @@ export async function benchStatistics(): Promise<BenchResult[]> {
   await ds.initialize();
   try {
     const generateMs = await timed(async () => {
-      const counts = await generateYear(ds);
+      const counts = await generateStatisticsYear(ds);
       if (counts.applications !== APPLICATIONS || counts.reviews !== APPLICATIONS * REVIEWS_PER_APPLICATION) {
         throw new Error(`Generated ${JSON.stringify(counts)}`);
       }
@@ -127,12 +134,15 @@ export async function benchStatistics(): Promise<BenchResult[]> {
     const bare = async () => {
       const runner = ds.createQueryRunner();
       try {
+        // Same memory as the compile's SET LOCAL, so the comparison is about our overhead only.
+        await runner.query(`SET work_mem = '${STATISTICS_WORK_MEM}'`);
         await runner.query(STATISTICS_SQL.headline, [YEAR]);
         await runner.query(STATISTICS_SQL.headline, [YEAR - 1]);
         for (const sql of [STATISTICS_SQL.byDirection, STATISTICS_SQL.byCompetition, STATISTICS_SQL.reviews, STATISTICS_SQL.consultations]) {
           await runner.query(sql, [YEAR]);
         }
       } finally {
+        await runner.query('RESET work_mem');
         await runner.release();
       }
     };

@@ -88,6 +88,7 @@ export class StatisticsService {
         );
         if (done) return { snapshotId: done.id, year, compiledAt: new Date(done.compiled_at).toISOString() };
       }
+      await this.repository.prepareCompile(manager);
       const figures = await this.figures(manager, year);
       const [row]: { id: string; compiled_at: Date }[] = await manager.query(
         `INSERT INTO statistics_snapshots (year, compiled_at, job_id, figures)
