@@ -1,13 +1,18 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
 import { CompiledSnapshot, StatisticsJobs, StatisticsService } from '@grants/domain';
 import { JobData, JobName, QueueName } from '@grants/queue';
 
+/** How long worker start waits for Redis to take the yearly scheduler, and how often it is checked. */
+const SCHEDULER_START_TIMEOUT_MS = 5000;
+const SCHEDULER_CHECK_MS = 15 * 60 * 1000;
+
 /** The statistics queue: compiles on demand, after announcements, and yearly for the previous year. */
 @Processor(QueueName.Statistics)
-export class StatisticsProcessor extends WorkerHost implements OnApplicationBootstrap {
+export class StatisticsProcessor extends WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(StatisticsProcessor.name);
+  private timer?: NodeJS.Timeout;
 
   constructor(
     private readonly statistics: StatisticsService,
@@ -17,7 +22,31 @@ export class StatisticsProcessor extends WorkerHost implements OnApplicationBoot
   }
 
   async onApplicationBootstrap() {
-    await this.jobs.scheduleYearly();
+    await this.ensureScheduler(SCHEDULER_START_TIMEOUT_MS);
+    // The scheduler lives in Redis and goes if Redis loses its data; re-upserting is idempotent.
+    this.timer = setInterval(() => void this.ensureScheduler(SCHEDULER_CHECK_MS), SCHEDULER_CHECK_MS);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown() {
+    clearInterval(this.timer);
+  }
+
+  /** Never blocks worker start on a Redis outage: the interval tries again. */
+  private async ensureScheduler(timeoutMs: number) {
+    let timeout: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        this.jobs.scheduleYearly(),
+        new Promise((_, reject) => {
+          timeout = setTimeout(() => reject(new Error(`no answer from Redis in ${timeoutMs} ms`)), timeoutMs);
+        }),
+      ]);
+    } catch (error) {
+      this.logger.warn({ err: error }, 'Could not register the yearly statistics scheduler; will retry');
+    } finally {
+      clearTimeout(timeout);
+    }
   }
 
   async process(job: Job): Promise<CompiledSnapshot> {
