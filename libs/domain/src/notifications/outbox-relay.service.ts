@@ -67,12 +67,12 @@ export class OutboxRelay {
            ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
           [BATCH],
         );
-        if (!rows.length) return 0;
-        await this.enqueue(rows, manager);
-        return rows.length;
+        if (!rows.length) return { claimed: 0, queued: 0 };
+        return { claimed: rows.length, queued: await this.enqueue(rows, manager) };
       });
-      total += count;
-      if (count < BATCH) return total;
+      total += count.queued;
+      // A short batch is the end; so is a batch with rows left for later (they would be claimed again at once).
+      if (count.claimed < BATCH || count.queued < count.claimed) return total;
     }
   }
 
@@ -95,28 +95,37 @@ export class OutboxRelay {
         const state = job ? await withTimeout(job.getState(), REDIS_TIMEOUT_MS, 'getState') : 'missing';
         if (state === 'missing' || state === 'unknown' || state === 'completed' || state === 'failed') lost.push(row);
       }
-      if (lost.length) {
-        this.logger.warn(`Re-queueing ${lost.length} notification(s) whose job was lost`);
-        await this.enqueue(lost, manager, true);
-      } else if (rows.length) {
+      const alive = rows.filter((r) => !lost.includes(r));
+      if (alive.length) {
         // Still waiting or active in Redis: only the clock moves, so they are not checked again at once.
-        await manager.query(`UPDATE notifications SET queued_at = now() WHERE id = ANY($1::uuid[])`, [rows.map((r) => r.id)]);
+        await manager.query(`UPDATE notifications SET queued_at = now() WHERE id = ANY($1::uuid[])`, [alive.map((r) => r.id)]);
       }
-      return lost.length;
+      if (!lost.length) return 0;
+      this.logger.warn(`Re-queueing ${lost.length} notification(s) whose job was lost`);
+      return this.enqueue(lost, manager, true);
     });
   }
 
-  private async enqueue(rows: { id: string; attempts: number }[], manager: EntityManager, replace = false) {
+  /** Adds the rows' jobs and marks the rows queued; returns how many (a row whose old job is still active waits). */
+  private async enqueue(candidates: { id: string; attempts: number }[], manager: EntityManager, replace = false): Promise<number> {
     const queue = this.jobs.queue(QueueName.Notifications);
+    const rows: { id: string; attempts: number }[] = [];
     // A row tried before (admin retry, lost job) may still have its finished job under the same id,
     // which would make the new add a no-op.
-    for (const row of rows) {
-      if (!replace && row.attempts === 0) continue;
+    for (const row of candidates) {
+      if (!replace && row.attempts === 0) {
+        rows.push(row);
+        continue;
+      }
       const job = await withTimeout(queue.getJob(row.id), REDIS_TIMEOUT_MS, 'getJob');
-      if (!job) continue;
-      const state = await withTimeout(job.getState(), REDIS_TIMEOUT_MS, 'getState');
-      if (state === 'completed' || state === 'failed') await withTimeout(job.remove(), REDIS_TIMEOUT_MS, 'remove');
+      const state = job ? await withTimeout(job.getState(), REDIS_TIMEOUT_MS, 'getState') : 'missing';
+      // Still active: its last attempt is being recorded (a retry right after the row turned failed). The row
+      // stays pending and the next sweep finds the job finished.
+      if (state === 'active') continue;
+      if (job && (state === 'completed' || state === 'failed')) await withTimeout(job.remove(), REDIS_TIMEOUT_MS, 'remove');
+      rows.push(row);
     }
+    if (!rows.length) return 0;
     const tuning = { notificationBackoffMs: this.config.values.NOTIFICATION_BACKOFF_MS };
     const items = rows.map((row) => {
       const job: JobItem = { name: JobName.SendNotification, data: { notificationId: row.id } };
@@ -127,5 +136,6 @@ export class OutboxRelay {
       `UPDATE notifications SET status = 'queued', queued_at = now() WHERE id = ANY($1::uuid[]) AND status IN ('pending', 'queued')`,
       [rows.map((r) => r.id)],
     );
+    return rows.length;
   }
 }
