@@ -5,6 +5,7 @@ import { findTransition } from '../applications/application.state-machine';
 import { OutboxMessage, OutboxService } from '../notifications/outbox.service';
 import { notFound } from '../shared/domain-error';
 import { Actor } from '../shared/roles';
+import { DeadlineScheduler } from './deadline-scheduler.service';
 
 export interface CloseResult {
   closed: boolean;
@@ -44,6 +45,7 @@ export class SubmissionCloser {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
+    private readonly scheduler: DeadlineScheduler,
   ) {}
 
   /**
@@ -141,6 +143,8 @@ export class SubmissionCloser {
       return { closed: true, submitted, notSubmitted };
     });
     if (result.closed) {
+      // After commit: the close job and applicant reminders are now stale (a manual close comes early).
+      await this.scheduler.scheduleCompetition(competitionId);
       this.logger.log(
         `Competition ${competitionId} closed for submission by ${role}: ${result.submitted} submitted, ${result.notSubmitted} not submitted`,
       );
