@@ -103,7 +103,7 @@ const table = (caption: string, head: string[], rows: (string | number)[][]) =>
 const pct = (rate: number | null) => (rate === null ? '—' : formatPercent(rate));
 
 /** The annual report as one self-contained HTML page: sentences, tables and inline SVG charts. */
-export function renderAnnualReport(f: StatisticsFigures, meta: { compiledAt: string; funderName: string }): string {
+export function renderAnnualReport(f: StatisticsFigures, meta: { compiledAt: string; funderName: string; timezone: string }): string {
   const y = f.year;
   const p = f.previousYear;
   const sentences = reportSentences(f);
@@ -202,7 +202,10 @@ export function renderAnnualReport(f: StatisticsFigures, meta: { compiledAt: str
       ]),
     ),
   ];
-  const compiled = new Date(meta.compiledAt).toISOString().slice(0, 16).replace('T', ' ');
+  // A person reads it: the time is shown in the Resource Center's zone, with the zone named.
+  const compiled = new Intl.DateTimeFormat('ru-RU', { timeZone: meta.timezone, dateStyle: 'long', timeStyle: 'short' }).format(
+    new Date(meta.compiledAt),
+  );
   return `<!DOCTYPE html>
 <html lang="ru">
 <head>
@@ -218,7 +221,7 @@ figure{margin:1.5em 0}.meta{color:#666;font-size:.9em}
 </head>
 <body>
 <h1>${escapeHtml(`Грантовые конкурсы ${y} года`)}</h1>
-<p class="meta">${escapeHtml(`${meta.funderName}. Данные сформированы ${compiled} UTC.`)}</p>
+<p class="meta">${escapeHtml(`${meta.funderName}. Данные сформированы ${compiled} (${meta.timezone}).`)}</p>
 <section>
 ${sentences.map((s) => `<p>${escapeHtml(s)}</p>`).join('\n')}
 </section>

@@ -132,7 +132,11 @@ export class StatisticsService {
   /** The report tells the newest snapshot, the same figures admins were mailed about. */
   async report(year: number): Promise<string> {
     const snapshot = await this.latest(year);
-    return renderAnnualReport(snapshot.figures, { compiledAt: snapshot.compiledAt, funderName: this.config.values.FUNDER_NAME });
+    return renderAnnualReport(snapshot.figures, {
+      compiledAt: snapshot.compiledAt,
+      funderName: this.config.values.FUNDER_NAME,
+      timezone: this.config.values.STATS_TZ,
+    });
   }
 
   private funder(): Funder {
