@@ -36,6 +36,6 @@ describe('Deadline scheduling while Redis is down', () => {
     await worker.init();
     const queue = ctx.api.get(JobQueue).queue(QueueName.Deadlines);
     const job = await pollUntil('reconciliation to schedule the close job', () => queue.getJob(`close_${id}_${deadline.getTime()}`));
-    expect(await job.getState()).toBe('delayed');
+    expect(await job!.getState()).toBe('delayed');
   });
 });
