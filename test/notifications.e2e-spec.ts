@@ -119,7 +119,8 @@ describe('Notifications: outbox → BullMQ → SMTP', () => {
     expect(retried.status).toBe(200);
     expect(retried.body).toMatchObject({ id: failed.id, status: 'pending' });
     await eventually(async () => ctx.smtp.to(ngo.user.email).length === 1, 'retried mail delivered');
-    expect((await row(ngo.user.email)).status).toBe('sent');
+    // The row is marked sent in the transaction that held it while the SMTP server accepted the mail.
+    await eventually(async () => (await row(ngo.user.email)).status === 'sent', 'retried row sent');
 
     const again = await ctx.http.as(admin).post(`/notifications/${failed.id}/retry`);
     expect(again.status).toBe(409);
@@ -145,6 +146,26 @@ describe('Notifications: outbox → BullMQ → SMTP', () => {
     }, 'unknown template failed');
     expect(failed.attempts).toBe(1);
     expect(failed.last_error).toContain('no.such');
+  });
+
+  it('re-establishes its LISTEN connection when PostgreSQL drops it', async () => {
+    const listeners = async (): Promise<number[]> =>
+      (
+        await db.query(
+          `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'grants-outbox-listener'`,
+        )
+      ).map((r: { pid: number }) => r.pid);
+    const [pid] = await eventually(async () => {
+      const pids = await listeners();
+      return pids.length === 1 && pids;
+    }, 'one listener');
+    await db.query(`SELECT pg_terminate_backend($1)`, [pid]);
+    await eventually(async () => {
+      const pids = await listeners();
+      return pids.length === 1 && pids[0] !== pid;
+    }, 'a new listener');
+    const ngo = await registerNgo(ctx.http);
+    await eventually(async () => ctx.smtp.to(ngo.user.email).length === 1, 'mail after the reconnect');
   });
 
   it('never delivers a decision mail voided before it was sent', async () => {
