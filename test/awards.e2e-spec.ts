@@ -238,6 +238,20 @@ describe('Ranking, award proposal, announcement and public results', () => {
     expect(announced.body).toMatchObject({ awarded: 1, totalAwarded: '100000.00' });
   });
 
+  it('lets exactly one of two concurrent announcements through', async () => {
+    const tiny = await createReviewRound(ctx, { requestedAmounts: ['100000.00'], criteria: CRITERIA });
+    await db.query(`UPDATE applications SET status = 'reviewed', score = 30 WHERE id = $1`, [tiny.applications[0].id]);
+    const body = { awards: [{ applicationId: tiny.applications[0].id, amount: '100000.00' }] };
+    const results = await Promise.all([0, 1].map(() => as(admin).post(`/competitions/${tiny.competitionId}/results`, body)));
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect(results.find((r) => r.status === 409)!.body.code).toBe('ALREADY_ANNOUNCED');
+    const [{ count }] = await db.query(
+      `SELECT count(*)::int AS count FROM application_events WHERE application_id = $1 AND to_status = 'awarded'`,
+      [tiny.applications[0].id],
+    );
+    expect(count).toBe(1);
+  });
+
   it('notifies every applicant and the consultant of an assisted winner, audits, and recompiles the year', async () => {
     const rows: Array<{ template: string; user_id: string; decision_key: string; payload: Record<string, unknown> }> = await db.query(
       `SELECT template, user_id, decision_key, payload FROM notifications WHERE template LIKE 'results.%' AND payload->>'competitionId' = $1`,

@@ -94,6 +94,15 @@ describe('Expert review: assignment, scoring, conflicts, divergence', () => {
     expect(count).toBe(8);
   });
 
+  it('never assigns a slot twice when two automatic runs race', async () => {
+    const other = await createReviewRound(ctx, { requestedAmounts: ['50000.00', '60000.00'], criteria: CRITERIA });
+    const run = () => as(admin).post(`/competitions/${other.competitionId}/assignments`, { auto: true });
+    const results = await Promise.all([run(), run()]);
+    expect(results.map((r) => r.status)).toEqual([201, 201]);
+    expect(results.map((r) => r.body.created).sort()).toEqual([0, 4]);
+    for (const app of other.applications) expect(new Set((await reviewIdsOf(app.id)).map((r) => r.expert_id)).size).toBe(2);
+  });
+
   it('refuses manual assignments of a conflicted expert, the same expert twice, or bad input', async () => {
     const first = round.applications[0];
     const path = `/competitions/${round.competitionId}/assignments`;
@@ -138,7 +147,7 @@ describe('Expert review: assignment, scoring, conflicts, divergence', () => {
     expect((await as(other).get(`/reviews/${review.id}`)).status).toBe(404);
     expect((await as(other).put(`/reviews/${review.id}`, { scores: scores(1, 1, 1) })).status).toBe(404);
     expect((await as(owner).get(`/reviews/${review.id}`)).body).toMatchObject({ id: review.id, scores: { relevance: 7, budget: 5 } });
-    const own = (await as(owner).get('/reviews')).body.items as Array<{ id: string }>;
+    const own = (await as(owner).get(`/reviews?competitionId=${round.competitionId}`)).body.items as Array<{ id: string }>;
     const allMine = [...reviewsByApp.values()].flat().filter((r) => r.expertId === owner.user.id).map((r) => r.id);
     expect(own.map((r) => r.id).sort()).toEqual(allMine.sort());
     expect((await as(admin).get(`/reviews?competitionId=${round.competitionId}`)).body.total).toBe(8);
