@@ -5,6 +5,8 @@ import { DeadlineScheduler, SubmissionCloser } from '@grants/domain';
 import { JobItem, JobName, JobQueue, QueueName } from '@grants/queue';
 import {
   competitionStatus,
+  createDraftApplication,
+  createOpenCompetition,
   createStaff,
   createTestContext,
   deleteQueueKeys,
@@ -15,6 +17,7 @@ import {
   pollUntil,
   registerNgo,
   Session,
+  submitApplication,
   TestContext,
 } from '@grants/testing';
 import { createWorkerApp } from '@grants/worker/setup';
@@ -276,6 +279,38 @@ describe('Deadlines: the submission close, reminders and recovery from a lost Re
     expect(report.payload.overdue).toEqual([
       { reviewId: lateReview, registrationNumber: expect.any(String), expertName: late.user.fullName, status: 'assigned' },
     ]);
+  });
+
+  it('through the API: publish schedules the close, an extension replaces it, a cancellation removes every job', async () => {
+    const competitionJobs = async (id: string) => (await queue.getRanges(['delayed', 'wait'], 0, -1)).filter((j) => j.includes(id));
+    const competition = await createOpenCompetition(ctx.http, admin);
+    const deadline = new Date(competition.submissionDeadline);
+    expect(await competitionJobs(competition.id)).toContain(closeJobId(competition.id, deadline));
+
+    const later = new Date(deadline.getTime() + 86_400_000);
+    const patched = await ctx.http.as(admin).patch(`/competitions/${competition.id}`, { submissionDeadline: later.toISOString() });
+    expect(patched.status).toBe(200);
+    const afterExtension = await competitionJobs(competition.id);
+    expect(afterExtension).toContain(closeJobId(competition.id, later));
+    expect(afterExtension.filter((j) => j.includes(String(deadline.getTime())))).toEqual([]);
+
+    const cancelled = await ctx.http.as(admin).post(`/competitions/${competition.id}/cancel`, { reason: 'Нет финансирования' });
+    expect(cancelled.status).toBe(200);
+    expect(await competitionJobs(competition.id)).toEqual([]);
+  });
+
+  it('through the API: at a deadline set seconds ahead the submitted application goes to review, the draft is not submitted', async () => {
+    const [drafting, submitting] = [await registerNgo(ctx.http), await registerNgo(ctx.http)];
+    const competition = await createOpenCompetition(ctx.http, admin, { submissionDeadline: seconds(4).toISOString() });
+    const draft = await createDraftApplication(ctx.http, drafting, competition.id);
+    const sent = await createDraftApplication(ctx.http, submitting, competition.id);
+    await submitApplication(ctx.http, submitting, sent.id);
+
+    await pollUntil('the competition to close', async () => (await ctx.http.get(`/competitions/${competition.id}`)).body.status === 'review', 10_000);
+    expect((await ctx.http.as(drafting).get(`/applications/${draft.id}`)).body.status).toBe('not_submitted');
+    expect((await ctx.http.as(submitting).get(`/applications/${sent.id}`)).body.status).toBe('under_review');
+    const late = await ctx.http.as(drafting).post(`/applications/${draft.id}/submit`);
+    expect(late.status).toBeGreaterThanOrEqual(400);
   });
 
   it('serves the deadlines of a published competition as an iCalendar feed', async () => {

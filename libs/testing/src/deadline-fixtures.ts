@@ -85,11 +85,16 @@ export async function insertReview(
 }
 
 /** Polls until `check` returns a truthy value (returned), or fails after `timeoutMs` with `what`. */
-export async function pollUntil<T>(what: string, check: () => Promise<T>, timeoutMs = 15_000, intervalMs = 100): Promise<T> {
+export async function pollUntil<T>(
+  what: string,
+  check: () => Promise<T>,
+  timeoutMs = 15_000,
+  intervalMs = 100,
+): Promise<NonNullable<T>> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
-    if (value) return value;
+    if (value) return value as NonNullable<T>;
     if (Date.now() > until) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
