@@ -260,6 +260,17 @@ describe('Expert review: assignment, scoring, conflicts, divergence', () => {
     expect((await as(admin).get(`/competitions/00000000-0000-4000-8000-000000000000/experts`)).status).toBe(404);
   });
 
+  it('shows an expert only the applications assigned to it, and never consultations', async () => {
+    const first = round.applications[0];
+    const [e1] = experts; // conflicted with the first organization, so never assigned to it
+    const assigned = expertById(reviewsByApp.get(first.id)![0].expertId);
+    expect((await as(assigned).get(`/applications/${first.id}`)).status).toBe(200);
+    expect((await as(e1).get(`/applications/${first.id}`)).status).toBe(404);
+    const declinedBy = expertById(reviewsByApp.get(round.applications[1].id)!.find((r) => r.status === 'declined')!.expertId);
+    expect((await as(declinedBy).get(`/applications/${round.applications[1].id}`)).status).toBe(404);
+    expect((await as(assigned).get('/consultations')).status).toBe(403);
+  });
+
   it('lets the admin read every review of an application with its expert', async () => {
     const app = round.applications[1];
     const items = await reviewsOf(app.id);
