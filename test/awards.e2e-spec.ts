@@ -1,4 +1,6 @@
 import { DataSource } from 'typeorm';
+import { TEMPLATES } from '@grants/domain';
+import { TemplateRenderer } from '@grants/mail';
 import { JobQueue, QueueName } from '@grants/queue';
 import {
   createReviewRound,
@@ -268,6 +270,18 @@ describe('Ranking, award proposal, announcement and public results', () => {
     expect(of('results.assisted_winner')).toEqual([
       expect.objectContaining({ user_id: consultant.user.id, decision_key: `decision:${A[0].id}` }),
     ]);
+
+    // Every mail this round wrote renders in both locales (the renderer is strict about missing fields).
+    const renderer = new TemplateRenderer({ appUrl: 'http://grants.test', defaultTimezone: 'Asia/Krasnoyarsk', templates: TEMPLATES });
+    const written: Array<{ template: string; payload: Record<string, unknown> }> = await db.query(
+      `SELECT template, payload FROM notifications WHERE payload->>'competitionId' = $1`,
+      [round.competitionId],
+    );
+    expect(new Set(written.map((w) => w.template))).toEqual(
+      new Set(['review.assigned', 'results.awarded', 'results.not_awarded', 'results.assisted_winner']),
+    );
+    for (const { template, payload } of written)
+      for (const locale of ['ru', 'en'] as const) expect(renderer.render(template, locale, payload).text).toContain(String(payload.applicationTitle));
 
     const audit = await as(admin).get('/audit');
     expect(audit.body.items.map((i: { action: string }) => i.action)).toContain('competition.announce');
