@@ -22,8 +22,9 @@ export class DeadlineReconcileScheduler implements OnApplicationBootstrap, OnApp
     private readonly jobs: JobQueue,
   ) {}
 
-  async onApplicationBootstrap() {
-    await this.ensure(true);
+  onApplicationBootstrap() {
+    // Not awaited: with Redis down the call waits for the reconnect, and the worker must still start.
+    void this.ensure(true);
     this.timer = setInterval(() => void this.ensure(false), this.config.values.DEADLINE_RECONCILE_MS);
     this.timer.unref();
   }

@@ -1,4 +1,4 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
 import { DeadlineReconciler, DeadlineReminders, DomainError, SubmissionCloser } from '@grants/domain';
@@ -25,6 +25,19 @@ export class DeadlinesProcessor extends WorkerHost {
       if (error instanceof DomainError) throw new UnrecoverableError(`${error.code}: ${error.message}`);
       throw error;
     }
+  }
+
+  /** Connection trouble (Redis restarting): logged, BullMQ reconnects by itself; unhandled it would crash. */
+  @OnWorkerEvent('error')
+  onError(error: Error) {
+    this.logger.warn(`${QueueName.Deadlines} worker: ${error.message}`);
+  }
+
+  @OnWorkerEvent('failed')
+  onFailed(job: Job | undefined, error: Error) {
+    const final = !job || job.attemptsMade >= (job.opts.attempts ?? 1);
+    // A failed close is not lost: reconciliation closes the competition on its next run.
+    this.logger[final ? 'error' : 'warn'](`Deadline job ${job?.id} (${job?.name}) failed${final ? ' for good' : ''}: ${error.message}`);
   }
 
   private async handle(job: Job): Promise<unknown> {
