@@ -2,12 +2,13 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   Actor,
-  ConflictResponse,
+  ConflictPageResponse,
   DeclaredConflictResponse,
   DeclareConflictDto,
   DeclineReviewDto,
   PageQuery,
   ReviewListQuery,
+  ReviewPageResponse,
   ReviewResponse,
   ReviewsService,
   SaveReviewDto,
@@ -30,14 +31,15 @@ export class ReviewsController {
 
   @Get('conflicts')
   @Roles('expert')
-  @ApiOkResponse({ type: ConflictResponse, isArray: true })
-  listConflicts(@CurrentActor() actor: Actor, @Query() page: PageQuery) {
+  @ApiOkResponse({ type: ConflictPageResponse })
+  listConflicts(@CurrentActor() actor: Actor, @Query() page: PageQuery): Promise<ConflictPageResponse> {
     return this.reviews.listConflicts(actor, page);
   }
 
   @Get()
   @Roles('expert', 'admin')
-  list(@CurrentActor() actor: Actor, @Query() query: ReviewListQuery) {
+  @ApiOkResponse({ type: ReviewPageResponse })
+  list(@CurrentActor() actor: Actor, @Query() query: ReviewListQuery): Promise<ReviewPageResponse> {
     return this.reviews.list(actor, query);
   }
 

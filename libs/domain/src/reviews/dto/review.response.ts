@@ -10,6 +10,13 @@ export class ReviewListItem {
   @ApiProperty() dueAt: string;
 }
 
+export class ReviewPageResponse {
+  @ApiProperty({ type: [ReviewListItem] }) items: ReviewListItem[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}
+
 export class ReviewResponse {
   @ApiProperty() id: string;
   @ApiProperty() applicationId: string;
@@ -44,6 +51,13 @@ export class ConflictResponse {
   @ApiProperty() organizationId: string;
   @ApiProperty() reason: string;
   @ApiProperty() createdAt: string;
+}
+
+export class ConflictPageResponse {
+  @ApiProperty({ type: [ConflictResponse] }) items: ConflictResponse[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
 }
 
 export class DeclaredConflictResponse extends ConflictResponse {
