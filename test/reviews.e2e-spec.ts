@@ -237,6 +237,23 @@ describe('Expert review: assignment, scoring, conflicts, divergence', () => {
     });
   });
 
+  it('counts a review beyond the required ones in the score of a reviewed application', async () => {
+    const solo = await createReviewRound(ctx, { requestedAmounts: ['70000.00'], criteria: CRITERIA });
+    const app = solo.applications[0];
+    const ids: string[] = [];
+    for (const e of experts) {
+      const res = await as(admin).post(`/competitions/${solo.competitionId}/assignments`, { applicationId: app.id, expertId: e.user.id });
+      expect(res.status).toBe(201);
+      ids.push(res.body.id);
+    }
+    expect((await reviewIdsOf(app.id)).map((r) => r.is_extra)).toEqual([false, false, true]);
+    await scoreAndSubmit(ids[0], experts[0], scores(10, 10, 10)); // 40
+    await scoreAndSubmit(ids[1], experts[1], scores(10, 8, 4)); // 34
+    expect(await applicationStatus(app.id)).toEqual({ status: 'reviewed', score: '37.00' });
+    await scoreAndSubmit(ids[2], experts[2], scores(10, 5, 5)); // 30
+    expect(await applicationStatus(app.id)).toEqual({ status: 'reviewed', score: '34.67' });
+  });
+
   it('shows each expert’s load, mean total and leniency against peers', async () => {
     const res = await as(admin).get(`/competitions/${round.competitionId}/experts`);
     expect(res.status).toBe(200);
