@@ -43,7 +43,7 @@ export class DeadlineReconciler {
        WHERE status IN ('open', 'review') AND review_deadline > now() - make_interval(secs => $1)`,
       [LATE_JOB_GRACE_MS / 1000],
     )) as { id: string }[];
-    for (const c of live) await this.scheduler.scheduleCompetition(c.id);
+    await this.scheduler.scheduleCompetitions(live.map((c) => c.id));
 
     if (closed) this.logger.warn(`Reconciliation closed ${closed} competition(s) whose deadline had passed`);
     return { closed, scheduled: live.length };

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { getJobOptions, JobItem, JobName, JobQueue, QueueName } from '@grants/queue';
 import { Competition } from '../competitions/competition.entity';
 import { APPLICANT_REMINDER_DAYS, EXPERT_REMINDER_DAYS, reminderRunAt, stillDue } from './deadline-times';
@@ -70,34 +70,44 @@ export class DeadlineScheduler {
    * Idempotent; never throws when Redis is down (reconciliation catches up).
    */
   async scheduleCompetition(competitionId: string): Promise<void> {
+    await this.scheduleCompetitions([competitionId]);
+  }
+
+  /** The same for many competitions (reconciliation), reading the queue's pending job ids once. */
+  async scheduleCompetitions(competitionIds: string[]): Promise<void> {
+    if (!competitionIds.length) return;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`Redis did not answer in ${REDIS_TIMEOUT_MS} ms`)), REDIS_TIMEOUT_MS);
+      const ms = REDIS_TIMEOUT_MS + competitionIds.length * 50;
+      timer = setTimeout(() => reject(new Error(`Redis did not answer in ${ms} ms`)), ms);
       timer.unref();
     });
     try {
-      await Promise.race([this.sync(competitionId), timeout]);
+      await Promise.race([this.sync(competitionIds), timeout]);
     } catch (error) {
-      this.logger.warn(`Deadline jobs of competition ${competitionId} not scheduled (reconciliation will retry): ${error.message}`);
+      const which = competitionIds.length === 1 ? `competition ${competitionIds[0]}` : `${competitionIds.length} competitions`;
+      this.logger.warn(`Deadline jobs of ${which} not scheduled (reconciliation will retry): ${error.message}`);
     } finally {
       clearTimeout(timer);
     }
   }
 
-  private async sync(competitionId: string): Promise<void> {
-    const competition = await this.dataSource.getRepository(Competition).findOneBy({ id: competitionId });
-    const wanted = competition ? planDeadlineJobs(competition, Date.now()) : [];
+  private async sync(competitionIds: string[]): Promise<void> {
+    const competitions = await this.dataSource.getRepository(Competition).findBy({ id: In(competitionIds) });
+    const now = Date.now();
+    const wanted = competitions.flatMap((c) => planDeadlineJobs(c, now));
     const wantedIds = new Set(wanted.map(deadlineJobId));
 
-    // Jobs still waiting for this competition but no longer wanted: an older deadline, or a status that
+    // Jobs still waiting for these competitions but no longer wanted: an older deadline, or a status that
     // ended them (cancelled, results announced). Ids only, so this stays cheap with many competitions.
     const queue = this.jobs.queue(QueueName.Deadlines);
     const pendingIds = await queue.getRanges(['delayed', 'wait', 'prioritized'], 0, -1, true);
-    const stale = pendingIds.filter((id) => id.includes(`_${competitionId}_`) && !wantedIds.has(id));
+    const ours = competitionIds.map((id) => `_${id}_`);
+    const stale = pendingIds.filter((id) => ours.some((key) => id.includes(key)) && !wantedIds.has(id));
     for (const id of stale) await queue.remove(id);
 
     // Adding a job whose id exists (delayed, or completed and kept) is a no-op in BullMQ.
     for (const job of wanted) await this.jobs.enqueue(job);
-    if (stale.length) this.logger.log(`Competition ${competitionId}: removed ${stale.length} stale deadline job(s)`);
+    if (stale.length) this.logger.log(`Removed ${stale.length} stale deadline job(s): ${stale.join(', ')}`);
   }
 }
