@@ -157,7 +157,7 @@ describe('Notifications: outbox → BullMQ → SMTP', () => {
       ).map((r: { pid: number }) => r.pid);
     const [pid] = await eventually(async () => {
       const pids = await listeners();
-      return pids.length === 1 && pids;
+      return pids.length === 1 ? pids : undefined;
     }, 'one listener');
     await db.query(`SELECT pg_terminate_backend($1)`, [pid]);
     await eventually(async () => {

@@ -59,6 +59,10 @@ export class OutboxRelay {
 
   /** Relays every pending row, batch by batch; returns how many were queued. */
   async relayPending(): Promise<number> {
+    // Without a live Redis connection a claim would only hold row locks until the timeout; the next
+    // NOTIFY or sweep after Redis returns does the work.
+    const client = await this.jobs.queue(QueueName.Notifications).getBackend().client;
+    if (client.status !== 'ready') throw new Error(`Redis is ${client.status}`);
     let total = 0;
     for (;;) {
       const count = await this.dataSource.transaction(async (manager) => {
