@@ -23,11 +23,13 @@ export function getJobOptions(job: JobItem, now: number = Date.now(), tuning: Jo
       };
     case JobName.RelayOutbox:
       return { removeOnComplete: true, removeOnFail: 100, attempts: 1 };
+    // Deadline job ids hold the competition and the deadline: re-planning is a no-op, an extension a new id.
+    // No ':' in them: BullMQ rejects custom ids with ':' unless they have exactly three parts.
     case JobName.CloseSubmission: {
       const at = Date.parse(job.data.deadline);
       return {
         ...keep,
-        jobId: `close:${job.data.competitionId}:${at}`,
+        jobId: `close_${job.data.competitionId}_${at}`,
         delay: Math.max(0, at - now),
         attempts: 10,
         backoff: { type: 'exponential', delay: 1000 },
@@ -42,7 +44,7 @@ export function getJobOptions(job: JobItem, now: number = Date.now(), tuning: Jo
       const runAt = Date.parse('runAt' in job.data ? job.data.runAt : deadline);
       return {
         ...keep,
-        jobId: `${job.name}:${job.data.competitionId}:${Date.parse(deadline)}:${days}`,
+        jobId: `${job.name}_${job.data.competitionId}_${Date.parse(deadline)}_${days}`,
         delay: Math.max(0, runAt - now),
         attempts: 5,
         backoff: { type: 'exponential', delay: 5000 },
