@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { TemplateCode, TemplatePayloads, TEMPLATES } from '@grants/domain';
 import { formatDateTime, formatDays, formatMoney } from './mail.formatters';
-import { PermanentMailError } from './mail.errors';
+import { isPermanentSmtpError, PermanentMailError } from './mail.errors';
 import { MAIL_LOCALES, TemplateRenderer } from './template-renderer';
 
 const competition = {
@@ -105,6 +105,12 @@ describe('Mail templates', () => {
     const en = renderer.render('results.assisted_winner', 'en', samples['results.assisted_winner']);
     expect(en.text).toContain('RUB 1,234,567.50');
     expect(en.html).toContain('https://grants.example/applications/0b5a3f6e-2222-4c1e-9d5b-000000000002');
+  });
+
+  it('treats SMTP 5xx as permanent and 4xx or network errors as worth a retry', () => {
+    expect(isPermanentSmtpError(Object.assign(new Error('550 no such mailbox'), { responseCode: 550 }))).toBe(true);
+    expect(isPermanentSmtpError(Object.assign(new Error('451 try again'), { responseCode: 451 }))).toBe(false);
+    expect(isPermanentSmtpError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNECTION' }))).toBe(false);
   });
 
   it('formats dates, money and Russian plurals', () => {
