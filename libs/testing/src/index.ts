@@ -7,3 +7,4 @@ export * from './tcp-proxy';
 export * from './deadline-fixtures';
 export * from './review-fixtures';
 export * from './statistics-fixtures';
+export * from './redis-server';
