@@ -84,7 +84,7 @@ describe('Registration, login and access to users and organizations', () => {
     expect(dup.body.code).toBe('EMAIL_TAKEN');
   });
 
-  it('scopes organizations: own applicant, consultant and admin yes; another NGO and experts 404', async () => {
+  it('scopes organizations: own applicant, consultant and admin yes; another NGO 404, experts 403', async () => {
     const admin = await loginAdmin(ctx.http);
     const a = await registerNgo(ctx.http);
     const b = await registerNgo(ctx.http);
@@ -95,7 +95,7 @@ describe('Registration, login and access to users and organizations', () => {
     expect((await ctx.http.as(consultant).get(path)).status).toBe(200);
     expect((await ctx.http.as(admin).get(path)).status).toBe(200);
     expect((await ctx.http.as(b).get(path)).status).toBe(404);
-    expect((await ctx.http.as(expert).get(path)).status).toBe(404);
+    expect((await ctx.http.as(expert).get(path)).status).toBe(403);
     expect((await ctx.http.as(a).get('/organizations/not-a-uuid')).status).toBe(400);
   });
 

@@ -40,6 +40,7 @@ export class UsersController {
   }
 
   @Get('organizations/:id')
+  @Roles('applicant', 'consultant', 'admin')
   @ApiOkResponse({ type: OrganizationResponse })
   organization(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<OrganizationResponse> {
     return this.organizations.get(actor, id);

@@ -10,7 +10,7 @@ import { Organization } from './organization.entity';
 export class OrganizationsService {
   constructor(@InjectRepository(Organization) private readonly organizations: Repository<Organization>) {}
 
-  /** Admins and consultants see any organization; an applicant only its own; experts none. */
+  /** Admins and consultants see any organization; an applicant only its own (experts are refused by the controller's roles). */
   async get(actor: Actor, id: string): Promise<OrganizationResponse> {
     const visible = actor.role === 'admin' || actor.role === 'consultant' || actor.organizationId === id;
     const org = visible ? await this.organizations.findOneBy({ id }) : null;

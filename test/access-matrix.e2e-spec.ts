@@ -1,0 +1,566 @@
+import { randomUUID } from 'node:crypto';
+import { JwtService } from '@nestjs/jwt';
+import { DataSource } from 'typeorm';
+import { DEFAULT_CRITERIA, StatisticsService } from '@grants/domain';
+import {
+  competitionBody,
+  createCompetition,
+  createDraftApplication,
+  createOpenCompetition,
+  createStaff,
+  createTestContext,
+  insertApplication,
+  insertCompetition,
+  insertReview,
+  loginAdmin,
+  registerNgo,
+  registrationBody,
+  Session,
+  submitApplication,
+  TestContext,
+  uniqueInn,
+} from '@grants/testing';
+
+/*
+ * Every operation of the api's OpenAPI document × every kind of caller, with the expected status
+ * of the real response (API.md: missing token 401, a role that may never call 403, a resource
+ * outside the caller's scope 404). A new endpoint without a row here fails the completeness test.
+ */
+
+type Who = 'anonymous' | 'own' | 'foreign' | 'consultant' | 'expert' | 'otherExpert' | 'admin';
+/** `own`/`foreign`: applicants of the organization that owns the target and of another one; `expert` is assigned to the target review, `otherExpert` is not. */
+const WHO: Who[] = ['anonymous', 'own', 'foreign', 'consultant', 'expert', 'otherExpert', 'admin'];
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+interface Call {
+  path: string;
+  body?: unknown;
+}
+
+interface Row {
+  /** The OpenAPI operation: method and templated path without the `/api/v1` prefix. */
+  op: string;
+  /** What this row's target is, when an operation has several rows. */
+  variant?: string;
+  /** The request for one caller; called once per caller, so a mutation may get a fresh target each time. */
+  call: (who: Who) => Promise<Call>;
+  expect: Record<Who, number>;
+}
+
+const same = (status: number, overrides: Partial<Record<Who, number>> = {}): Record<Who, number> => ({
+  anonymous: status,
+  own: status,
+  foreign: status,
+  consultant: status,
+  expert: status,
+  otherExpert: status,
+  admin: status,
+  ...overrides,
+});
+/** A protected endpoint: 401 without a token, 403 for every role not listed. */
+const only = (allowed: Partial<Record<Who, number>>) => same(403, { anonymous: 401, ...allowed });
+const anyUser = (status: number, overrides: Partial<Record<Who, number>> = {}) =>
+  same(status, { anonymous: 401, ...overrides });
+
+const DAY = 86_400_000;
+const fixed = (path: string, body?: unknown) => async (): Promise<Call> => ({ path, body });
+
+describe('Access matrix: every operation × every caller', () => {
+  let ctx: TestContext;
+  let db: DataSource;
+  const s = {} as Record<Exclude<Who, 'anonymous'>, Session>;
+  let otherConsultant: Session;
+
+  let open: { id: string };
+  let draftCompetition: { id: string };
+  /** A competition in review: the own NGO's application under review with a review of `expert`. */
+  let review: { id: string; ownApplication: string; foreignApplication: string; reviewId: string };
+  /** An announced competition with the own NGO's awarded application. */
+  let announced: { id: string; ownApplication: string };
+  let compiledYear: number;
+  const neverCompiledYear = 2001;
+  let statisticsJobId: string;
+
+  beforeAll(async () => {
+    ctx = await createTestContext();
+    db = ctx.api.get(DataSource);
+    s.admin = await loginAdmin(ctx.http);
+    [s.consultant, otherConsultant, s.expert, s.otherExpert, s.own, s.foreign] = await Promise.all([
+      createStaff(ctx.http, s.admin, 'consultant'),
+      createStaff(ctx.http, s.admin, 'consultant'),
+      createStaff(ctx.http, s.admin, 'expert'),
+      createStaff(ctx.http, s.admin, 'expert'),
+      registerNgo(ctx.http),
+      registerNgo(ctx.http),
+    ]);
+    open = await createOpenCompetition(ctx.http, s.admin);
+    draftCompetition = await createCompetition(ctx.http, s.admin);
+
+    const reviewId = await insertCompetition(db, { status: 'review', submissionDeadline: new Date(Date.now() - DAY) });
+    const ownApplication = await insertApplication(db, reviewId, s.own, 'under_review');
+    const foreignApplication = await insertApplication(db, reviewId, s.foreign, 'under_review');
+    review = {
+      id: reviewId,
+      ownApplication,
+      foreignApplication,
+      reviewId: await insertReview(db, {
+        applicationId: ownApplication,
+        competitionId: reviewId,
+        expertId: s.expert.user.id,
+        dueAt: new Date(Date.now() + 10 * DAY),
+      }),
+    };
+
+    const announcedId = await insertCompetition(db, {
+      status: 'results_announced',
+      submissionDeadline: new Date(Date.now() - 40 * DAY),
+    });
+    await db.query(`UPDATE competitions SET announced_at = now() WHERE id = $1`, [announcedId]);
+    const awarded = await insertApplication(db, announcedId, s.own, 'awarded');
+    await db.query(`UPDATE applications SET awarded_amount = 150000, score = 80 WHERE id = $1`, [awarded]);
+    await insertReview(db, {
+      applicationId: awarded,
+      competitionId: announcedId,
+      expertId: s.expert.user.id,
+      status: 'submitted',
+      dueAt: new Date(Date.now() - 10 * DAY),
+    });
+    announced = { id: announcedId, ownApplication: awarded };
+
+    compiledYear = new Date().getUTCFullYear();
+    await ctx.api.get(StatisticsService).compile(compiledYear, null);
+    const job = await ctx.http.as(s.admin).post(`/statistics/${compiledYear}/compile`);
+    expect(job.status).toBe(202);
+    statisticsJobId = job.body.jobId;
+  });
+  afterAll(() => ctx?.close());
+
+  // Fresh targets for calls that change state.
+  const draft = (ngo: Session = s.own) => createDraftApplication(ctx.http, ngo, open.id);
+  const submitted = async () => submitApplication(ctx.http, s.own, (await draft()).id);
+  const consultation = async () => {
+    const app = await draft();
+    const res = await ctx.http.as(s.own).post(`/applications/${app.id}/consultations`, { question: 'Вопрос' });
+    return res.body as { id: string; applicationId: string };
+  };
+  const takenConsultation = async (by: Session) => {
+    const c = await consultation();
+    const res = await ctx.http.as(by).post(`/consultations/${c.id}/take`);
+    if (res.status !== 200) throw new Error(`take failed: ${res.status} ${res.text}`);
+    return c;
+  };
+  /** A review of `expert` of a fresh application of the own NGO in the review competition. */
+  const freshReview = async (scored = false) => {
+    const applicationId = await insertApplication(db, review.id, s.own, 'under_review');
+    const id = await insertReview(db, {
+      applicationId,
+      competitionId: review.id,
+      expertId: s.expert.user.id,
+      dueAt: new Date(Date.now() + 10 * DAY),
+    });
+    if (scored) {
+      const scores = Object.fromEntries(DEFAULT_CRITERIA.map((c) => [c.code, 7]));
+      const res = await ctx.http.as(s.expert).put(`/reviews/${id}`, { scores });
+      if (res.status !== 200) throw new Error(`scoring failed: ${res.status} ${res.text}`);
+    }
+    return id;
+  };
+  const emptyReviewCompetition = () =>
+    insertCompetition(db, { status: 'review', submissionDeadline: new Date(Date.now() - DAY) });
+  const failedNotification = async () => {
+    const [{ id }] = await db.query(
+      `INSERT INTO notifications (user_id, email, template, dedupe_key, status, attempts, last_error)
+       VALUES ($1, $2, 'application.submitted', $3, 'failed', 6, '550 mailbox unavailable') RETURNING id`,
+      [s.own.user.id, s.own.user.email, `matrix:${randomUUID()}`],
+    );
+    return id as string;
+  };
+  const bystanderOrganization = async () => {
+    const [{ id }] = await db.query(
+      `INSERT INTO organizations (full_name, short_name, inn) VALUES ('АНО «Сторонняя»', 'Сторонняя', $1) RETURNING id`,
+      [uniqueInn()],
+    );
+    return id as string;
+  };
+
+  const rows: Row[] = [
+    // Health and auth
+    { op: 'GET /health', call: fixed('/health'), expect: same(200) },
+    { op: 'POST /auth/register', call: async () => ({ path: '/auth/register', body: registrationBody() }), expect: same(201) },
+    {
+      op: 'POST /auth/login',
+      call: async () => ({ path: '/auth/login', body: { email: s.own.user.email, password: s.own.password } }),
+      expect: same(200),
+    },
+    { op: 'GET /me', call: fixed('/me'), expect: anyUser(200) },
+    { op: 'GET /me/notifications', call: fixed('/me/notifications'), expect: anyUser(200) },
+    {
+      op: 'POST /users',
+      call: async () => ({
+        path: '/users',
+        body: { email: `matrix-${randomUUID()}@rc.example.org`, password: 'staff-password-123', fullName: 'Орлова Ольга', role: 'expert' },
+      }),
+      expect: only({ admin: 201 }),
+    },
+    { op: 'GET /users', call: fixed('/users'), expect: only({ admin: 200 }) },
+    {
+      op: 'GET /organizations/{id}',
+      call: async () => ({ path: `/organizations/${s.own.user.organizationId}` }),
+      expect: only({ own: 200, foreign: 404, consultant: 200, admin: 200 }),
+    },
+
+    // Competitions
+    { op: 'POST /competitions', call: async () => ({ path: '/competitions', body: competitionBody() }), expect: only({ admin: 201 }) },
+    {
+      op: 'PATCH /competitions/{id}',
+      call: async () => ({ path: `/competitions/${draftCompetition.id}`, body: { description: 'Уточнено' } }),
+      expect: only({ admin: 200 }),
+    },
+    {
+      op: 'POST /competitions/{id}/publish',
+      call: async () => ({ path: `/competitions/${(await createCompetition(ctx.http, s.admin)).id}/publish` }),
+      expect: only({ admin: 200 }),
+    },
+    {
+      op: 'POST /competitions/{id}/close',
+      call: async () => ({ path: `/competitions/${(await createOpenCompetition(ctx.http, s.admin)).id}/close` }),
+      expect: only({ admin: 200 }),
+    },
+    {
+      op: 'POST /competitions/{id}/cancel',
+      call: async () => ({
+        path: `/competitions/${(await createCompetition(ctx.http, s.admin)).id}/cancel`,
+        body: { reason: 'Отмена' },
+      }),
+      expect: only({ admin: 200 }),
+    },
+    { op: 'GET /competitions', call: fixed('/competitions'), expect: same(200) },
+    { op: 'GET /competitions/{id}', variant: 'open', call: async () => ({ path: `/competitions/${open.id}` }), expect: same(200) },
+    {
+      op: 'GET /competitions/{id}',
+      variant: 'draft',
+      call: async () => ({ path: `/competitions/${draftCompetition.id}` }),
+      expect: same(404, { admin: 200 }),
+    },
+    {
+      op: 'GET /competitions/{id}/calendar.ics',
+      variant: 'open',
+      call: async () => ({ path: `/competitions/${open.id}/calendar.ics` }),
+      expect: same(200),
+    },
+    {
+      op: 'GET /competitions/{id}/calendar.ics',
+      variant: 'draft',
+      call: async () => ({ path: `/competitions/${draftCompetition.id}/calendar.ics` }),
+      expect: same(404),
+    },
+    { op: 'GET /competitions/{id}/ranking', call: async () => ({ path: `/competitions/${review.id}/ranking` }), expect: only({ admin: 200 }) },
+    {
+      op: 'GET /competitions/{id}/award-proposal',
+      call: async () => ({ path: `/competitions/${review.id}/award-proposal` }),
+      expect: only({ admin: 200 }),
+    },
+    {
+      op: 'POST /competitions/{id}/results',
+      call: async () => ({ path: `/competitions/${await emptyReviewCompetition()}/results`, body: { awards: [] } }),
+      expect: only({ admin: 200 }),
+    },
+    {
+      op: 'GET /competitions/{id}/results',
+      variant: 'announced',
+      call: async () => ({ path: `/competitions/${announced.id}/results` }),
+      expect: same(200),
+    },
+    {
+      op: 'GET /competitions/{id}/results',
+      variant: 'in review',
+      call: async () => ({ path: `/competitions/${review.id}/results` }),
+      expect: same(404),
+    },
+    {
+      op: 'POST /competitions/{id}/assignments',
+      call: async () => ({ path: `/competitions/${await emptyReviewCompetition()}/assignments`, body: { auto: true } }),
+      expect: only({ admin: 201 }),
+    },
+    { op: 'GET /competitions/{id}/experts', call: async () => ({ path: `/competitions/${review.id}/experts` }), expect: only({ admin: 200 }) },
+
+    // Applications
+    {
+      op: 'POST /competitions/{id}/applications',
+      variant: 'open',
+      call: async () => ({ path: `/competitions/${open.id}/applications`, body: { title: 'Проект' } }),
+      expect: only({ own: 201, foreign: 201 }),
+    },
+    {
+      op: 'POST /competitions/{id}/applications',
+      variant: 'draft',
+      call: async () => ({ path: `/competitions/${draftCompetition.id}/applications`, body: { title: 'Проект' } }),
+      expect: only({ own: 404, foreign: 404 }),
+    },
+    { op: 'GET /applications', call: fixed('/applications'), expect: anyUser(200) },
+    {
+      op: 'GET /applications/{id}',
+      variant: 'draft',
+      call: async () => ({ path: `/applications/${(await draft()).id}` }),
+      expect: anyUser(404, { own: 200, admin: 200 }),
+    },
+    {
+      op: 'GET /applications/{id}',
+      variant: 'draft with a consultation',
+      call: async () => ({ path: `/applications/${(await consultation()).applicationId}` }),
+      expect: anyUser(404, { own: 200, consultant: 200, admin: 200 }),
+    },
+    {
+      op: 'GET /applications/{id}',
+      variant: 'under review',
+      call: async () => ({ path: `/applications/${review.ownApplication}` }),
+      expect: anyUser(404, { own: 200, expert: 200, admin: 200 }),
+    },
+    {
+      op: 'PATCH /applications/{id}',
+      call: async () => ({ path: `/applications/${(await draft()).id}`, body: { summary: 'Новое описание' } }),
+      expect: only({ own: 200, foreign: 404 }),
+    },
+    {
+      op: 'POST /applications/{id}/submit',
+      call: async () => ({ path: `/applications/${(await draft()).id}/submit` }),
+      expect: only({ own: 200, foreign: 404 }),
+    },
+    {
+      op: 'POST /applications/{id}/withdraw',
+      call: async () => ({ path: `/applications/${(await draft()).id}/withdraw` }),
+      expect: only({ own: 200, foreign: 404 }),
+    },
+    {
+      op: 'POST /applications/{id}/ineligible',
+      call: async () => ({ path: `/applications/${(await submitted()).id}/ineligible`, body: { reason: 'Не СО НКО' } }),
+      expect: only({ admin: 200 }),
+    },
+    {
+      op: 'GET /applications/{id}/events',
+      call: async () => ({ path: `/applications/${review.ownApplication}/events` }),
+      expect: only({ own: 200, foreign: 404, admin: 200 }),
+    },
+    {
+      op: 'GET /applications/{id}/reviews',
+      variant: 'announced',
+      call: async () => ({ path: `/applications/${announced.ownApplication}/reviews` }),
+      expect: only({ own: 200, foreign: 404, admin: 200 }),
+    },
+    {
+      op: 'GET /applications/{id}/reviews',
+      variant: 'before announcement',
+      call: async () => ({ path: `/applications/${review.ownApplication}/reviews` }),
+      expect: only({ own: 404, foreign: 404, admin: 200 }),
+    },
+
+    // Consultations
+    {
+      op: 'POST /applications/{id}/consultations',
+      call: async () => ({ path: `/applications/${(await draft()).id}/consultations`, body: { question: 'Как быть?' } }),
+      expect: only({ own: 201, foreign: 404 }),
+    },
+    { op: 'GET /consultations', call: fixed('/consultations'), expect: only({ own: 200, foreign: 200, consultant: 200, admin: 200 }) },
+    {
+      op: 'POST /consultations/{id}/take',
+      call: async () => ({ path: `/consultations/${(await consultation()).id}/take` }),
+      expect: only({ consultant: 200 }),
+    },
+    {
+      op: 'POST /consultations/{id}/complete',
+      variant: 'taken by the caller consultant',
+      call: async () => ({
+        path: `/consultations/${(await takenConsultation(s.consultant)).id}/complete`,
+        body: { comment: 'Готово', verdict: 'ready' },
+      }),
+      expect: only({ consultant: 200 }),
+    },
+    {
+      op: 'POST /consultations/{id}/complete',
+      variant: 'taken by another consultant',
+      call: async () => ({
+        path: `/consultations/${(await takenConsultation(otherConsultant)).id}/complete`,
+        body: { comment: 'Готово', verdict: 'ready' },
+      }),
+      expect: only({ consultant: 409 }),
+    },
+
+    // Reviews
+    {
+      op: 'POST /reviews/conflicts',
+      call: async () => ({ path: '/reviews/conflicts', body: { organizationId: await bystanderOrganization(), reason: 'Родственник' } }),
+      expect: only({ expert: 201, otherExpert: 201 }),
+    },
+    { op: 'GET /reviews/conflicts', call: fixed('/reviews/conflicts'), expect: only({ expert: 200, otherExpert: 200 }) },
+    { op: 'GET /reviews', call: fixed('/reviews'), expect: only({ expert: 200, otherExpert: 200, admin: 200 }) },
+    {
+      op: 'GET /reviews/{id}',
+      call: async () => ({ path: `/reviews/${review.reviewId}` }),
+      expect: only({ expert: 200, otherExpert: 404, admin: 200 }),
+    },
+    {
+      op: 'PUT /reviews/{id}',
+      call: async () => ({ path: `/reviews/${await freshReview()}`, body: { scores: { [DEFAULT_CRITERIA[0].code]: 5 } } }),
+      expect: only({ expert: 200, otherExpert: 404 }),
+    },
+    {
+      op: 'POST /reviews/{id}/submit',
+      call: async () => ({ path: `/reviews/${await freshReview(true)}/submit` }),
+      expect: only({ expert: 200, otherExpert: 404 }),
+    },
+    {
+      op: 'POST /reviews/{id}/decline',
+      call: async () => ({ path: `/reviews/${await freshReview()}/decline`, body: { reason: 'Конфликт интересов' } }),
+      expect: only({ expert: 200, otherExpert: 404 }),
+    },
+
+    // Statistics
+    {
+      op: 'POST /statistics/{year}/compile',
+      call: async () => ({ path: `/statistics/${compiledYear}/compile` }),
+      expect: only({ admin: 202 }),
+    },
+    {
+      op: 'GET /statistics/jobs/{jobId}',
+      variant: 'existing job',
+      call: async () => ({ path: `/statistics/jobs/${statisticsJobId}` }),
+      expect: only({ admin: 200 }),
+    },
+    {
+      op: 'GET /statistics/jobs/{jobId}',
+      variant: 'unknown job',
+      call: fixed('/statistics/jobs/no-such-job'),
+      expect: only({ admin: 404 }),
+    },
+    {
+      op: 'GET /statistics/{year}',
+      variant: 'compiled',
+      call: async () => ({ path: `/statistics/${compiledYear}` }),
+      expect: only({ consultant: 200, admin: 200 }),
+    },
+    {
+      op: 'GET /statistics/{year}',
+      variant: 'never compiled',
+      call: fixed(`/statistics/${neverCompiledYear}`),
+      expect: only({ consultant: 404, admin: 404 }),
+    },
+    {
+      op: 'GET /statistics/{year}/export.csv',
+      call: async () => ({ path: `/statistics/${compiledYear}/export.csv` }),
+      expect: only({ consultant: 200, admin: 200 }),
+    },
+    {
+      op: 'GET /statistics/{year}/export.json',
+      call: async () => ({ path: `/statistics/${compiledYear}/export.json` }),
+      expect: only({ consultant: 200, admin: 200 }),
+    },
+    {
+      op: 'GET /statistics/{year}/report',
+      variant: 'compiled',
+      call: async () => ({ path: `/statistics/${compiledYear}/report` }),
+      expect: only({ consultant: 200, admin: 200 }),
+    },
+    {
+      op: 'GET /statistics/{year}/report',
+      variant: 'never compiled',
+      call: fixed(`/statistics/${neverCompiledYear}/report`),
+      expect: only({ consultant: 404, admin: 404 }),
+    },
+
+    // Notifications and audit
+    { op: 'GET /notifications', call: fixed('/notifications?status=failed'), expect: only({ admin: 200 }) },
+    {
+      op: 'POST /notifications/{id}/retry',
+      call: async () => ({ path: `/notifications/${await failedNotification()}/retry` }),
+      expect: only({ admin: 200 }),
+    },
+    { op: 'GET /audit', call: fixed('/audit'), expect: only({ admin: 200 }) },
+  ];
+
+  const methodOf = (op: string) => op.split(' ')[0] as Method;
+  const templateOf = (op: string) => op.split(' ')[1];
+  const matches = (template: string, path: string) =>
+    new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+')}$`).test(path.split('?')[0]);
+
+  it('has a row for every operation of the OpenAPI document, and no row without one', async () => {
+    const res = await ctx.http.anonymous().get('/api/docs-json');
+    expect(res.status).toBe(200);
+    const operations = Object.entries(res.body.paths as Record<string, Record<string, unknown>>)
+      .filter(([path]) => !path.startsWith('/api/docs'))
+      .flatMap(([path, item]) =>
+        Object.keys(item)
+          .filter((k) => ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'].includes(k))
+          .map((method) => `${method.toUpperCase()} ${path.replace(/^\/api\/v1(?=\/)/, '')}`),
+      )
+      .sort();
+    expect(operations.length).toBeGreaterThan(40);
+    const covered = [...new Set(rows.map((r) => r.op))].sort();
+    expect({ withoutRow: operations.filter((o) => !covered.includes(o)) }).toEqual({ withoutRow: [] });
+    expect({ rowWithoutOperation: covered.filter((o) => !operations.includes(o)) }).toEqual({ rowWithoutOperation: [] });
+  });
+
+  it('answers 401 to a forged or expired token wherever a missing token is a 401', async () => {
+    const claims = { sub: s.admin.user.id, role: 'admin', org: null };
+    const tokens = {
+      forged: new JwtService({ secret: 'not-the-secret-not-the-secret-1234' }).sign(claims),
+      expired: new JwtService({ secret: ctx.config.values.JWT_SECRET }).sign({
+        ...claims,
+        exp: Math.floor(Date.now() / 1000) - 60,
+      }),
+    };
+    const refused: Record<string, number[]> = {};
+    for (const row of rows.filter((r) => r.expect.anonymous === 401)) {
+      const { path, body } = await row.call('admin');
+      const method = methodOf(row.op);
+      refused[row.op] = [];
+      for (const token of Object.values(tokens)) {
+        refused[row.op].push((await ctx.http.as(token).request(method, path, body ?? (method === 'GET' ? undefined : {}))).status);
+      }
+    }
+    expect(Object.entries(refused).filter(([, statuses]) => statuses.some((st) => st !== 401))).toEqual([]);
+    expect(Object.keys(refused).length).toBeGreaterThan(40);
+  });
+
+  it('keeps scoped lists scoped: the own target shows in a list only for callers that may see it', async () => {
+    const asked = await consultation();
+    const lists: Array<{ path: string; id: string; visibleTo: Who[] }> = [
+      { path: '/competitions?pageSize=100', id: draftCompetition.id, visibleTo: ['admin'] },
+      {
+        path: `/applications?competitionId=${review.id}&pageSize=100`,
+        id: review.ownApplication,
+        visibleTo: ['own', 'expert', 'admin'],
+      },
+      { path: `/applications?pageSize=100`, id: asked.applicationId, visibleTo: ['own', 'consultant', 'admin'] },
+      { path: '/consultations?pageSize=100', id: asked.id, visibleTo: ['own', 'consultant', 'admin'] },
+      { path: `/reviews?competitionId=${review.id}&pageSize=100`, id: review.reviewId, visibleTo: ['expert', 'admin'] },
+    ];
+    const seen: Record<string, Who[]> = {};
+    const expected: Record<string, Who[]> = {};
+    for (const list of lists) {
+      expected[list.path] = list.visibleTo;
+      seen[list.path] = [];
+      for (const who of WHO) {
+        const client = who === 'anonymous' ? ctx.http.anonymous() : ctx.http.as(s[who]);
+        const res = await client.get(list.path);
+        if (res.status === 200 && (res.body.items as Array<{ id: string }>).some((i) => i.id === list.id)) seen[list.path].push(who);
+      }
+    }
+    expect(seen).toEqual(expected);
+  });
+
+  for (const row of rows) {
+    const title = `${row.op}${row.variant ? ` (${row.variant})` : ''}`;
+    it(`${title}: ${WHO.map((w) => `${w} ${row.expect[w]}`).join(', ')}`, async () => {
+      const actual = {} as Record<Who, number>;
+      for (const who of WHO) {
+        const { path, body } = await row.call(who);
+        expect(matches(templateOf(row.op), path)).toBe(true);
+        const client = who === 'anonymous' ? ctx.http.anonymous() : ctx.http.as(s[who]);
+        const method = methodOf(row.op);
+        actual[who] = (await client.request(method, path, body ?? (method === 'GET' ? undefined : {}))).status;
+      }
+      expect(actual).toEqual(row.expect);
+    });
+  }
+});
