@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import Redis from 'ioredis';
 import { createTransport } from 'nodemailer';
 import { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
@@ -7,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '@grants/config';
 import { dataSourceOptions, dropDatabase, migrateDatabase } from '@grants/database';
 import { OutboxService, TEMPLATES } from '@grants/domain';
+import { deleteQueueKeys } from '@grants/queue';
 import { TemplateRenderer } from '@grants/mail';
 import { createWorkerApp } from '@grants/worker/setup';
 import { BenchResult, databaseUrl, round, uniqueName } from './bench-support';
@@ -123,24 +123,11 @@ export async function benchNotifications(): Promise<BenchResult[]> {
     await worker.close();
     await ds.destroy();
     await sink.stop();
-    await dropQueueKeys(config);
+    await deleteQueueKeys(config.values.REDIS_URL, config.values.QUEUE_PREFIX);
     await dropDatabase(url);
   }
 }
 
-async function dropQueueKeys(config: AppConfig) {
-  const redis = new Redis(config.values.REDIS_URL, { maxRetriesPerRequest: 1 });
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${config.values.QUEUE_PREFIX}:*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length) await redis.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-}
 
 if (require.main === module) {
   benchNotifications()

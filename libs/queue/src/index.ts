@@ -3,3 +3,4 @@ export * from './job-options';
 export * from './job-queue';
 export * from './queue.module';
 export * from './redis.provider';
+export * from './queue-keys';

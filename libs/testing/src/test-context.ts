@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import Redis from 'ioredis';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppConfig } from '@grants/config';
 import { dropDatabase, migrateDatabase } from '@grants/database';
+import { deleteQueueKeys } from '@grants/queue';
 import { createApiApp } from '@grants/api/setup';
 import { HttpClient } from './http-client';
 import { SmtpSink } from './smtp-sink';
@@ -73,18 +73,6 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
 export const TEST_ADMIN = { email: 'admin@test.local', password: ADMIN_PASSWORD };
 
 async function cleanupQueuePrefix(config: AppConfig) {
-  const redis = new Redis(config.values.REDIS_URL, { maxRetriesPerRequest: 1, lazyConnect: true });
-  try {
-    await redis.connect();
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${config.values.QUEUE_PREFIX}:*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length) await redis.del(...keys);
-    } while (cursor !== '0');
-  } catch {
-    // Redis may be the thing a test took down; its keys go with it.
-  } finally {
-    redis.disconnect();
-  }
+  // Redis may be the thing a test took down; its keys go with it.
+  await deleteQueueKeys(config.values.REDIS_URL, config.values.QUEUE_PREFIX).catch(() => undefined);
 }

@@ -14,8 +14,8 @@ import {
 import { PageQuery } from '../../shared/pagination';
 import { IsCalendarDate, IsMoneyAmount } from '../../competitions/dto/field.validators';
 import { APPLICATION_STATUSES } from '../application-fields';
+import { trim } from '../../shared/transforms';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class ExpectedResultInput {
   @ApiProperty({ example: 'Число вовлеченных волонтеров' })

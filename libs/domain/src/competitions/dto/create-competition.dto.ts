@@ -19,8 +19,8 @@ import {
 } from 'class-validator';
 import { PageQuery } from '../../shared/pagination';
 import { IsIanaTimezone, IsInstant, IsMoneyAmount, IsPercent } from './field.validators';
+import { trim } from '../../shared/transforms';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 /** `null` is only meaningful for optional fields; a required field sent as null must fail validation. */
 const present = (_: object, value: unknown) => value !== undefined;
 

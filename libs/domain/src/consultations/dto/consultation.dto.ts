@@ -14,8 +14,8 @@ import {
 import { APPLICATION_FIELDS } from '../../applications/application-fields';
 import { PageQuery } from '../../shared/pagination';
 import { Consultation, ConsultationStatus, Remark } from '../consultation.entity';
+import { trim } from '../../shared/transforms';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const STATUSES: ConsultationStatus[] = ['requested', 'in_progress', 'completed'];
 const VERDICTS = ['ready', 'needs_changes'] as const;
 

@@ -3,12 +3,13 @@ import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { PageQuery } from '../../shared/pagination';
 import { LOCALES, Locale } from '../../shared/roles';
+import { trim } from '../../shared/transforms';
 
 const STAFF_ROLES = ['consultant', 'expert', 'admin'] as const;
 
 export class CreateUserDto {
   @ApiProperty()
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @Transform(trim)
   @IsEmail()
   @MaxLength(254)
   email: string;

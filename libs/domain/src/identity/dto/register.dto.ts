@@ -17,8 +17,8 @@ import {
 } from 'class-validator';
 import { isValidInn, isValidOgrn } from '../../shared/inn';
 import { LOCALES, Locale } from '../../shared/roles';
+import { trim } from '../../shared/transforms';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 @ValidatorConstraint({ name: 'inn' })
 class InnConstraint implements ValidatorConstraintInterface {
