@@ -47,8 +47,8 @@ export async function createReviewRound(ctx: TestContext, options: ReviewRoundOp
   const [{ id: competitionId }] = await db.query(
     `INSERT INTO competitions (short_code, title, year, total_budget, max_grant_amount, directions, criteria,
         experts_per_application, divergence_threshold, min_score_to_award, submission_opens_at, submission_deadline,
-        review_deadline, status, published_at, closed_at, last_sequence)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'review', $11, $12, $14) RETURNING id`,
+        review_deadline, status, published_at, closed_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'review', $11, $12) RETURNING id`,
     [
       shortCode,
       `Конкурс «Город для всех» ${shortCode}`,
@@ -63,7 +63,6 @@ export async function createReviewRound(ctx: TestContext, options: ReviewRoundOp
       new Date(now - 30 * DAY),
       new Date(now - DAY),
       new Date(now + 20 * DAY),
-      amounts.length,
     ],
   );
   const applications: RoundApplication[] = [];

@@ -111,7 +111,8 @@ export class ApplicationsService {
    */
   async submit(actor: Actor, id: string): Promise<ApplicationResponse> {
     await this.dataSource.transaction(async (manager) => {
-      const { application, competition } = await this.lockOwn(manager, actor, id, 'pessimistic_write');
+      // A share lock: submits run side by side; a close, cancel or extension waits for them.
+      const { application, competition } = await this.lockOwn(manager, actor, id, 'pessimistic_read');
       if (application.status !== 'draft') throw notEditable(application.status);
       const clock = await this.clock(manager, competition.id);
       if (competition.status !== 'open') {
@@ -121,11 +122,17 @@ export class ApplicationsService {
       if (!clock.opened) throw notOpenYet(competition.submissionOpensAt);
       if (!clock.before_deadline) throw deadlinePassed(competition.submissionDeadline);
       checkSubmittable(application, competition);
+      const ref = await applicationRef(manager, id);
+      const users = await applicantsOf(manager, id);
 
-      const [[{ last_sequence: sequence }]] = (await manager.query(
-        `UPDATE competitions SET last_sequence = last_sequence + 1 WHERE id = $1 RETURNING last_sequence`,
+      // From here to commit the competition's counter row is locked: numbers are gap-free and unique,
+      // and the rush serialises on these few statements only.
+      const [{ last_sequence: sequence }] = (await manager.query(
+        `INSERT INTO competition_sequences (competition_id, last_sequence) VALUES ($1, 1)
+         ON CONFLICT (competition_id) DO UPDATE SET last_sequence = competition_sequences.last_sequence + 1
+         RETURNING last_sequence`,
         [competition.id],
-      )) as [[{ last_sequence: number }], number];
+      )) as [{ last_sequence: number }];
       const registrationNumber = `${competition.year}-${competition.shortCode}-${String(sequence).padStart(4, '0')}`;
       const content = submittedContent(application, registrationNumber, clock.at);
       const contentHash = sha256(canonicalJson(content));
@@ -135,8 +142,6 @@ export class ApplicationsService {
         contentHash,
         submittedAt: clock.at,
       });
-      const ref = await applicationRef(manager, id);
-      const users = await applicantsOf(manager, id);
       await applyApplicationTransition(manager, this.outbox, {
         applicationId: id,
         to: 'submitted',
@@ -213,12 +218,17 @@ export class ApplicationsService {
     scopeApplications(qb, actor);
     if (q.competitionId) qb.andWhere('a.competition_id = :competitionId', { competitionId: q.competitionId });
     if (q.status) qb.andWhere('a.status = :status', { status: q.status });
-    const [rows, total] = await qb
-      .orderBy('a.createdAt', 'DESC')
-      .addOrderBy('a.id', 'ASC')
-      .skip((q.page - 1) * q.pageSize)
-      .take(q.pageSize)
-      .getManyAndCount();
+    // The page and the count are independent reads: run them side by side.
+    const [rows, total] = await Promise.all([
+      qb
+        .clone()
+        .orderBy('a.createdAt', 'DESC')
+        .addOrderBy('a.id', 'ASC')
+        .offset((q.page - 1) * q.pageSize)
+        .limit(q.pageSize)
+        .getMany(),
+      qb.getCount(),
+    ]);
     return pageOf(rows.map(ApplicationResponse.from), total, q);
   }
 

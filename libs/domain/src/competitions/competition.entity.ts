@@ -37,7 +37,6 @@ export class Competition {
   @Column('timestamptz') reviewDeadline: Date;
   @Column('varchar') status: CompetitionStatus;
   @Column('text', { nullable: true }) cancelReason: string | null;
-  @Column('int') lastSequence: number;
   @Column('timestamptz', { nullable: true }) publishedAt: Date | null;
   @Column('timestamptz', { nullable: true }) closedAt: Date | null;
   @Column('timestamptz', { nullable: true }) announcedAt: Date | null;

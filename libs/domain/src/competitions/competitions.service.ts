@@ -82,7 +82,6 @@ export class CompetitionsService {
               divergenceThreshold: String(dto.divergenceThreshold ?? 30),
               minScoreToAward: dto.minScoreToAward == null ? null : String(dto.minScoreToAward),
               status: 'draft',
-              lastSequence: 0,
               createdBy: actor.id,
             }),
           );
