@@ -7,12 +7,15 @@ import { JobData, JobName, QueueName } from '@grants/queue';
 /** How long worker start waits for Redis to take the yearly scheduler, and how often it is checked. */
 const SCHEDULER_START_TIMEOUT_MS = 5000;
 const SCHEDULER_CHECK_MS = 15 * 60 * 1000;
+/** How often years announced after their newest snapshot are looked for. */
+const STALE_CHECK_MS = 60 * 1000;
 
 /** The statistics queue: compiles on demand, after announcements, and yearly for the previous year. */
 @Processor(QueueName.Statistics)
 export class StatisticsProcessor extends WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(StatisticsProcessor.name);
   private timer?: NodeJS.Timeout;
+  private catchUp?: NodeJS.Timeout;
 
   constructor(
     private readonly statistics: StatisticsService,
@@ -26,10 +29,26 @@ export class StatisticsProcessor extends WorkerHost implements OnApplicationBoot
     // The scheduler lives in Redis and goes if Redis loses its data; re-upserting is idempotent.
     this.timer = setInterval(() => void this.ensureScheduler(SCHEDULER_CHECK_MS), SCHEDULER_CHECK_MS);
     this.timer.unref();
+    void this.recompileStaleYears();
+    this.catchUp = setInterval(() => void this.recompileStaleYears(), STALE_CHECK_MS);
+    this.catchUp.unref();
   }
 
   onApplicationShutdown() {
     clearInterval(this.timer);
+    clearInterval(this.catchUp);
+  }
+
+  /** Re-queues the compile of any year announced after its newest snapshot (deduplicated per year). */
+  private async recompileStaleYears() {
+    try {
+      for (const year of await this.statistics.staleYears()) {
+        await this.jobs.requestCompile(year, 'announcement');
+        this.logger.log(`Re-queued the statistics compile of ${year}: announced after its newest snapshot`);
+      }
+    } catch (error) {
+      this.logger.warn({ err: error }, 'Could not check for years to recompile; will retry');
+    }
   }
 
   /** Never blocks worker start on a Redis outage: the interval tries again. */

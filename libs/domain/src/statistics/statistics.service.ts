@@ -111,6 +111,23 @@ export class StatisticsService {
     });
   }
 
+  /**
+   * Years with an announcement newer than their newest snapshot: the announcement's compile was
+   * enqueued after commit, and is lost if the api died while Redis was down. The worker re-queues these.
+   */
+  async staleYears(): Promise<number[]> {
+    const rows: { year: number }[] = await this.dataSource.query(
+      `SELECT c.year FROM competitions c
+       WHERE c.announced_at IS NOT NULL
+       GROUP BY c.year
+       -- Recent announcements are left to the compile they enqueued themselves.
+       HAVING max(c.announced_at) < now() - interval '2 minutes'
+          AND max(c.announced_at) > coalesce((SELECT max(s.compiled_at) FROM statistics_snapshots s WHERE s.year = c.year), '-infinity')
+       ORDER BY c.year`,
+    );
+    return rows.map((r) => r.year);
+  }
+
   async latest(year: number): Promise<StatisticsSnapshotView> {
     const [row]: { year: number; compiled_at: Date; figures: StatisticsFigures }[] = await this.dataSource.query(
       `SELECT year, compiled_at, figures FROM statistics_snapshots WHERE year = $1 ORDER BY compiled_at DESC, id DESC LIMIT 1`,
