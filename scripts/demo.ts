@@ -208,7 +208,7 @@ async function main() {
 
   const apiUrl = `http://localhost:${config.values.PORT}`;
   await waitFor(`${apiUrl}/api/v1/health`);
-  await waitFor(`http://localhost:${MAIL_WEB_PORT}/`);
+  await waitFor(`http://127.0.0.1:${MAIL_WEB_PORT}/api/healthz`);
   const competition = await seed(new Api(apiUrl), config);
 
   console.log(`
