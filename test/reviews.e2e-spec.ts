@@ -281,7 +281,15 @@ describe('Expert review: assignment, scoring, conflicts, divergence', () => {
     const first = round.applications[0];
     const [e1] = experts; // conflicted with the first organization, so never assigned to it
     const assigned = expertById(reviewsByApp.get(first.id)![0].expertId);
-    expect((await as(assigned).get(`/applications/${first.id}`)).status).toBe(200);
+    await ctx.api.get(DataSource).query(`UPDATE applications SET consultant_assisted = true WHERE id = $1`, [first.id]);
+    const seen = await as(assigned).get(`/applications/${first.id}`);
+    expect(seen.status).toBe(200);
+    // Whether an NGO was helped by the Resource Center is none of the expert's business.
+    expect(seen.body.consultantAssisted).toBeNull();
+    expect((await as(admin).get(`/applications/${first.id}`)).body.consultantAssisted).toBe(true);
+    expect((await as(assigned).get(`/applications?competitionId=${round.competitionId}`)).body.items.every(
+      (a: { consultantAssisted: boolean | null }) => a.consultantAssisted === null,
+    )).toBe(true);
     expect((await as(e1).get(`/applications/${first.id}`)).status).toBe(404);
     const declinedBy = expertById(reviewsByApp.get(round.applications[1].id)!.find((r) => r.status === 'declined')!.expertId);
     expect((await as(declinedBy).get(`/applications/${round.applications[1].id}`)).status).toBe(404);
@@ -293,5 +301,26 @@ describe('Expert review: assignment, scoring, conflicts, divergence', () => {
     const items = await reviewsOf(app.id);
     expect(items.map((i) => i.status).sort()).toEqual(['declined', 'submitted', 'submitted']);
     expect(items.every((i) => typeof i.expertId === 'string')).toBe(true);
+  });
+  it('moves the due date of unfinished reviews when the review deadline is extended', async () => {
+    const db = ctx.api.get(DataSource);
+    const before: Array<{ id: string; status: string; due_at: Date }> = await db.query(
+      `SELECT id, status, due_at FROM reviews WHERE competition_id = $1`,
+      [round.competitionId],
+    );
+    const later = new Date(Date.now() + 40 * 24 * 3600 * 1000);
+    later.setMilliseconds(0);
+    const res = await as(admin).patch(`/competitions/${round.competitionId}`, { reviewDeadline: later.toISOString() });
+    expect(res.status).toBe(200);
+    const after: Array<{ id: string; status: string; due_at: Date }> = await db.query(
+      `SELECT id, status, due_at FROM reviews WHERE competition_id = $1`,
+      [round.competitionId],
+    );
+    for (const review of after) {
+      const old = before.find((b) => b.id === review.id)!;
+      const expected = ['assigned', 'in_progress'].includes(review.status) ? later : old.due_at;
+      expect(new Date(review.due_at).toISOString()).toBe(new Date(expected).toISOString());
+    }
+    expect(after.some((r) => ['assigned', 'in_progress'].includes(r.status))).toBe(true);
   });
 });

@@ -210,7 +210,7 @@ export class ApplicationsService {
     const qb = this.dataSource.getRepository(Application).createQueryBuilder('a').where('a.id = :id', { id });
     const application = await scopeApplications(qb, actor).getOne();
     if (!application) throw notFound('Application');
-    return ApplicationResponse.from(application);
+    return ApplicationResponse.from(application, actor);
   }
 
   async list(actor: Actor, q: ApplicationListQuery): Promise<Page<ApplicationResponse>> {
@@ -229,7 +229,11 @@ export class ApplicationsService {
         .getMany(),
       qb.getCount(),
     ]);
-    return pageOf(rows.map(ApplicationResponse.from), total, q);
+    return pageOf(
+      rows.map((row) => ApplicationResponse.from(row, actor)),
+      total,
+      q,
+    );
   }
 
   /** The status history; the owner and admins only (the controller keeps other roles out). */

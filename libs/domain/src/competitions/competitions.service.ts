@@ -145,6 +145,13 @@ export class CompetitionsService {
       if (changes.submissionDeadline && current.status === 'open') {
         await this.notifyDeadlineExtended(manager, current, changes.submissionDeadline);
       }
+      if (changes.reviewDeadline) {
+        // Unfinished reviews are due at the review deadline; reminders and the overdue report read due_at.
+        await manager.query(
+          `UPDATE reviews SET due_at = $2 WHERE competition_id = $1 AND status IN ('assigned', 'in_progress')`,
+          [id, changes.reviewDeadline],
+        );
+      }
       await this.audit.record(manager, actor, 'competition.update', `competition:${id}`, {
         fields: Object.keys(changes),
       });

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { Actor } from '../../shared/roles';
 import { Application, ApplicationStatus, BudgetLine, ExpectedResult } from '../application.entity';
 import { APPLICATION_STATUSES } from '../application-fields';
 
@@ -32,14 +33,19 @@ export class ApplicationResponse {
   @ApiProperty({ nullable: true, type: String }) submittedAt: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'SHA-256 (hex) of the submitted snapshot' }) contentHash:
     string | null;
-  @ApiProperty() consultantAssisted: boolean;
+  @ApiProperty({
+    nullable: true,
+    type: Boolean,
+    description: 'true once a Resource Center consultation was completed; null for experts, who never see consultations',
+  })
+  consultantAssisted: boolean | null;
   @ApiProperty({ nullable: true, type: Number, example: 78.5 }) score: number | null;
   @ApiProperty({ nullable: true, type: String, example: '200000.00' }) awardedAmount: string | null;
   @ApiProperty({ nullable: true, type: String }) ineligibleReason: string | null;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
 
-  static from(a: Application): ApplicationResponse {
+  static from(a: Application, viewer?: Actor): ApplicationResponse {
     return {
       id: a.id,
       competitionId: a.competitionId,
@@ -59,7 +65,7 @@ export class ApplicationResponse {
       registrationNumber: a.registrationNumber,
       submittedAt: a.submittedAt?.toISOString() ?? null,
       contentHash: a.contentHash,
-      consultantAssisted: a.consultantAssisted,
+      consultantAssisted: viewer?.role === 'expert' ? null : a.consultantAssisted,
       score: a.score === null ? null : Number(a.score),
       awardedAmount: a.awardedAmount,
       ineligibleReason: a.ineligibleReason,
