@@ -1,6 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import Redis from 'ioredis';
 import { INestApplicationContext } from '@nestjs/common';
@@ -8,59 +7,14 @@ import { DataSource } from 'typeorm';
 import { OutboxService } from '@grants/domain';
 import { NotificationsProcessor } from '@grants/worker/notifications/notifications.processor';
 import { createWorkerApp } from '@grants/worker/setup';
-import { createTestContext, registerNgo, TestContext } from '@grants/testing';
+import { createTestContext, pollUntil, PrivateRedis, registerNgo, TestContext } from '@grants/testing';
 
 /** Polls until `check` returns a truthy value (bounded), for states that have no event to await. */
-async function eventually<T>(check: () => Promise<T>, what: string, timeoutMs = 30000): Promise<NonNullable<T>> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value as NonNullable<T>;
-    if (Date.now() > until) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  await once(server, 'close');
-  return port;
-}
-
-/** A private, memory-only Redis this test may stop (never the shared one). */
-async function startRedis(port: number): Promise<ChildProcess> {
-  const proc = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-    stdio: 'ignore',
-  });
-  await eventually(async () => {
-    const client = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-    client.on('error', () => undefined);
-    try {
-      await client.connect();
-      return (await client.ping()) === 'PONG';
-    } catch {
-      return false;
-    } finally {
-      client.disconnect();
-    }
-  }, 'private redis to start', 10000);
-  return proc;
-}
-
-async function stopRedis(proc: ChildProcess | undefined) {
-  if (!proc || proc.exitCode !== null || proc.signalCode) return;
-  proc.kill('SIGKILL');
-  await once(proc, 'exit');
-}
+const eventually = <T>(check: () => Promise<T>, what: string, timeoutMs = 30000) => pollUntil(what, check, timeoutMs, 50);
 
 describe('Notifications survive Redis, worker and SMTP outages', () => {
   let ctx: TestContext;
-  let redisPort: number;
-  let redis: ChildProcess | undefined;
+  let redis: PrivateRedis;
   let worker: INestApplicationContext | undefined;
   let child: ChildProcess | undefined;
   let db: DataSource;
@@ -69,11 +23,10 @@ describe('Notifications survive Redis, worker and SMTP outages', () => {
     (await db.query(`SELECT status FROM notifications WHERE email = $1`, [email]))[0]?.status as string | undefined;
 
   beforeAll(async () => {
-    redisPort = await freePort();
-    redis = await startRedis(redisPort);
+    redis = await PrivateRedis.start();
     ctx = await createTestContext({
       env: {
-        REDIS_URL: `redis://127.0.0.1:${redisPort}`,
+        REDIS_URL: redis.url,
         NOTIFICATION_BACKOFF_MS: '100',
         NOTIFICATION_LOCK_MS: '1000',
         NOTIFICATION_CONCURRENCY: '4',
@@ -94,14 +47,14 @@ describe('Notifications survive Redis, worker and SMTP outages', () => {
     child?.kill('SIGKILL');
     await worker?.close();
     await ctx?.close();
-    await stopRedis(redis);
+    await redis?.stop();
   });
 
   it('keeps a mail pending while Redis is unreachable and delivers it when Redis returns (empty)', async () => {
     const before = await registerNgo(ctx.http);
     await eventually(async () => ctx.smtp.to(before.user.email).length === 1, 'mail while Redis is up');
 
-    await stopRedis(redis);
+    await redis.stop();
     const ngo = await registerNgo(ctx.http);
     // Several sweep periods and LISTEN wake-ups pass without Redis: nothing can be queued.
     const until = Date.now() + 1500;
@@ -112,7 +65,7 @@ describe('Notifications survive Redis, worker and SMTP outages', () => {
     expect(ctx.smtp.to(ngo.user.email)).toHaveLength(0);
 
     // Same port, no persistence: Redis comes back without any job or scheduler.
-    redis = await startRedis(redisPort);
+    await redis.start();
     await eventually(async () => ctx.smtp.to(ngo.user.email).length === 1, 'mail after Redis returned');
     await eventually(async () => (await status(ngo.user.email)) === 'sent', 'row sent');
     expect(ctx.smtp.to(ngo.user.email)).toHaveLength(1);
