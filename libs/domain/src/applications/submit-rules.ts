@@ -2,24 +2,13 @@ import { Competition } from '../competitions/competition.entity';
 import { DomainError } from '../shared/domain-error';
 import { addMoney, compareMoney, toKopecks } from '../shared/money';
 import { Application } from './application.entity';
-import { ApplicationField } from './application-fields';
+import { APPLICATION_FIELDS, ApplicationField } from './application-fields';
 
 /** A project may last at most this many months from its start. */
 export const MAX_PROJECT_MONTHS = 24;
 
-const REQUIRED: ApplicationField[] = [
-  'title',
-  'summary',
-  'direction',
-  'requestedAmount',
-  'coFinancingAmount',
-  'projectStart',
-  'projectEnd',
-  'goals',
-  'expectedResults',
-  'budgetLines',
-  'geography',
-];
+/** Every content field must be filled in before submission. */
+const REQUIRED: readonly ApplicationField[] = APPLICATION_FIELDS;
 
 function isBlank(value: unknown) {
   if (value === null || value === undefined) return true;
