@@ -104,7 +104,8 @@ async function seed(api: Api, config: AppConfig) {
       },
       project: {
         title: 'Серебряный возраст — активное долголетие',
-        summary: 'Клуб серебряных волонтеров: помощь одиноким пожилым жителям Лесосибирска и обучение цифровой грамотности.',
+        summary:
+          'Клуб серебряных волонтеров: помощь одиноким пожилым жителям Лесосибирска и обучение цифровой грамотности.',
         direction: 'social',
       },
     },
@@ -202,7 +203,14 @@ async function main() {
   console.log(applied.length ? `Migrated: ${applied.join(', ')}` : 'Database is up to date');
 
   const env = { NODE_ENV: config.values.NODE_ENV, SMTP_URL: config.values.SMTP_URL };
-  start('mail', join(root, 'node_modules', '.bin', 'maildev'), ['--smtp', String(MAIL_SMTP_PORT), '--web', String(MAIL_WEB_PORT), '--ip', '127.0.0.1']);
+  start('mail', join(root, 'node_modules', '.bin', 'maildev'), [
+    '--smtp',
+    String(MAIL_SMTP_PORT),
+    '--web',
+    String(MAIL_WEB_PORT),
+    '--ip',
+    '127.0.0.1',
+  ]);
   start('api', process.execPath, [join(root, 'dist', 'apps', 'api', 'src', 'main.js')], env);
   start('worker', process.execPath, [join(root, 'dist', 'apps', 'worker', 'src', 'main.js')], env);
 

@@ -187,7 +187,11 @@ describe('Access matrix: every operation × every caller', () => {
   const rows: Row[] = [
     // Health and auth
     { op: 'GET /health', call: fixed('/health'), expect: same(200) },
-    { op: 'POST /auth/register', call: async () => ({ path: '/auth/register', body: registrationBody() }), expect: same(201) },
+    {
+      op: 'POST /auth/register',
+      call: async () => ({ path: '/auth/register', body: registrationBody() }),
+      expect: same(201),
+    },
     {
       op: 'POST /auth/login',
       call: async () => ({ path: '/auth/login', body: { email: s.own.user.email, password: s.own.password } }),
@@ -199,7 +203,12 @@ describe('Access matrix: every operation × every caller', () => {
       op: 'POST /users',
       call: async () => ({
         path: '/users',
-        body: { email: `matrix-${randomUUID()}@rc.example.org`, password: 'staff-password-123', fullName: 'Орлова Ольга', role: 'expert' },
+        body: {
+          email: `matrix-${randomUUID()}@rc.example.org`,
+          password: 'staff-password-123',
+          fullName: 'Орлова Ольга',
+          role: 'expert',
+        },
       }),
       expect: only({ admin: 201 }),
     },
@@ -211,7 +220,11 @@ describe('Access matrix: every operation × every caller', () => {
     },
 
     // Competitions
-    { op: 'POST /competitions', call: async () => ({ path: '/competitions', body: competitionBody() }), expect: only({ admin: 201 }) },
+    {
+      op: 'POST /competitions',
+      call: async () => ({ path: '/competitions', body: competitionBody() }),
+      expect: only({ admin: 201 }),
+    },
     {
       op: 'PATCH /competitions/{id}',
       call: async () => ({ path: `/competitions/${draftCompetition.id}`, body: { description: 'Уточнено' } }),
@@ -236,7 +249,12 @@ describe('Access matrix: every operation × every caller', () => {
       expect: only({ admin: 200 }),
     },
     { op: 'GET /competitions', call: fixed('/competitions'), expect: same(200) },
-    { op: 'GET /competitions/{id}', variant: 'open', call: async () => ({ path: `/competitions/${open.id}` }), expect: same(200) },
+    {
+      op: 'GET /competitions/{id}',
+      variant: 'open',
+      call: async () => ({ path: `/competitions/${open.id}` }),
+      expect: same(200),
+    },
     {
       op: 'GET /competitions/{id}',
       variant: 'draft',
@@ -255,7 +273,11 @@ describe('Access matrix: every operation × every caller', () => {
       call: async () => ({ path: `/competitions/${draftCompetition.id}/calendar.ics` }),
       expect: same(404),
     },
-    { op: 'GET /competitions/{id}/ranking', call: async () => ({ path: `/competitions/${review.id}/ranking` }), expect: only({ admin: 200 }) },
+    {
+      op: 'GET /competitions/{id}/ranking',
+      call: async () => ({ path: `/competitions/${review.id}/ranking` }),
+      expect: only({ admin: 200 }),
+    },
     {
       op: 'GET /competitions/{id}/award-proposal',
       call: async () => ({ path: `/competitions/${review.id}/award-proposal` }),
@@ -283,7 +305,11 @@ describe('Access matrix: every operation × every caller', () => {
       call: async () => ({ path: `/competitions/${await emptyReviewCompetition()}/assignments`, body: { auto: true } }),
       expect: only({ admin: 201 }),
     },
-    { op: 'GET /competitions/{id}/experts', call: async () => ({ path: `/competitions/${review.id}/experts` }), expect: only({ admin: 200 }) },
+    {
+      op: 'GET /competitions/{id}/experts',
+      call: async () => ({ path: `/competitions/${review.id}/experts` }),
+      expect: only({ admin: 200 }),
+    },
 
     // Applications
     {
@@ -358,10 +384,17 @@ describe('Access matrix: every operation × every caller', () => {
     // Consultations
     {
       op: 'POST /applications/{id}/consultations',
-      call: async () => ({ path: `/applications/${(await draft()).id}/consultations`, body: { question: 'Как быть?' } }),
+      call: async () => ({
+        path: `/applications/${(await draft()).id}/consultations`,
+        body: { question: 'Как быть?' },
+      }),
       expect: only({ own: 201, foreign: 404 }),
     },
-    { op: 'GET /consultations', call: fixed('/consultations'), expect: only({ own: 200, foreign: 200, consultant: 200, admin: 200 }) },
+    {
+      op: 'GET /consultations',
+      call: fixed('/consultations'),
+      expect: only({ own: 200, foreign: 200, consultant: 200, admin: 200 }),
+    },
     {
       op: 'POST /consultations/{id}/take',
       call: async () => ({ path: `/consultations/${(await consultation()).id}/take` }),
@@ -389,10 +422,17 @@ describe('Access matrix: every operation × every caller', () => {
     // Reviews
     {
       op: 'POST /reviews/conflicts',
-      call: async () => ({ path: '/reviews/conflicts', body: { organizationId: await bystanderOrganization(), reason: 'Родственник' } }),
+      call: async () => ({
+        path: '/reviews/conflicts',
+        body: { organizationId: await bystanderOrganization(), reason: 'Родственник' },
+      }),
       expect: only({ expert: 201, otherExpert: 201 }),
     },
-    { op: 'GET /reviews/conflicts', call: fixed('/reviews/conflicts'), expect: only({ expert: 200, otherExpert: 200 }) },
+    {
+      op: 'GET /reviews/conflicts',
+      call: fixed('/reviews/conflicts'),
+      expect: only({ expert: 200, otherExpert: 200 }),
+    },
     { op: 'GET /reviews', call: fixed('/reviews'), expect: only({ expert: 200, otherExpert: 200, admin: 200 }) },
     {
       op: 'GET /reviews/{id}',
@@ -401,7 +441,10 @@ describe('Access matrix: every operation × every caller', () => {
     },
     {
       op: 'PUT /reviews/{id}',
-      call: async () => ({ path: `/reviews/${await freshReview()}`, body: { scores: { [DEFAULT_CRITERIA[0].code]: 5 } } }),
+      call: async () => ({
+        path: `/reviews/${await freshReview()}`,
+        body: { scores: { [DEFAULT_CRITERIA[0].code]: 5 } },
+      }),
       expect: only({ expert: 200, otherExpert: 404 }),
     },
     {
@@ -481,7 +524,9 @@ describe('Access matrix: every operation × every caller', () => {
   const methodOf = (op: string) => op.split(' ')[0] as Method;
   const templateOf = (op: string) => op.split(' ')[1];
   const matches = (template: string, path: string) =>
-    new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+')}$`).test(path.split('?')[0]);
+    new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+')}$`).test(
+      path.split('?')[0],
+    );
 
   it('has a row for every operation of the OpenAPI document, and no row without one', async () => {
     const res = await ctx.http.anonymous().get('/api/docs-json');
@@ -497,7 +542,9 @@ describe('Access matrix: every operation × every caller', () => {
     expect(operations.length).toBeGreaterThan(40);
     const covered = [...new Set(rows.map((r) => r.op))].sort();
     expect({ withoutRow: operations.filter((o) => !covered.includes(o)) }).toEqual({ withoutRow: [] });
-    expect({ rowWithoutOperation: covered.filter((o) => !operations.includes(o)) }).toEqual({ rowWithoutOperation: [] });
+    expect({ rowWithoutOperation: covered.filter((o) => !operations.includes(o)) }).toEqual({
+      rowWithoutOperation: [],
+    });
   });
 
   it('answers 401 to a forged or expired token wherever a missing token is a 401', async () => {
@@ -515,7 +562,9 @@ describe('Access matrix: every operation × every caller', () => {
       const method = methodOf(row.op);
       refused[row.op] = [];
       for (const token of Object.values(tokens)) {
-        refused[row.op].push((await ctx.http.as(token).request(method, path, body ?? (method === 'GET' ? undefined : {}))).status);
+        refused[row.op].push(
+          (await ctx.http.as(token).request(method, path, body ?? (method === 'GET' ? undefined : {}))).status,
+        );
       }
     }
     expect(Object.entries(refused).filter(([, statuses]) => statuses.some((st) => st !== 401))).toEqual([]);
@@ -543,7 +592,8 @@ describe('Access matrix: every operation × every caller', () => {
       for (const who of WHO) {
         const client = who === 'anonymous' ? ctx.http.anonymous() : ctx.http.as(s[who]);
         const res = await client.get(list.path);
-        if (res.status === 200 && (res.body.items as Array<{ id: string }>).some((i) => i.id === list.id)) seen[list.path].push(who);
+        if (res.status === 200 && (res.body.items as Array<{ id: string }>).some((i) => i.id === list.id))
+          seen[list.path].push(who);
       }
     }
     expect(seen).toEqual(expected);

@@ -205,9 +205,10 @@ describe('Applications: drafts, submission rules, registration numbers, withdraw
       (_, i) => `${rush.year}-${rush.shortCode}-${String(i + 1).padStart(4, '0')}`,
     );
     expect(numbers).toEqual(expected);
-    const [{ last_sequence }] = await db.query(`SELECT last_sequence FROM competition_sequences WHERE competition_id = $1`, [
-      rush.id,
-    ]);
+    const [{ last_sequence }] = await db.query(
+      `SELECT last_sequence FROM competition_sequences WHERE competition_id = $1`,
+      [rush.id],
+    );
     expect(last_sequence).toBe(50);
   });
 

@@ -1,4 +1,11 @@
-import { createStaff, createTestContext, loginAdmin, registerNgo, registrationBody, TestContext } from '@grants/testing';
+import {
+  createStaff,
+  createTestContext,
+  loginAdmin,
+  registerNgo,
+  registrationBody,
+  TestContext,
+} from '@grants/testing';
 
 describe('Registration, login and access to users and organizations', () => {
   let ctx: TestContext;
@@ -36,7 +43,10 @@ describe('Registration, login and access to users and organizations', () => {
   it('refuses a second registration of the same INN or email (case-insensitive)', async () => {
     const first = registrationBody();
     expect((await ctx.http.post('/auth/register', first)).status).toBe(201);
-    const sameInn = await ctx.http.post('/auth/register', registrationBody({ organization: { inn: first.organization.inn } }));
+    const sameInn = await ctx.http.post(
+      '/auth/register',
+      registrationBody({ organization: { inn: first.organization.inn } }),
+    );
     expect(sameInn.status).toBe(409);
     expect(sameInn.body.code).toBe('INN_TAKEN');
     const sameEmail = await ctx.http.post('/auth/register', registrationBody({ email: first.email.toUpperCase() }));
@@ -80,7 +90,9 @@ describe('Registration, login and access to users and organizations', () => {
     expect(list.status).toBe(200);
     expect(list.body.items.map((u: { id: string }) => u.id)).toContain(expert.user.id);
     expect(list.body).toMatchObject({ page: 1, pageSize: 20 });
-    const dup = await ctx.http.as(admin).post('/users', { email: expert.user.email, password: 'x'.repeat(12), fullName: 'X', role: 'expert' });
+    const dup = await ctx.http
+      .as(admin)
+      .post('/users', { email: expert.user.email, password: 'x'.repeat(12), fullName: 'X', role: 'expert' });
     expect(dup.body.code).toBe('EMAIL_TAKEN');
   });
 
@@ -100,7 +112,9 @@ describe('Registration, login and access to users and organizations', () => {
   });
 
   it('answers bad input with 4xx in the error shape, never 500', async () => {
-    const malformed = await ctx.http.request('POST', '/auth/register', '{"email":', { 'content-type': 'application/json' });
+    const malformed = await ctx.http.request('POST', '/auth/register', '{"email":', {
+      'content-type': 'application/json',
+    });
     expect(malformed.status).toBe(400);
     expect(malformed.body).toMatchObject({ statusCode: 400, code: expect.any(String) });
     const unknown = await ctx.http.post('/auth/register', { ...registrationBody(), isAdmin: true });

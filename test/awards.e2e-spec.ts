@@ -51,10 +51,13 @@ describe('Ranking, award proposal, announcement and public results', () => {
     return rows.map((r) => ({ id: r.id, expert: experts.find((e) => e.user.id === r.expert_id)! }));
   };
   const review = async (reviewId: string, expert: Session, total: number, submit = true) => {
-    expect((await as(expert).put(`/reviews/${reviewId}`, { scores: SCORES_FOR[total], comment: `Оценка ${total}` })).status).toBe(200);
+    expect(
+      (await as(expert).put(`/reviews/${reviewId}`, { scores: SCORES_FOR[total], comment: `Оценка ${total}` })).status,
+    ).toBe(200);
     if (submit) expect((await as(expert).post(`/reviews/${reviewId}/submit`)).status).toBe(200);
   };
-  const statusOf = async (id: string) => (await db.query(`SELECT status FROM applications WHERE id = $1`, [id]))[0].status as string;
+  const statusOf = async (id: string) =>
+    (await db.query(`SELECT status FROM applications WHERE id = $1`, [id]))[0].status as string;
 
   beforeAll(async () => {
     ctx = await createTestContext();
@@ -62,7 +65,8 @@ describe('Ranking, award proposal, announcement and public results', () => {
     admin = await loginAdmin(ctx.http);
     consultant = await createStaff(ctx.http, admin, 'consultant');
     experts = [];
-    for (let i = 0; i < 3; i++) experts.push(await createStaff(ctx.http, admin, 'expert', { fullName: `Экспертова Ольга ${i + 1}` }));
+    for (let i = 0; i < 3; i++)
+      experts.push(await createStaff(ctx.http, admin, 'expert', { fullName: `Экспертова Ольга ${i + 1}` }));
     round = await createReviewRound(ctx, {
       requestedAmounts: ['300000.00', '250000.00', '200000.00', '100000.00', '100000.00', '100000.00'],
       criteria: CRITERIA,
@@ -99,7 +103,13 @@ describe('Ranking, award proposal, announcement and public results', () => {
     const res = await as(admin).get(path('ranking'));
     expect(res.status).toBe(200);
     const tied = [A[3].id, A[5].id].sort();
-    expect(res.body.items.map((i: { applicationId: string }) => i.applicationId)).toEqual([A[0].id, A[1].id, A[2].id, ...tied, A[4].id]);
+    expect(res.body.items.map((i: { applicationId: string }) => i.applicationId)).toEqual([
+      A[0].id,
+      A[1].id,
+      A[2].id,
+      ...tied,
+      A[4].id,
+    ]);
     expect(res.body.items[0]).toEqual({
       rank: 1,
       applicationId: A[0].id,
@@ -147,10 +157,14 @@ describe('Ranking, award proposal, announcement and public results', () => {
     });
     expect(over.status).toBe(422);
     expect(over.body.code).toBe('BUDGET_EXCEEDED');
-    const overRequest = await as(admin).post(path('results'), { awards: [{ applicationId: A[3].id, amount: '100000.01' }] });
+    const overRequest = await as(admin).post(path('results'), {
+      awards: [{ applicationId: A[3].id, amount: '100000.01' }],
+    });
     expect(overRequest.status).toBe(422);
     expect(overRequest.body.code).toBe('BUDGET_EXCEEDED');
-    const notReviewed = await as(admin).post(path('results'), { awards: [{ applicationId: A[4].id, amount: '1000.00' }] });
+    const notReviewed = await as(admin).post(path('results'), {
+      awards: [{ applicationId: A[4].id, amount: '1000.00' }],
+    });
     expect(notReviewed.status).toBe(422);
     expect(notReviewed.body.code).toBe('NOT_REVIEWED');
     for (const amount of ['-5', '1.001', 'много', 0]) {
@@ -168,7 +182,9 @@ describe('Ranking, award proposal, announcement and public results', () => {
     expect((await as(admin).post(path('results'), {})).status).toBe(400);
     // Nothing changed
     expect(await statusOf(A[0].id)).toBe('reviewed');
-    expect((await db.query(`SELECT status FROM competitions WHERE id = $1`, [round.competitionId]))[0].status).toBe('review');
+    expect((await db.query(`SELECT status FROM competitions WHERE id = $1`, [round.competitionId]))[0].status).toBe(
+      'review',
+    );
   });
 
   /**
@@ -211,12 +227,19 @@ describe('Ranking, award proposal, announcement and public results', () => {
       { applicationId: A[1].id, amount: '250000.00' },
       { applicationId: A[2].id, amount: '150000.00' },
     ];
-    const { announced } = await race(path, { applicationId: A[4].id, reviewId: lateReview.id, expert: lateReview.expert, score: '21.00' }, awards, true);
+    const { announced } = await race(
+      path,
+      { applicationId: A[4].id, reviewId: lateReview.id, expert: lateReview.expert, score: '21.00' },
+      awards,
+      true,
+    );
     expect(announced.body).toMatchObject({ awarded: 3, totalAwarded: '700000.00' });
     expect(announced.body.notAwarded + announced.body.pending).toBe(3);
     expect(await statusOf(A[0].id)).toBe('awarded');
     expect(await statusOf(A[3].id)).toBe('not_awarded');
-    const [competition] = await db.query(`SELECT status, announced_at FROM competitions WHERE id = $1`, [round.competitionId]);
+    const [competition] = await db.query(`SELECT status, announced_at FROM competitions WHERE id = $1`, [
+      round.competitionId,
+    ]);
     expect(competition.status).toBe('results_announced');
     expect(competition.announced_at).toBeInstanceOf(Date);
 
@@ -235,8 +258,18 @@ describe('Ranking, award proposal, announcement and public results', () => {
     for (const r of done) await review(r.id, r.expert, 30);
     await review(pending[0].id, pending[0].expert, 20);
     await review(pending[1].id, pending[1].expert, 22, false);
-    const late = { applicationId: small.applications[1].id, reviewId: pending[1].id, expert: pending[1].expert, score: '21.00' };
-    const { announced } = await race(smallPath, late, [{ applicationId: small.applications[0].id, amount: '100000.00' }], false);
+    const late = {
+      applicationId: small.applications[1].id,
+      reviewId: pending[1].id,
+      expert: pending[1].expert,
+      score: '21.00',
+    };
+    const { announced } = await race(
+      smallPath,
+      late,
+      [{ applicationId: small.applications[0].id, amount: '100000.00' }],
+      false,
+    );
     expect(announced.body).toMatchObject({ awarded: 1, totalAwarded: '100000.00' });
   });
 
@@ -244,7 +277,9 @@ describe('Ranking, award proposal, announcement and public results', () => {
     const tiny = await createReviewRound(ctx, { requestedAmounts: ['100000.00'], criteria: CRITERIA });
     await db.query(`UPDATE applications SET status = 'reviewed', score = 30 WHERE id = $1`, [tiny.applications[0].id]);
     const body = { awards: [{ applicationId: tiny.applications[0].id, amount: '100000.00' }] };
-    const results = await Promise.all([0, 1].map(() => as(admin).post(`/competitions/${tiny.competitionId}/results`, body)));
+    const results = await Promise.all(
+      [0, 1].map(() => as(admin).post(`/competitions/${tiny.competitionId}/results`, body)),
+    );
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     expect(results.find((r) => r.status === 409)!.body.code).toBe('ALREADY_ANNOUNCED');
     const [{ count }] = await db.query(
@@ -255,24 +290,40 @@ describe('Ranking, award proposal, announcement and public results', () => {
   });
 
   it('notifies every applicant and the consultant of an assisted winner, audits, and recompiles the year', async () => {
-    const rows: Array<{ template: string; user_id: string; decision_key: string; payload: Record<string, unknown> }> = await db.query(
-      `SELECT template, user_id, decision_key, payload FROM notifications WHERE template LIKE 'results.%' AND payload->>'competitionId' = $1`,
-      [round.competitionId],
-    );
+    const rows: Array<{ template: string; user_id: string; decision_key: string; payload: Record<string, unknown> }> =
+      await db.query(
+        `SELECT template, user_id, decision_key, payload FROM notifications WHERE template LIKE 'results.%' AND payload->>'competitionId' = $1`,
+        [round.competitionId],
+      );
     const of = (template: string) => rows.filter((r) => r.template === template);
-    expect(of('results.awarded').map((r) => r.user_id).sort()).toEqual([A[0], A[1], A[2]].map((a) => a.applicant.user.id).sort());
+    expect(
+      of('results.awarded')
+        .map((r) => r.user_id)
+        .sort(),
+    ).toEqual([A[0], A[1], A[2]].map((a) => a.applicant.user.id).sort());
     expect(of('results.awarded').find((r) => r.user_id === A[0].applicant.user.id)).toMatchObject({
       decision_key: `decision:${A[0].id}`,
-      payload: { applicationId: A[0].id, awardedAmount: '300000.00', score: '35.00', registrationNumber: A[0].registrationNumber },
+      payload: {
+        applicationId: A[0].id,
+        awardedAmount: '300000.00',
+        score: '35.00',
+        registrationNumber: A[0].registrationNumber,
+      },
     });
-    expect(of('results.not_awarded').map((r) => r.user_id)).toEqual(expect.arrayContaining([A[3], A[5]].map((a) => a.applicant.user.id)));
+    expect(of('results.not_awarded').map((r) => r.user_id)).toEqual(
+      expect.arrayContaining([A[3], A[5]].map((a) => a.applicant.user.id)),
+    );
     // Only the assisted *winner* A[0] brings the consultant a mail; assisted A[3] was not awarded.
     expect(of('results.assisted_winner')).toEqual([
       expect.objectContaining({ user_id: consultant.user.id, decision_key: `decision:${A[0].id}` }),
     ]);
 
     // Every mail this round wrote renders in both locales (the renderer is strict about missing fields).
-    const renderer = new TemplateRenderer({ appUrl: 'http://grants.test', defaultTimezone: 'Asia/Krasnoyarsk', templates: TEMPLATES });
+    const renderer = new TemplateRenderer({
+      appUrl: 'http://grants.test',
+      defaultTimezone: 'Asia/Krasnoyarsk',
+      templates: TEMPLATES,
+    });
     const written: Array<{ template: string; payload: Record<string, unknown> }> = await db.query(
       `SELECT template, payload FROM notifications WHERE payload->>'competitionId' = $1`,
       [round.competitionId],
@@ -281,19 +332,25 @@ describe('Ranking, award proposal, announcement and public results', () => {
       new Set(['review.assigned', 'results.awarded', 'results.not_awarded', 'results.assisted_winner']),
     );
     for (const { template, payload } of written)
-      for (const locale of ['ru', 'en'] as const) expect(renderer.render(template, locale, payload).text).toContain(String(payload.applicationTitle));
+      for (const locale of ['ru', 'en'] as const)
+        expect(renderer.render(template, locale, payload).text).toContain(String(payload.applicationTitle));
 
     const audit = await as(admin).get('/audit');
     expect(audit.body.items.map((i: { action: string }) => i.action)).toContain('competition.announce');
 
-    const jobs = await ctx.api.get(JobQueue).queue(QueueName.Statistics).getJobs(['waiting', 'delayed', 'active', 'completed', 'failed', 'prioritized']);
+    const jobs = await ctx.api
+      .get(JobQueue)
+      .queue(QueueName.Statistics)
+      .getJobs(['waiting', 'delayed', 'active', 'completed', 'failed', 'prioritized']);
     expect(jobs.map((j) => j.data)).toContainEqual({ year: round.year, trigger: 'announcement' });
   });
 
   it('publishes the winners without authentication', async () => {
     const res = await ctx.http.anonymous().get(path('results'));
     expect(res.status).toBe(200);
-    const [inn] = (await db.query(`SELECT inn FROM organizations WHERE id = $1`, [A[0].organizationId])).map((r: { inn: string }) => r.inn);
+    const [inn] = (await db.query(`SELECT inn FROM organizations WHERE id = $1`, [A[0].organizationId])).map(
+      (r: { inn: string }) => r.inn,
+    );
     expect(res.body.items.map((i: { applicationId: string }) => i.applicationId)).toEqual([A[0].id, A[1].id, A[2].id]);
     expect(res.body.items[0]).toEqual({
       applicationId: A[0].id,

@@ -13,7 +13,9 @@ describe('Deadline scheduling while Redis is down', () => {
 
   beforeAll(async () => {
     proxy = await new TcpProxy(6379).start();
-    ctx = await createTestContext({ env: { REDIS_URL: `redis://127.0.0.1:${proxy.port}`, DEADLINE_RECONCILE_MS: '500' } });
+    ctx = await createTestContext({
+      env: { REDIS_URL: `redis://127.0.0.1:${proxy.port}`, DEADLINE_RECONCILE_MS: '500' },
+    });
   });
   afterAll(async () => {
     await worker?.close();
@@ -36,7 +38,9 @@ describe('Deadline scheduling while Redis is down', () => {
     await worker.init();
     await proxy.restore();
     const queue = ctx.api.get(JobQueue).queue(QueueName.Deadlines);
-    const job = await pollUntil('reconciliation to schedule the close job', () => queue.getJob(`close_${id}_${deadline.getTime()}`));
+    const job = await pollUntil('reconciliation to schedule the close job', () =>
+      queue.getJob(`close_${id}_${deadline.getTime()}`),
+    );
     expect(await job!.getState()).toBe('delayed');
   });
 });

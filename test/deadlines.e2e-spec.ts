@@ -98,14 +98,25 @@ describe('Deadlines: the submission close, reminders and recovery from a lost Re
       closer.close(id, { actor: { id: admin.user.id, role: 'admin', organizationId: null } }),
     ]);
     expect(results.filter((r) => r.closed)).toEqual([{ closed: true, submitted: 1, notSubmitted: 1 }]);
-    expect(await closer.close(id, { actor: 'system', expectedDeadline: deadline })).toMatchObject({ closed: false, skipped: 'not_open' });
+    expect(await closer.close(id, { actor: 'system', expectedDeadline: deadline })).toMatchObject({
+      closed: false,
+      skipped: 'not_open',
+    });
 
     expect(await competitionStatus(ds, id)).toBe('review');
-    expect(await statuses(id)).toEqual({ [draft]: 'not_submitted', [submitted]: 'under_review', [withdrawn]: 'withdrawn' });
+    expect(await statuses(id)).toEqual({
+      [draft]: 'not_submitted',
+      [submitted]: 'under_review',
+      [withdrawn]: 'withdrawn',
+    });
     expect(await eventCount(id)).toBe(2);
     const notSubmitted = await notifications('application.not_submitted', { competitionId: id });
     expect(notSubmitted.map((n) => n.user_id)).toEqual([a.user.id]);
-    expect(notSubmitted[0].payload).toMatchObject({ applicationId: draft, deadline: deadline.toISOString(), timezone: 'Asia/Krasnoyarsk' });
+    expect(notSubmitted[0].payload).toMatchObject({
+      applicationId: draft,
+      deadline: deadline.toISOString(),
+      timezone: 'Asia/Krasnoyarsk',
+    });
     const closed = await notifications('competition.submission_closed', { competitionId: id });
     expect(closed).toHaveLength(1);
     expect(closed[0]).toMatchObject({ user_id: admin.user.id, payload: { submitted: 1, notSubmitted: 1 } });
@@ -114,8 +125,12 @@ describe('Deadlines: the submission close, reminders and recovery from a lost Re
   it('does not close early: a stale deadline or a deadline not yet reached changes nothing', async () => {
     const deadline = seconds(60);
     const id = await insertCompetition(ds, { submissionDeadline: deadline });
-    expect(await closer.close(id, { actor: 'system', expectedDeadline: seconds(-60) })).toMatchObject({ skipped: 'stale_deadline' });
-    expect(await closer.close(id, { actor: 'system', expectedDeadline: deadline })).toMatchObject({ skipped: 'too_early' });
+    expect(await closer.close(id, { actor: 'system', expectedDeadline: seconds(-60) })).toMatchObject({
+      skipped: 'stale_deadline',
+    });
+    expect(await closer.close(id, { actor: 'system', expectedDeadline: deadline })).toMatchObject({
+      skipped: 'too_early',
+    });
     expect(await competitionStatus(ds, id)).toBe('open');
   });
 
@@ -132,10 +147,19 @@ describe('Deadlines: the submission close, reminders and recovery from a lost Re
     await pollUntil('the late competition to close', async () => (await competitionStatus(ds, id)) === 'review', 5000);
     expect(Date.now() - started).toBeLessThan(5000);
 
-    const before = { events: await eventCount(id), mails: (await notifications('application.not_submitted', { competitionId: id })).length };
-    const item: JobItem = { name: JobName.CloseSubmission, data: { competitionId: id, deadline: deadline.toISOString() } };
+    const before = {
+      events: await eventCount(id),
+      mails: (await notifications('application.not_submitted', { competitionId: id })).length,
+    };
+    const item: JobItem = {
+      name: JobName.CloseSubmission,
+      data: { competitionId: id, deadline: deadline.toISOString() },
+    };
     const [first, second] = await Promise.all([runJob(item, `repeat-1-${id}`), runJob(item, `repeat-2-${id}`)]);
-    expect([first, second]).toEqual([expect.objectContaining({ closed: false }), expect.objectContaining({ closed: false })]);
+    expect([first, second]).toEqual([
+      expect.objectContaining({ closed: false }),
+      expect.objectContaining({ closed: false }),
+    ]);
     expect(await eventCount(id)).toBe(before.events);
     expect((await notifications('application.not_submitted', { competitionId: id })).length).toBe(before.mails);
     expect(before).toEqual({ events: 1, mails: 1 });
@@ -180,7 +204,10 @@ describe('Deadlines: the submission close, reminders and recovery from a lost Re
     expect(replacement!.opts.delay).toBeGreaterThan(3590_000);
 
     // A copy of the old job that escaped removal (e.g. already running) still refuses to close.
-    const stale = await runJob({ name: JobName.CloseSubmission, data: { competitionId: id, deadline: oldDeadline.toISOString() } }, `stale-${id}`);
+    const stale = await runJob(
+      { name: JobName.CloseSubmission, data: { competitionId: id, deadline: oldDeadline.toISOString() } },
+      `stale-${id}`,
+    );
     expect(stale).toMatchObject({ closed: false, skipped: 'stale_deadline' });
     // Past the old time, with reconciliation running every 500 ms, it is still open.
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, oldDeadline.getTime() + 1500 - Date.now())));
@@ -199,14 +226,22 @@ describe('Deadlines: the submission close, reminders and recovery from a lost Re
     expect(await queue.getJob(closeJobId(id, deadline))).toBeUndefined();
     expect(await queue.getJobScheduler('deadlines-reconcile')).toBeUndefined();
 
-    await pollUntil('the competition to close after the keys were lost', async () => (await competitionStatus(ds, id)) === 'review', 15_000);
+    await pollUntil(
+      'the competition to close after the keys were lost',
+      async () => (await competitionStatus(ds, id)) === 'review',
+      15_000,
+    );
     expect(await statuses(id)).toEqual({ [draft]: 'not_submitted' });
     // The worker put its reconciliation scheduler back.
     expect(await queue.getJobScheduler('deadlines-reconcile')).toBeDefined();
   });
 
   it('reminds only organizations that still have drafts, once per reminder', async () => {
-    const [drafting, done, withdrew] = [await registerNgo(ctx.http), await registerNgo(ctx.http), await registerNgo(ctx.http)];
+    const [drafting, done, withdrew] = [
+      await registerNgo(ctx.http),
+      await registerNgo(ctx.http),
+      await registerNgo(ctx.http),
+    ];
     const deadline = seconds(3 * 86_400);
     const id = await insertCompetition(ds, { submissionDeadline: deadline });
     const draft = await insertApplication(ds, id, drafting, 'draft');
@@ -246,7 +281,11 @@ describe('Deadlines: the submission close, reminders and recovery from a lost Re
     );
     const reminder = await queue.getJob(`deadline.reminder_${id}_${deadline.getTime()}_1`);
     const runAt = new Date(reminder!.data.runAt);
-    expect(new Intl.DateTimeFormat('ru-RU', { timeZone: 'Asia/Krasnoyarsk', hour: '2-digit', minute: '2-digit' }).format(runAt)).toBe('10:00');
+    expect(
+      new Intl.DateTimeFormat('ru-RU', { timeZone: 'Asia/Krasnoyarsk', hour: '2-digit', minute: '2-digit' }).format(
+        runAt,
+      ),
+    ).toBe('10:00');
 
     // Cancelled: every job goes.
     await ds.query(`UPDATE competitions SET status = 'cancelled' WHERE id = $1`, [id]);
@@ -256,45 +295,81 @@ describe('Deadlines: the submission close, reminders and recovery from a lost Re
 
   it('reminds experts with unfinished reviews and reports overdue reviews to admins', async () => {
     const ngo = await registerNgo(ctx.http);
-    const [late, punctual] = [await createStaff(ctx.http, admin, 'expert'), await createStaff(ctx.http, admin, 'expert')];
+    const [late, punctual] = [
+      await createStaff(ctx.http, admin, 'expert'),
+      await createStaff(ctx.http, admin, 'expert'),
+    ];
     const reviewDeadline = seconds(2 * 86_400);
     const id = await insertCompetition(ds, { status: 'review', submissionDeadline: seconds(-86_400), reviewDeadline });
     const app = await insertApplication(ds, id, ngo, 'under_review');
-    const lateReview = await insertReview(ds, { applicationId: app, competitionId: id, expertId: late.user.id, dueAt: reviewDeadline });
-    await insertReview(ds, { applicationId: app, competitionId: id, expertId: punctual.user.id, status: 'submitted', dueAt: reviewDeadline });
+    const lateReview = await insertReview(ds, {
+      applicationId: app,
+      competitionId: id,
+      expertId: late.user.id,
+      dueAt: reviewDeadline,
+    });
+    await insertReview(ds, {
+      applicationId: app,
+      competitionId: id,
+      expertId: punctual.user.id,
+      status: 'submitted',
+      dueAt: reviewDeadline,
+    });
 
     const remind: JobItem = {
       name: JobName.ReviewReminder,
-      data: { competitionId: id, reviewDeadline: reviewDeadline.toISOString(), daysBefore: 2, runAt: new Date().toISOString() },
+      data: {
+        competitionId: id,
+        reviewDeadline: reviewDeadline.toISOString(),
+        daysBefore: 2,
+        runAt: new Date().toISOString(),
+      },
     };
     expect(await runJob(remind, `review-remind-${id}`)).toEqual({ stale: false, written: 1 });
     const reminders = await notifications('review.reminder', { competitionId: id });
     expect(reminders.map((r) => r.user_id)).toEqual([late.user.id]);
-    expect(reminders[0].payload).toMatchObject({ reviewId: lateReview, daysLeft: 2, dueAt: reviewDeadline.toISOString() });
+    expect(reminders[0].payload).toMatchObject({
+      reviewId: lateReview,
+      daysLeft: 2,
+      dueAt: reviewDeadline.toISOString(),
+    });
 
-    const overdue: JobItem = { name: JobName.ReviewOverdue, data: { competitionId: id, reviewDeadline: reviewDeadline.toISOString() } };
+    const overdue: JobItem = {
+      name: JobName.ReviewOverdue,
+      data: { competitionId: id, reviewDeadline: reviewDeadline.toISOString() },
+    };
     expect(await runJob(overdue, `overdue-${id}`)).toEqual({ stale: false, written: 1 });
     const [report] = await notifications('review.overdue', { competitionId: id });
     expect(report.user_id).toBe(admin.user.id);
     expect(report.payload.overdue).toEqual([
-      { reviewId: lateReview, registrationNumber: expect.any(String), expertName: late.user.fullName, status: 'assigned' },
+      {
+        reviewId: lateReview,
+        registrationNumber: expect.any(String),
+        expertName: late.user.fullName,
+        status: 'assigned',
+      },
     ]);
   });
 
   it('through the API: publish schedules the close, an extension replaces it, a cancellation removes every job', async () => {
-    const competitionJobs = async (id: string) => (await queue.getRanges(['delayed', 'wait'], 0, -1)).filter((j) => j.includes(id));
+    const competitionJobs = async (id: string) =>
+      (await queue.getRanges(['delayed', 'wait'], 0, -1)).filter((j) => j.includes(id));
     const competition = await createOpenCompetition(ctx.http, admin);
     const deadline = new Date(competition.submissionDeadline);
     expect(await competitionJobs(competition.id)).toContain(closeJobId(competition.id, deadline));
 
     const later = new Date(deadline.getTime() + 86_400_000);
-    const patched = await ctx.http.as(admin).patch(`/competitions/${competition.id}`, { submissionDeadline: later.toISOString() });
+    const patched = await ctx.http
+      .as(admin)
+      .patch(`/competitions/${competition.id}`, { submissionDeadline: later.toISOString() });
     expect(patched.status).toBe(200);
     const afterExtension = await competitionJobs(competition.id);
     expect(afterExtension).toContain(closeJobId(competition.id, later));
     expect(afterExtension.filter((j) => j.includes(String(deadline.getTime())))).toEqual([]);
 
-    const cancelled = await ctx.http.as(admin).post(`/competitions/${competition.id}/cancel`, { reason: 'Нет финансирования' });
+    const cancelled = await ctx.http
+      .as(admin)
+      .post(`/competitions/${competition.id}/cancel`, { reason: 'Нет финансирования' });
     expect(cancelled.status).toBe(200);
     expect(await competitionJobs(competition.id)).toEqual([]);
   });
@@ -306,7 +381,11 @@ describe('Deadlines: the submission close, reminders and recovery from a lost Re
     const sent = await createDraftApplication(ctx.http, submitting, competition.id);
     await submitApplication(ctx.http, submitting, sent.id);
 
-    await pollUntil('the competition to close', async () => (await ctx.http.get(`/competitions/${competition.id}`)).body.status === 'review', 10_000);
+    await pollUntil(
+      'the competition to close',
+      async () => (await ctx.http.get(`/competitions/${competition.id}`)).body.status === 'review',
+      10_000,
+    );
     expect((await ctx.http.as(drafting).get(`/applications/${draft.id}`)).body.status).toBe('not_submitted');
     expect((await ctx.http.as(submitting).get(`/applications/${sent.id}`)).body.status).toBe('under_review');
     const late = await ctx.http.as(drafting).post(`/applications/${draft.id}/submit`);
@@ -315,7 +394,10 @@ describe('Deadlines: the submission close, reminders and recovery from a lost Re
 
   it('serves the deadlines of a published competition as an iCalendar feed', async () => {
     const deadline = new Date('2030-10-17T16:30:00Z');
-    const id = await insertCompetition(ds, { submissionDeadline: deadline, reviewDeadline: new Date('2030-11-20T16:30:00Z') });
+    const id = await insertCompetition(ds, {
+      submissionDeadline: deadline,
+      reviewDeadline: new Date('2030-11-20T16:30:00Z'),
+    });
     const res = await ctx.http.anonymous().get(`/competitions/${id}/calendar.ics`);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/calendar/);
@@ -330,7 +412,9 @@ describe('Deadlines: the submission close, reminders and recovery from a lost Re
 
     const draft = await insertCompetition(ds, { status: 'draft', submissionDeadline: deadline });
     expect((await ctx.http.anonymous().get(`/competitions/${draft}/calendar.ics`)).status).toBe(404);
-    expect((await ctx.http.anonymous().get(`/competitions/00000000-0000-0000-0000-000000000000/calendar.ics`)).status).toBe(404);
+    expect(
+      (await ctx.http.anonymous().get(`/competitions/00000000-0000-0000-0000-000000000000/calendar.ics`)).status,
+    ).toBe(404);
     expect((await ctx.http.anonymous().get(`/competitions/not-a-uuid/calendar.ics`)).status).toBe(404);
   });
 });

@@ -45,9 +45,15 @@ describe('PostgreSQL connection drop', () => {
     expect(JSON.stringify(failed.body)).not.toContain('at ');
 
     await proxy.restore();
-    const up = await until(() => ctx.http.get('/health'), (r) => r.status === 200);
+    const up = await until(
+      () => ctx.http.get('/health'),
+      (r) => r.status === 200,
+    );
     expect(up.body).toEqual({ status: 'ok', db: 'up', redis: 'up' });
-    const retried = await until(() => ctx.http.post('/auth/register', body), (r) => r.status === 201);
+    const retried = await until(
+      () => ctx.http.post('/auth/register', body),
+      (r) => r.status === 201,
+    );
     expect(retried.status).toBe(201);
   });
 });

@@ -40,7 +40,8 @@ describe('Redis down and back during submissions and an announcement', () => {
        WHERE n.template = $1 AND n.payload->>'applicationId' = ANY($2::text[])`,
       [template, applicationIds],
     )) as { email: string; status: string; application_id: string }[];
-  const unsent = async () => (await db.query(`SELECT count(*)::int AS n FROM notifications WHERE status <> 'sent'`))[0].n as number;
+  const unsent = async () =>
+    (await db.query(`SELECT count(*)::int AS n FROM notifications WHERE status <> 'sent'`))[0].n as number;
 
   /** Keeps checking that nothing moves while Redis is down, across several sweep periods and NOTIFY wake-ups. */
   async function holdsPending(template: string, expected: number, ms = 1200) {
@@ -88,7 +89,9 @@ describe('Redis down and back during submissions and an announcement', () => {
 
     await redis.stop();
     const submitStarted = Date.now();
-    const submits = await Promise.all(ngos.map((ngo, i) => ctx.http.as(ngo).post(`/applications/${applicationIds[i]}/submit`)));
+    const submits = await Promise.all(
+      ngos.map((ngo, i) => ctx.http.as(ngo).post(`/applications/${applicationIds[i]}/submit`)),
+    );
     expect(submits.map((r) => r.status)).toEqual(Array(NGOS).fill(200));
     const submitMs = Date.now() - submitStarted;
     numbers = submits.map((r) => r.body.registrationNumber as string);
@@ -128,7 +131,10 @@ describe('Redis down and back during submissions and an announcement', () => {
       await db.query(`UPDATE applications SET status = 'reviewed', score = $2 WHERE id = $1`, [id, 90 - i]);
     const winners = applicationIds.slice(0, 4);
     const before = ctx.smtp.mails.length;
-    const [{ n: snapshotsBefore }] = await db.query(`SELECT count(*)::int AS n FROM statistics_snapshots WHERE year = $1`, [year]);
+    const [{ n: snapshotsBefore }] = await db.query(
+      `SELECT count(*)::int AS n FROM statistics_snapshots WHERE year = $1`,
+      [year],
+    );
 
     await redis.stop();
     const announceStarted = Date.now();
@@ -141,9 +147,10 @@ describe('Redis down and back during submissions and an announcement', () => {
 
     const [competition] = await db.query(`SELECT status FROM competitions WHERE id = $1`, [competitionId]);
     expect(competition.status).toBe('results_announced');
-    const decided: { id: string; status: string }[] = await db.query(`SELECT id, status FROM applications WHERE id = ANY($1::uuid[])`, [
-      applicationIds,
-    ]);
+    const decided: { id: string; status: string }[] = await db.query(
+      `SELECT id, status FROM applications WHERE id = ANY($1::uuid[])`,
+      [applicationIds],
+    );
     for (const a of decided) expect(a.status).toBe(winners.includes(a.id) ? 'awarded' : 'not_awarded');
     await holdsPending('results.awarded', 4);
     expect((await rowsOf('results.not_awarded')).every((r) => r.status === 'pending')).toBe(true);
@@ -164,7 +171,9 @@ describe('Redis down and back during submissions and an announcement', () => {
     expect((await rowsOf('results.awarded')).map((r) => r.status)).toEqual(Array(4).fill('sent'));
     expect((await rowsOf('results.not_awarded')).map((r) => r.status)).toEqual(Array(NGOS - 4).fill('sent'));
 
-    const snapshots: { job_id: string }[] = await db.query(`SELECT job_id FROM statistics_snapshots WHERE year = $1`, [year]);
+    const snapshots: { job_id: string }[] = await db.query(`SELECT job_id FROM statistics_snapshots WHERE year = $1`, [
+      year,
+    ]);
     expect(snapshots).toHaveLength(snapshotsBefore + 1);
     const compiled = await db.query(`SELECT status FROM notifications WHERE template = 'statistics.compiled'`);
     expect(compiled).toEqual([{ status: 'sent' }]);

@@ -1,5 +1,13 @@
 import { createHash } from 'node:crypto';
-import { createStaff, createTestContext, HttpResponse, loginAdmin, registerNgo, Session, TestContext } from '@grants/testing';
+import {
+  createStaff,
+  createTestContext,
+  HttpResponse,
+  loginAdmin,
+  registerNgo,
+  Session,
+  TestContext,
+} from '@grants/testing';
 
 /**
  * Hostile input across every endpoint of the OpenAPI document: wrong types, missing and unknown
@@ -8,11 +16,20 @@ import { createStaff, createTestContext, HttpResponse, loginAdmin, registerNgo, 
  * New endpoints are fuzzed automatically because the list comes from the OpenAPI document.
  */
 
-type Schema = { type?: string; $ref?: string; properties?: Record<string, Schema>; items?: Schema; required?: string[]; enum?: unknown[]; allOf?: Schema[]; oneOf?: Schema[] };
+type Schema = {
+  type?: string;
+  $ref?: string;
+  properties?: Record<string, Schema>;
+  items?: Schema;
+  required?: string[];
+  enum?: unknown[];
+  allOf?: Schema[];
+  oneOf?: Schema[];
+};
 
 // A deterministic generator, so a failure reproduces.
 let seed = 42;
-const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
 const pick = <T>(xs: T[]): T => xs[Math.floor(rnd() * xs.length)];
 
 const NASTY_STRINGS = [
@@ -76,8 +93,12 @@ function hostileBody(doc: any, schema: Schema | undefined): unknown {
 function isErrorShape(res: HttpResponse): boolean {
   const b = res.body;
   return (
-    b && typeof b === 'object' && b.statusCode === res.status && typeof b.error === 'string' &&
-    (typeof b.message === 'string' || Array.isArray(b.message)) && typeof b.code === 'string'
+    b &&
+    typeof b === 'object' &&
+    b.statusCode === res.status &&
+    typeof b.error === 'string' &&
+    (typeof b.message === 'string' || Array.isArray(b.message)) &&
+    typeof b.code === 'string'
   );
 }
 
@@ -104,7 +125,8 @@ describe('Hostile input on every endpoint', () => {
     const operations: { method: string; path: string; op: any }[] = [];
     for (const [path, item] of Object.entries<any>(doc.paths)) {
       for (const method of ['get', 'post', 'put', 'patch', 'delete']) {
-        if (item[method] && !path.includes('/docs')) operations.push({ method: method.toUpperCase(), path, op: item[method] });
+        if (item[method] && !path.includes('/docs'))
+          operations.push({ method: method.toUpperCase(), path, op: item[method] });
       }
     }
     expect(operations.length).toBeGreaterThan(5);
@@ -116,8 +138,13 @@ describe('Hostile input on every endpoint', () => {
       for (const { method, path, op } of operations) {
         const role = pick(Object.keys(sessions));
         const client = sessions[role] ? ctx.http.as(sessions[role]!) : ctx.http.anonymous();
-        const url = path.replace(/\{[^}]+\}/g, () => (rnd() < 0.6 ? encodeURIComponent(pick(BAD_IDS)) : '3f2504e0-4f89-41d3-9a0c-0305e82c3301'));
-        const query = rnd() < 0.5 ? `?page=${encodeURIComponent(String(pick(NASTY_VALUES)))}&pageSize=-5&status=%3Cx%3E&competitionId=zzz&year=abc` : '';
+        const url = path.replace(/\{[^}]+\}/g, () =>
+          rnd() < 0.6 ? encodeURIComponent(pick(BAD_IDS)) : '3f2504e0-4f89-41d3-9a0c-0305e82c3301',
+        );
+        const query =
+          rnd() < 0.5
+            ? `?page=${encodeURIComponent(String(pick(NASTY_VALUES)))}&pageSize=-5&status=%3Cx%3E&competitionId=zzz&year=abc`
+            : '';
         const schema = op.requestBody?.content?.['application/json']?.schema;
         let res: HttpResponse;
         const kind = rnd();
@@ -126,11 +153,15 @@ describe('Hostile input on every endpoint', () => {
         } else if (kind < 0.1) {
           res = await client.request(method as 'POST', url, '{"broken": ', { 'content-type': 'application/json' });
         } else if (kind < 0.13) {
-          res = await client.request(method as 'POST', url, JSON.stringify({ blob: 'x'.repeat(1_100_000) }), { 'content-type': 'application/json' });
+          res = await client.request(method as 'POST', url, JSON.stringify({ blob: 'x'.repeat(1_100_000) }), {
+            'content-type': 'application/json',
+          });
         } else if (kind < 0.16) {
           res = await client.request(method as 'POST', url, 'a=1&b=2', { 'content-type': 'text/plain' });
         } else {
-          res = await client.request(method as 'POST', url, JSON.stringify(hostileBody(doc, schema)), { 'content-type': 'application/json' });
+          res = await client.request(method as 'POST', url, JSON.stringify(hostileBody(doc, schema)), {
+            'content-type': 'application/json',
+          });
         }
         sent++;
         const acceptable = res.status >= 400 && res.status < 500 && isErrorShape(res);

@@ -10,7 +10,8 @@ import { createWorkerApp } from '@grants/worker/setup';
 import { createTestContext, pollUntil, PrivateRedis, registerNgo, TestContext } from '@grants/testing';
 
 /** Polls until `check` returns a truthy value (bounded), for states that have no event to await. */
-const eventually = <T>(check: () => Promise<T>, what: string, timeoutMs = 30000) => pollUntil(what, check, timeoutMs, 50);
+const eventually = <T>(check: () => Promise<T>, what: string, timeoutMs = 30000) =>
+  pollUntil(what, check, timeoutMs, 50);
 
 describe('Notifications survive Redis, worker and SMTP outages', () => {
   let ctx: TestContext;
@@ -80,7 +81,9 @@ describe('Notifications survive Redis, worker and SMTP outages', () => {
       [ngo.user.email],
     );
     const jobs = new Redis(ctx.config.values.REDIS_URL);
-    await jobs.del(`${ctx.config.values.QUEUE_PREFIX}:notifications:${(await db.query(`SELECT id FROM notifications WHERE email = $1`, [ngo.user.email]))[0].id}`);
+    await jobs.del(
+      `${ctx.config.values.QUEUE_PREFIX}:notifications:${(await db.query(`SELECT id FROM notifications WHERE email = $1`, [ngo.user.email]))[0].id}`,
+    );
     jobs.disconnect();
     await eventually(async () => ctx.smtp.to(ngo.user.email).length === 2, 'lost job re-queued and sent');
     await eventually(async () => (await status(ngo.user.email)) === 'sent', 'row sent again');
@@ -133,7 +136,12 @@ describe('Notifications survive Redis, worker and SMTP outages', () => {
     worker = await createWorkerApp(ctx.config);
     await worker.init();
     await eventually(
-      async () => (await db.query(`SELECT count(*)::int AS n FROM notifications WHERE email LIKE $1 AND status = 'sent'`, [`%@${domain}`]))[0].n === 200,
+      async () =>
+        (
+          await db.query(`SELECT count(*)::int AS n FROM notifications WHERE email LIKE $1 AND status = 'sent'`, [
+            `%@${domain}`,
+          ])
+        )[0].n === 200,
       'every row of the batch sent',
       45000,
     );

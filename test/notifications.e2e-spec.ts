@@ -125,11 +125,15 @@ describe('Notifications: outbox → BullMQ → SMTP', () => {
     const again = await ctx.http.as(admin).post(`/notifications/${failed.id}/retry`);
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('INVALID_TRANSITION');
-    expect((await ctx.http.as(admin).post('/notifications/9b2f4c1e-0000-4000-8000-000000000000/retry')).status).toBe(404);
+    expect((await ctx.http.as(admin).post('/notifications/9b2f4c1e-0000-4000-8000-000000000000/retry')).status).toBe(
+      404,
+    );
     expect((await ctx.http.as(admin).post('/notifications/not-a-uuid/retry')).status).toBe(400);
     expect((await ctx.http.as(ngo).post(`/notifications/${failed.id}/retry`)).status).toBe(403);
     const audit = await ctx.http.as(admin).get('/audit');
-    expect(audit.body.items).toContainEqual(expect.objectContaining({ action: 'notification.retry', target: `notification:${failed.id}` }));
+    expect(audit.body.items).toContainEqual(
+      expect.objectContaining({ action: 'notification.retry', target: `notification:${failed.id}` }),
+    );
   });
 
   it('fails an unknown template at once, without retries', async () => {
@@ -198,7 +202,10 @@ describe('Notifications: outbox → BullMQ → SMTP', () => {
         ]),
       );
       // Relayed into Redis, waiting for the paused worker: the stale decision is superseded now.
-      await eventually(async () => (await row(consultant.user.email, 'results.assisted_winner'))?.status === 'queued', 'queued');
+      await eventually(
+        async () => (await row(consultant.user.email, 'results.assisted_winner'))?.status === 'queued',
+        'queued',
+      );
       expect(await db.transaction((m) => outbox.voidDecision(m, `decision:${consultant.user.id}`))).toBe(1);
     } finally {
       await queue.resume();
@@ -220,6 +227,8 @@ describe('Notifications: outbox → BullMQ → SMTP', () => {
     const voided = await row(consultant.user.email, 'results.assisted_winner');
     expect(voided.status).toBe('voided');
     expect(voided.attempts).toBe(0);
-    expect(ctx.smtp.to(consultant.user.email).map((m) => m.subject)).not.toContainEqual(expect.stringContaining('2026-TEST-0001'));
+    expect(ctx.smtp.to(consultant.user.email).map((m) => m.subject)).not.toContainEqual(
+      expect.stringContaining('2026-TEST-0001'),
+    );
   });
 });

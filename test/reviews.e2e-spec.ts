@@ -1,5 +1,13 @@
 import { DataSource } from 'typeorm';
-import { createReviewRound, createStaff, createTestContext, loginAdmin, ReviewRound, Session, TestContext } from '@grants/testing';
+import {
+  createReviewRound,
+  createStaff,
+  createTestContext,
+  loginAdmin,
+  ReviewRound,
+  Session,
+  TestContext,
+} from '@grants/testing';
 
 /** Three criteria, maximum total 2×10 + 1.5×10 + 0.5×10 = 40; a 30% threshold is a spread of 12 points. */
 const CRITERIA = [
@@ -19,11 +27,17 @@ describe('Expert review: assignment, scoring, conflicts, divergence', () => {
   const as = (s: Session) => ctx.http.as(s);
   const expertById = (id: string) => experts.find((e) => e.user.id === id)!;
   const reviewsOf = async (applicationId: string) =>
-    (await as(admin).get(`/applications/${applicationId}/reviews`)).body.items as Array<{ expertId: string; status: string; total: number | null }>;
+    (await as(admin).get(`/applications/${applicationId}/reviews`)).body.items as Array<{
+      expertId: string;
+      status: string;
+      total: number | null;
+    }>;
   const reviewIdsOf = async (applicationId: string) => {
     const rows: Array<{ id: string; expert_id: string; status: string; is_extra: boolean }> = await ctx.api
       .get(DataSource)
-      .query(`SELECT id, expert_id, status, is_extra FROM reviews WHERE application_id = $1 ORDER BY assigned_at, id`, [applicationId]);
+      .query(`SELECT id, expert_id, status, is_extra FROM reviews WHERE application_id = $1 ORDER BY assigned_at, id`, [
+        applicationId,
+      ]);
     return rows;
   };
   const scoreAndSubmit = async (reviewId: string, expert: Session, s: Record<string, number>) => {
@@ -34,13 +48,17 @@ describe('Expert review: assignment, scoring, conflicts, divergence', () => {
     return submitted.body;
   };
   const applicationStatus = async (id: string) =>
-    (await ctx.api.get(DataSource).query(`SELECT status, score FROM applications WHERE id = $1`, [id]))[0] as { status: string; score: string | null };
+    (await ctx.api.get(DataSource).query(`SELECT status, score FROM applications WHERE id = $1`, [id]))[0] as {
+      status: string;
+      score: string | null;
+    };
 
   beforeAll(async () => {
     ctx = await createTestContext();
     admin = await loginAdmin(ctx.http);
     experts = [];
-    for (let i = 0; i < 3; i++) experts.push(await createStaff(ctx.http, admin, 'expert', { fullName: `Эксперт Тестовый ${i + 1}` }));
+    for (let i = 0; i < 3; i++)
+      experts.push(await createStaff(ctx.http, admin, 'expert', { fullName: `Эксперт Тестовый ${i + 1}` }));
     experts.sort((a, b) => (a.user.id < b.user.id ? -1 : 1));
     round = await createReviewRound(ctx, {
       requestedAmounts: ['100000.00', '150000.00', '200000.00', '250000.00'],
@@ -53,17 +71,34 @@ describe('Expert review: assignment, scoring, conflicts, divergence', () => {
 
   it('lets an expert declare conflicts of interest and list its own', async () => {
     const [e1, e2] = experts;
-    const res = await as(e1).post('/reviews/conflicts', { organizationId: round.applications[0].organizationId, reason: 'Член правления' });
+    const res = await as(e1).post('/reviews/conflicts', {
+      organizationId: round.applications[0].organizationId,
+      reason: 'Член правления',
+    });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ organizationId: round.applications[0].organizationId, reason: 'Член правления' });
-    expect((await as(e1).post('/reviews/conflicts', { organizationId: round.applications[0].organizationId, reason: 'снова' })).status).toBe(409);
+    expect(
+      (
+        await as(e1).post('/reviews/conflicts', {
+          organizationId: round.applications[0].organizationId,
+          reason: 'снова',
+        })
+      ).status,
+    ).toBe(409);
     const bad = await as(e1).post('/reviews/conflicts', { organizationId: 'nope' });
     expect(bad.status).toBe(400);
     expect(bad.body.message.join(' ')).toMatch(/organizationId/);
     expect(bad.body.message.join(' ')).toMatch(/reason/);
     expect((await as(e1).get('/reviews/conflicts')).body.items).toHaveLength(1);
     expect((await as(e2).get('/reviews/conflicts')).body.items).toHaveLength(0);
-    expect((await as(admin).post('/reviews/conflicts', { organizationId: round.applications[0].organizationId, reason: 'x' })).status).toBe(403);
+    expect(
+      (
+        await as(admin).post('/reviews/conflicts', {
+          organizationId: round.applications[0].organizationId,
+          reason: 'x',
+        })
+      ).status,
+    ).toBe(403);
   });
 
   it('assigns automatically: two experts per application, least-loaded first, ties by id, never a conflicted expert', async () => {
@@ -79,7 +114,12 @@ describe('Expert review: assignment, scoring, conflicts, divergence', () => {
         (await reviewIdsOf(app.id)).map((r) => ({ id: r.id, expertId: r.expert_id, status: r.status })),
       );
     // e1 is conflicted with the first organization, so it goes to e2 and e3; then least-loaded, ties by id.
-    const assigned = round.applications.map((a) => reviewsByApp.get(a.id)!.map((r) => r.expertId).sort());
+    const assigned = round.applications.map((a) =>
+      reviewsByApp
+        .get(a.id)!
+        .map((r) => r.expertId)
+        .sort(),
+    );
     expect(assigned).toEqual([[e2, e3].sort(), [e1, e2].sort(), [e1, e3].sort(), [e1, e2].sort()]);
 
     const load = await as(admin).get(`/competitions/${round.competitionId}/experts`);
@@ -88,9 +128,14 @@ describe('Expert review: assignment, scoring, conflicts, divergence', () => {
     expect(assignedCounts).toEqual([2, 3, 3]);
 
     // Nothing left to fill: a second run is a no-op.
-    expect((await as(admin).post(`/competitions/${round.competitionId}/assignments`, { auto: true })).body).toEqual({ created: 0, unfilled: 0 });
+    expect((await as(admin).post(`/competitions/${round.competitionId}/assignments`, { auto: true })).body).toEqual({
+      created: 0,
+      unfilled: 0,
+    });
     // review.assigned mails are in the outbox
-    const [{ count }] = await ctx.api.get(DataSource).query(`SELECT count(*)::int AS count FROM notifications WHERE template = 'review.assigned'`);
+    const [{ count }] = await ctx.api
+      .get(DataSource)
+      .query(`SELECT count(*)::int AS count FROM notifications WHERE template = 'review.assigned'`);
     expect(count).toBe(8);
   });
 
@@ -100,7 +145,8 @@ describe('Expert review: assignment, scoring, conflicts, divergence', () => {
     const results = await Promise.all([run(), run()]);
     expect(results.map((r) => r.status)).toEqual([201, 201]);
     expect(results.map((r) => r.body.created).sort()).toEqual([0, 4]);
-    for (const app of other.applications) expect(new Set((await reviewIdsOf(app.id)).map((r) => r.expert_id)).size).toBe(2);
+    for (const app of other.applications)
+      expect(new Set((await reviewIdsOf(app.id)).map((r) => r.expert_id)).size).toBe(2);
   });
 
   it('refuses manual assignments of a conflicted expert, the same expert twice, or bad input', async () => {
@@ -109,7 +155,10 @@ describe('Expert review: assignment, scoring, conflicts, divergence', () => {
     const conflicted = await as(admin).post(path, { applicationId: first.id, expertId: experts[0].user.id });
     expect(conflicted.status).toBe(422);
     expect(conflicted.body.code).toBe('CONFLICT_OF_INTEREST');
-    const twice = await as(admin).post(path, { applicationId: first.id, expertId: reviewsByApp.get(first.id)![0].expertId });
+    const twice = await as(admin).post(path, {
+      applicationId: first.id,
+      expertId: reviewsByApp.get(first.id)![0].expertId,
+    });
     expect(twice.status).toBe(409);
     const missing = await as(admin).post(path, { applicationId: first.id });
     expect(missing.status).toBe(400);
@@ -128,10 +177,16 @@ describe('Expert review: assignment, scoring, conflicts, divergence', () => {
     const unknown = await as(owner).put(`/reviews/${review.id}`, { scores: { relevance: 5, nonsense: 3 } });
     expect(unknown.status).toBe(400);
     expect(unknown.body.message.join(' ')).toContain('scores.nonsense');
-    const outOfRange = await as(owner).put(`/reviews/${review.id}`, { scores: { relevance: 11, budget: 2.5, openness: -1 } });
+    const outOfRange = await as(owner).put(`/reviews/${review.id}`, {
+      scores: { relevance: 11, budget: 2.5, openness: -1 },
+    });
     expect(outOfRange.status).toBe(400);
     expect(outOfRange.body.message).toEqual(
-      expect.arrayContaining([expect.stringContaining('scores.relevance'), expect.stringContaining('scores.budget'), expect.stringContaining('scores.openness')]),
+      expect.arrayContaining([
+        expect.stringContaining('scores.relevance'),
+        expect.stringContaining('scores.budget'),
+        expect.stringContaining('scores.openness'),
+      ]),
     );
     expect((await as(owner).put(`/reviews/${review.id}`, { scores: 'ten' })).status).toBe(400);
     expect((await as(owner).put(`/reviews/${review.id}`, { scores: {}, extra: 1 })).status).toBe(400);
@@ -146,9 +201,17 @@ describe('Expert review: assignment, scoring, conflicts, divergence', () => {
 
     expect((await as(other).get(`/reviews/${review.id}`)).status).toBe(404);
     expect((await as(other).put(`/reviews/${review.id}`, { scores: scores(1, 1, 1) })).status).toBe(404);
-    expect((await as(owner).get(`/reviews/${review.id}`)).body).toMatchObject({ id: review.id, scores: { relevance: 7, budget: 5 } });
-    const own = (await as(owner).get(`/reviews?competitionId=${round.competitionId}`)).body.items as Array<{ id: string }>;
-    const allMine = [...reviewsByApp.values()].flat().filter((r) => r.expertId === owner.user.id).map((r) => r.id);
+    expect((await as(owner).get(`/reviews/${review.id}`)).body).toMatchObject({
+      id: review.id,
+      scores: { relevance: 7, budget: 5 },
+    });
+    const own = (await as(owner).get(`/reviews?competitionId=${round.competitionId}`)).body.items as Array<{
+      id: string;
+    }>;
+    const allMine = [...reviewsByApp.values()]
+      .flat()
+      .filter((r) => r.expertId === owner.user.id)
+      .map((r) => r.id);
     expect(own.map((r) => r.id).sort()).toEqual(allMine.sort());
     expect((await as(admin).get(`/reviews?competitionId=${round.competitionId}`)).body.total).toBe(8);
     expect((await as(round.applications[1].applicant).get('/reviews')).status).toBe(403);
@@ -161,7 +224,9 @@ describe('Expert review: assignment, scoring, conflicts, divergence', () => {
     const declined = reviewsByApp.get(app.id)![1];
     const decliner = expertById(declined.expertId);
     expect((await as(decliner).post(`/reviews/${declined.id}/decline`, {})).status).toBe(400);
-    const res = await as(decliner).post(`/reviews/${declined.id}/decline`, { reason: 'Консультировал эту организацию' });
+    const res = await as(decliner).post(`/reviews/${declined.id}/decline`, {
+      reason: 'Консультировал эту организацию',
+    });
     expect(res.status).toBe(200);
     expect(res.body.status).toBe('declined');
     expect((await as(decliner).post(`/reviews/${declined.id}/decline`, { reason: 'again' })).status).toBe(409);
@@ -176,18 +241,30 @@ describe('Expert review: assignment, scoring, conflicts, divergence', () => {
     const replacement = active.find((r) => r.id !== reviewsByApp.get(app.id)![0].id)!;
     expect(replacement.expert_id).not.toBe(decliner.user.id);
     expect(replacement.expert_id).not.toBe(reviewsByApp.get(app.id)![0].expertId);
-    reviewsByApp.set(app.id, now.map((r) => ({ id: r.id, expertId: r.expert_id, status: r.status })));
+    reviewsByApp.set(
+      app.id,
+      now.map((r) => ({ id: r.id, expertId: r.expert_id, status: r.status })),
+    );
   });
 
   it('declines the unfinished reviews of an organization an expert declares a conflict with', async () => {
     const app = round.applications[3];
     const [target] = reviewsByApp.get(app.id)!;
     const expert = expertById(target.expertId);
-    const res = await as(expert).post('/reviews/conflicts', { organizationId: app.organizationId, reason: 'Родственник в правлении' });
+    const res = await as(expert).post('/reviews/conflicts', {
+      organizationId: app.organizationId,
+      reason: 'Родственник в правлении',
+    });
     expect(res.status).toBe(201);
     expect(res.body.declinedReviewIds).toEqual([target.id]);
-    expect((await as(expert).get(`/reviews/${target.id}`)).body).toMatchObject({ status: 'declined', declineReason: 'Родственник в правлении' });
-    expect((await as(admin).post(`/competitions/${round.competitionId}/assignments`, { auto: true })).body).toEqual({ created: 1, unfilled: 0 });
+    expect((await as(expert).get(`/reviews/${target.id}`)).body).toMatchObject({
+      status: 'declined',
+      declineReason: 'Родственник в правлении',
+    });
+    expect((await as(admin).post(`/competitions/${round.competitionId}/assignments`, { auto: true })).body).toEqual({
+      created: 1,
+      unfilled: 0,
+    });
     const experts = (await reviewIdsOf(app.id)).filter((r) => r.status !== 'declined').map((r) => r.expert_id);
     expect(experts).toHaveLength(2);
     expect(experts).not.toContain(expert.user.id);
@@ -202,11 +279,12 @@ describe('Expert review: assignment, scoring, conflicts, divergence', () => {
     expect(second).toMatchObject({ status: 'submitted', total: 28.5 });
     expect(await applicationStatus(app.id)).toEqual({ status: 'reviewed', score: '27.50' });
     expect((await as(expertById(active[1].expertId)).post(`/reviews/${active[1].id}/submit`)).status).toBe(409);
-    expect((await as(expertById(active[1].expertId)).put(`/reviews/${active[1].id}`, { scores: scores(1, 1, 1) })).status).toBe(409);
-    const events = await ctx.api.get(DataSource).query(
-      `SELECT from_status, to_status, actor_role FROM application_events WHERE application_id = $1`,
-      [app.id],
-    );
+    expect(
+      (await as(expertById(active[1].expertId)).put(`/reviews/${active[1].id}`, { scores: scores(1, 1, 1) })).status,
+    ).toBe(409);
+    const events = await ctx.api
+      .get(DataSource)
+      .query(`SELECT from_status, to_status, actor_role FROM application_events WHERE application_id = $1`, [app.id]);
     expect(events).toEqual([{ from_status: 'under_review', to_status: 'reviewed', actor_role: 'system' }]);
   });
 
@@ -223,7 +301,10 @@ describe('Expert review: assignment, scoring, conflicts, divergence', () => {
       score: null,
     });
 
-    expect((await as(admin).post(`/competitions/${round.competitionId}/assignments`, { auto: true })).body).toEqual({ created: 1, unfilled: 0 });
+    expect((await as(admin).post(`/competitions/${round.competitionId}/assignments`, { auto: true })).body).toEqual({
+      created: 1,
+      unfilled: 0,
+    });
     const extra = (await reviewIdsOf(app.id)).find((r) => r.id !== r1.id && r.id !== r2.id)!;
     expect(extra.is_extra).toBe(true);
     expect([r1.expertId, r2.expertId]).not.toContain(extra.expert_id);
@@ -242,7 +323,10 @@ describe('Expert review: assignment, scoring, conflicts, divergence', () => {
     const app = solo.applications[0];
     const ids: string[] = [];
     for (const e of experts) {
-      const res = await as(admin).post(`/competitions/${solo.competitionId}/assignments`, { applicationId: app.id, expertId: e.user.id });
+      const res = await as(admin).post(`/competitions/${solo.competitionId}/assignments`, {
+        applicationId: app.id,
+        expertId: e.user.id,
+      });
       expect(res.status).toBe(201);
       ids.push(res.body.id);
     }
@@ -287,11 +371,15 @@ describe('Expert review: assignment, scoring, conflicts, divergence', () => {
     // Whether an NGO was helped by the Resource Center is none of the expert's business.
     expect(seen.body.consultantAssisted).toBeNull();
     expect((await as(admin).get(`/applications/${first.id}`)).body.consultantAssisted).toBe(true);
-    expect((await as(assigned).get(`/applications?competitionId=${round.competitionId}`)).body.items.every(
-      (a: { consultantAssisted: boolean | null }) => a.consultantAssisted === null,
-    )).toBe(true);
+    expect(
+      (await as(assigned).get(`/applications?competitionId=${round.competitionId}`)).body.items.every(
+        (a: { consultantAssisted: boolean | null }) => a.consultantAssisted === null,
+      ),
+    ).toBe(true);
     expect((await as(e1).get(`/applications/${first.id}`)).status).toBe(404);
-    const declinedBy = expertById(reviewsByApp.get(round.applications[1].id)!.find((r) => r.status === 'declined')!.expertId);
+    const declinedBy = expertById(
+      reviewsByApp.get(round.applications[1].id)!.find((r) => r.status === 'declined')!.expertId,
+    );
     expect((await as(declinedBy).get(`/applications/${round.applications[1].id}`)).status).toBe(404);
     expect((await as(assigned).get('/consultations')).status).toBe(403);
   });

@@ -58,10 +58,16 @@ function expectedHeadline(f: StatisticsYearFixture, year: number) {
   const submitted = apps.filter((a) => a.submitted);
   const awarded = is('awarded');
   const applicants = distinct(submitted.map((a) => a.organization));
-  const earlierYears = f.competitions.filter((c) => c.year < year && !['draft', 'cancelled'].includes(c.status)).map((c) => c.key);
-  const veterans = new Set(f.applications.filter((a) => a.submitted && earlierYears.includes(a.competition)).map((a) => a.organization));
+  const earlierYears = f.competitions
+    .filter((c) => c.year < year && !['draft', 'cancelled'].includes(c.status))
+    .map((c) => c.key);
+  const veterans = new Set(
+    f.applications.filter((a) => a.submitted && earlierYears.includes(a.competition)).map((a) => a.organization),
+  );
   const awardedK = awarded.reduce((s, a) => s + kop(a.awarded), 0n);
-  const announcedBudget = competitions.filter((c) => c.status === 'results_announced').reduce((s, c) => s + kop(c.budget), 0n);
+  const announcedBudget = competitions
+    .filter((c) => c.status === 'results_announced')
+    .reduce((s, c) => s + kop(c.budget), 0n);
   const n = BigInt(awarded.length);
   return {
     competitions: competitions.length,
@@ -100,7 +106,10 @@ function expectedHeadline(f: StatisticsYearFixture, year: number) {
 function expectedByDirection(f: StatisticsYearFixture, year: number) {
   const { competitions, apps } = scope(f, year);
   const submitted = apps.filter((a) => a.submitted);
-  const codes = distinct([...competitions.flatMap((c) => c.directions.map((d) => d.code)), ...submitted.map((a) => a.direction)]);
+  const codes = distinct([
+    ...competitions.flatMap((c) => c.directions.map((d) => d.code)),
+    ...submitted.map((a) => a.direction),
+  ]);
   return codes
     .map((code) => {
       const mine = submitted.filter((a) => a.direction === code);
@@ -140,7 +149,10 @@ function expectedByCompetition(f: StatisticsYearFixture, year: number, ids: Reco
       budgetUtilisation: c.status === 'results_announced' ? rate(Number(awardedK), Number(kop(c.budget))) : null,
       assistedSubmitted: submitted.filter((a) => a.assisted).length,
       assistedAwarded: awarded.filter((a) => a.assisted).length,
-      averageScore: roundedMean(apps.filter((a) => a.score !== null).map((a) => Number(a.score)), 2),
+      averageScore: roundedMean(
+        apps.filter((a) => a.score !== null).map((a) => Number(a.score)),
+        2,
+      ),
     };
   });
 }
@@ -158,7 +170,10 @@ function expectedReviews(f: StatisticsYearFixture, year: number) {
   return {
     count: submitted.length,
     extraReviews: submitted.filter((r) => r.isExtra).length,
-    averageScore: roundedMean(apps.filter((a) => a.score !== null).map((a) => Number(a.score)), 2),
+    averageScore: roundedMean(
+      apps.filter((a) => a.score !== null).map((a) => Number(a.score)),
+      2,
+    ),
     divergenceCases: divergent.length,
     medianTurnaroundHours: median(submitted.map((r) => r.hours!)),
   };
@@ -168,7 +183,11 @@ function expectedConsultations(f: StatisticsYearFixture, year: number) {
   const keys = new Set(scope(f, year).apps.map((a) => a.key));
   const mine = f.consultations.filter((k) => keys.has(k.application));
   const completed = mine.filter((k) => k.status === 'completed');
-  return { count: mine.length, completed: completed.length, medianTurnaroundHours: median(completed.map((k) => k.hours!)) };
+  return {
+    count: mine.length,
+    completed: completed.length,
+    medianTurnaroundHours: median(completed.map((k) => k.hours!)),
+  };
 }
 
 /** A small RFC 4180 reader, to check the export the way a spreadsheet would read it. */
@@ -294,7 +313,13 @@ describe('Annual statistics', () => {
     expect(f.change.applicants.previous).toBe(previous.organizations.applicants);
 
     // Guards against a fixture that silently tests nothing: the year covers every case it claims to.
-    expect(current.applications).toMatchObject({ drafts: 1, notSubmitted: 2, withdrawn: 2, ineligible: 1, pendingDecision: 3 });
+    expect(current.applications).toMatchObject({
+      drafts: 1,
+      notSubmitted: 2,
+      withdrawn: 2,
+      ineligible: 1,
+      pendingDecision: 3,
+    });
     expect(current.organizations.firstTime).toBeGreaterThan(0);
     expect(current.organizations.firstTime).toBeLessThan(current.organizations.applicants);
     expect(f.reviews.divergenceCases).toBe(3);
@@ -309,14 +334,17 @@ describe('Annual statistics', () => {
     expect(rows.length).toBe(admins.length);
     expect(rows[0].payload).toMatchObject({
       year: Y,
-      headline: 'В 2026 году грантовую поддержку получили 3 проекта, подготовленных с участием специалистов Ресурсного центра.',
+      headline:
+        'В 2026 году грантовую поддержку получили 3 проекта, подготовленных с участием специалистов Ресурсного центра.',
     });
   });
 
   it('makes a retried compile job a no-op once its snapshot committed, but not a job that reused an old id', async () => {
     const statistics = ctx.api.get(StatisticsService);
-    const count = async () => (await db.query(`SELECT count(*)::int AS n FROM statistics_snapshots WHERE year = 2020`))[0].n;
-    const mails = async () => (await db.query(`SELECT count(*)::int AS n FROM notifications WHERE payload->>'year' = '2020'`))[0].n;
+    const count = async () =>
+      (await db.query(`SELECT count(*)::int AS n FROM statistics_snapshots WHERE year = 2020`))[0].n;
+    const mails = async () =>
+      (await db.query(`SELECT count(*)::int AS n FROM notifications WHERE payload->>'year' = '2020'`))[0].n;
     const createdAt = new Date(Date.now() - 1000);
     const first = await statistics.compile(2020, 'retried-job', createdAt);
     const again = await statistics.compile(2020, 'retried-job', createdAt);
@@ -333,17 +361,23 @@ describe('Annual statistics', () => {
 
   it('keeps snapshots immutable: a recompile adds a newer one and leaves the old as it was', async () => {
     const before = await ctx.http.as(admin).get(`/statistics/${Y}`);
-    await db.query(`UPDATE applications SET status = 'not_awarded', awarded_amount = NULL WHERE id = $1`, [ids.applications.a4]);
+    await db.query(`UPDATE applications SET status = 'not_awarded', awarded_amount = NULL WHERE id = $1`, [
+      ids.applications.a4,
+    ]);
     try {
       await compile(Y);
       const after = await ctx.http.as(admin).get(`/statistics/${Y}`);
       expect(Date.parse(after.body.compiledAt)).toBeGreaterThan(Date.parse(before.body.compiledAt));
       expect(after.body.figures.applications.awarded).toBe(before.body.figures.applications.awarded - 1);
-      const stored = await db.query(`SELECT figures FROM statistics_snapshots WHERE year = $1 ORDER BY compiled_at`, [Y]);
+      const stored = await db.query(`SELECT figures FROM statistics_snapshots WHERE year = $1 ORDER BY compiled_at`, [
+        Y,
+      ]);
       expect(stored).toHaveLength(2);
       expect(stored[0].figures).toEqual(before.body.figures);
     } finally {
-      await db.query(`UPDATE applications SET status = 'awarded', awarded_amount = '150000.00' WHERE id = $1`, [ids.applications.a4]);
+      await db.query(`UPDATE applications SET status = 'awarded', awarded_amount = '150000.00' WHERE id = $1`, [
+        ids.applications.a4,
+      ]);
     }
     await compile(Y);
   });
@@ -360,14 +394,21 @@ describe('Annual statistics', () => {
       first = String(a.id);
       expect(String(b.id)).toBe(first);
       expect(String(other.id)).not.toBe(first);
-      expect(await waitForJob(first, ['waiting'])).toMatchObject({ state: 'waiting', trigger: 'announcement', year: Y - 1 });
+      expect(await waitForJob(first, ['waiting'])).toMatchObject({
+        state: 'waiting',
+        trigger: 'announcement',
+        year: Y - 1,
+      });
     } finally {
       await queue.resume();
     }
     const done = await waitForJob(first);
     expect(done.state).toBe('completed');
     // Once it ran, the next announcement queues a fresh compile.
-    const again = await jobs.enqueue({ name: JobName.CompileStatistics, data: { year: Y - 1, trigger: 'announcement' } });
+    const again = await jobs.enqueue({
+      name: JobName.CompileStatistics,
+      data: { year: Y - 1, trigger: 'announcement' },
+    });
     expect(String(again.id)).not.toBe(first);
     await waitForJob(String(again.id));
     const snapshot = await ctx.http.as(admin).get(`/statistics/${Y - 1}`);
@@ -376,10 +417,17 @@ describe('Annual statistics', () => {
 
   it('recompiles the year after a real results announcement', async () => {
     const year = 2031; // a year of its own, so the hand-built 2026 stays as it is
-    const round = await createReviewRound(ctx, { year, requestedAmounts: ['100000.00', '150000.00'], expertsPerApplication: 1 });
+    const round = await createReviewRound(ctx, {
+      year,
+      requestedAmounts: ['100000.00', '150000.00'],
+      expertsPerApplication: 1,
+    });
     const expert = await createStaff(ctx.http, admin, 'expert');
     for (const application of round.applications) {
-      const res = await ctx.http.as(admin).post(`/competitions/${round.competitionId}/assignments`, { applicationId: application.id, expertId: expert.user.id });
+      const res = await ctx.http.as(admin).post(`/competitions/${round.competitionId}/assignments`, {
+        applicationId: application.id,
+        expertId: expert.user.id,
+      });
       expect(res.status).toBe(201);
     }
     const reviews = (await ctx.http.as(expert).get('/reviews')).body.items as { id: string }[];
@@ -390,9 +438,9 @@ describe('Annual statistics', () => {
       expect((await ctx.http.as(expert).post(`/reviews/${review.id}/submit`)).status).toBe(200);
     }
     await markConsultantAssisted(ctx, round.applications[0], consultant.user.id);
-    const announced = await ctx.http
-      .as(admin)
-      .post(`/competitions/${round.competitionId}/results`, { awards: [{ applicationId: round.applications[0].id, amount: '100000.00' }] });
+    const announced = await ctx.http.as(admin).post(`/competitions/${round.competitionId}/results`, {
+      awards: [{ applicationId: round.applications[0].id, amount: '100000.00' }],
+    });
     expect(announced.status).toBe(200);
 
     // The announcement enqueues the compile after its commit; wait for the snapshot it writes.
@@ -424,7 +472,10 @@ describe('Annual statistics', () => {
     const before = await db.query(`SELECT count(*)::int AS n FROM statistics_snapshots`);
     const fired = await jobs.enqueue({ name: JobName.YearlyStatistics, data: {} });
     const done = await waitForJob(String(fired.id));
-    const expectedYear = Number(new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Krasnoyarsk', year: 'numeric' }).format(fired.timestamp)) - 1;
+    const expectedYear =
+      Number(
+        new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Krasnoyarsk', year: 'numeric' }).format(fired.timestamp),
+      ) - 1;
     expect(done).toMatchObject({ state: 'completed', trigger: 'yearly', year: expectedYear });
     const [row] = await db.query(`SELECT year, job_id FROM statistics_snapshots WHERE id = $1`, [done.snapshotId]);
     expect(row).toEqual({ year: expectedYear, job_id: String(fired.id) });
@@ -503,7 +554,9 @@ describe('Annual statistics', () => {
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
     const html = res.text;
-    expect(html).toContain('В 2026 году грантовую поддержку получили 3 проекта, подготовленных с участием специалистов Ресурсного центра.');
+    expect(html).toContain(
+      'В 2026 году грантовую поддержку получили 3 проекта, подготовленных с участием специалистов Ресурсного центра.',
+    );
     expect(html).toContain('Специалисты Ресурсного центра провели 9 консультаций');
     expect(html).toContain('По сравнению с 2025 годом число поданных заявок выросло');
     expect(html).toContain('на общую сумму 890\u00a0000,50\u00a0руб.;');
@@ -518,7 +571,12 @@ describe('Annual statistics', () => {
   it('lets admins and consultants read statistics; applicants and experts get 403, anonymous 401', async () => {
     const ngo = await registerNgo(ctx.http);
     const expert = await createStaff(ctx.http, admin, 'expert');
-    const reads = [`/statistics/${Y}`, `/statistics/${Y}/export.csv`, `/statistics/${Y}/export.json`, `/statistics/${Y}/report`];
+    const reads = [
+      `/statistics/${Y}`,
+      `/statistics/${Y}/export.csv`,
+      `/statistics/${Y}/export.json`,
+      `/statistics/${Y}/report`,
+    ];
     for (const path of reads) {
       expect((await ctx.http.as(admin).get(path)).status).toBe(200);
       expect((await ctx.http.as(consultant).get(path)).status).toBe(200);

@@ -59,23 +59,41 @@ async function seed(pool: Pool, deadlineInMs: number): Promise<Seeded> {
      SELECT id, created_by, organization_id FROM a`,
     [ORGS, competitionId, run],
   );
-  const sign = (sub: string, role: string, org: string | null) => jwt.sign({ sub, role, org }, JWT_SECRET, { expiresIn: '2h' });
+  const sign = (sub: string, role: string, org: string | null) =>
+    jwt.sign({ sub, role, org }, JWT_SECRET, { expiresIn: '2h' });
   return {
     competitionId,
     adminToken: sign(admin.rows[0].id, 'admin', null),
-    applicants: rows.rows.map((r) => ({ token: sign(r.created_by, 'applicant', r.organization_id), applicationId: r.id })),
+    applicants: rows.rows.map((r) => ({
+      token: sign(r.created_by, 'applicant', r.organization_id),
+      applicationId: r.id,
+    })),
   };
 }
 
-function post(agent: Agent, port: number, path: string, token: string): Promise<{ status: number; body: string; at: number; ms: number }> {
+function post(
+  agent: Agent,
+  port: number,
+  path: string,
+  token: string,
+): Promise<{ status: number; body: string; at: number; ms: number }> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port, path, method: 'POST', agent, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' } },
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method: 'POST',
+        agent,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      },
       (res) => {
         let body = '';
         res.on('data', (c) => (body += c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, at: Date.now(), ms: performance.now() - started }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, body, at: Date.now(), ms: performance.now() - started }),
+        );
       },
     );
     req.on('error', reject);
@@ -144,7 +162,9 @@ interface RushRun {
 async function rush(port: number, seededRound: Seeded, path: (applicationId: string) => string): Promise<RushRun> {
   const agent = new Agent({ keepAlive: true, maxSockets: 256 });
   const started = performance.now();
-  const results = await Promise.all(seededRound.applicants.map((a) => post(agent, port, path(a.applicationId), a.token)));
+  const results = await Promise.all(
+    seededRound.applicants.map((a) => post(agent, port, path(a.applicationId), a.token)),
+  );
   agent.destroy();
   return { results, seconds: (performance.now() - started) / 1000 };
 }
@@ -209,13 +229,52 @@ async function deadlineRush(baseUrl: string): Promise<BenchResult[]> {
         `last response ${Math.round(Math.max(...closingRun.results.map((r) => r.at)) - deadline)} ms after the deadline`,
     );
     return [
-      { name: 'deadline rush: 2,000 concurrent submits', value: round(ORGS / apiRun.seconds), unit: 'submits/s', baseline: round(ORGS / bareRun.seconds), baselineName: 'bare Fastify + pg, same SQL core' },
-      { name: 'deadline rush: p50 latency', value: round(percentile(apiLat, 50)), unit: 'ms', baseline: round(percentile(bareLat, 50)), baselineName: 'bare Fastify + pg, same SQL core' },
-      { name: 'deadline rush: p95 latency', value: round(percentile(apiLat, 95)), unit: 'ms', baseline: round(percentile(bareLat, 95)), baselineName: 'bare Fastify + pg, same SQL core' },
-      { name: 'deadline rush: p99 latency', value: round(percentile(apiLat, 99)), unit: 'ms', baseline: round(percentile(bareLat, 99)), baselineName: 'bare Fastify + pg, same SQL core' },
-      { name: 'deadline rush: errors', value: ORGS - apiOk, unit: 'submits', note: `numbers 0001..${ORGS} consecutive: ${allNumbered ? 'yes' : 'NO'}` },
-      { name: 'deadline falls 1.5 s into the rush: accepted', value: accepted, unit: 'submits', note: 'each numbered, submitted before the deadline by the database clock' },
-      { name: 'deadline falls 1.5 s into the rush: refused DEADLINE_PASSED', value: refused, unit: 'submits', note: `other answers: ${errors}; consistent: ${consistent ? 'yes' : 'NO'}` },
+      {
+        name: 'deadline rush: 2,000 concurrent submits',
+        value: round(ORGS / apiRun.seconds),
+        unit: 'submits/s',
+        baseline: round(ORGS / bareRun.seconds),
+        baselineName: 'bare Fastify + pg, same SQL core',
+      },
+      {
+        name: 'deadline rush: p50 latency',
+        value: round(percentile(apiLat, 50)),
+        unit: 'ms',
+        baseline: round(percentile(bareLat, 50)),
+        baselineName: 'bare Fastify + pg, same SQL core',
+      },
+      {
+        name: 'deadline rush: p95 latency',
+        value: round(percentile(apiLat, 95)),
+        unit: 'ms',
+        baseline: round(percentile(bareLat, 95)),
+        baselineName: 'bare Fastify + pg, same SQL core',
+      },
+      {
+        name: 'deadline rush: p99 latency',
+        value: round(percentile(apiLat, 99)),
+        unit: 'ms',
+        baseline: round(percentile(bareLat, 99)),
+        baselineName: 'bare Fastify + pg, same SQL core',
+      },
+      {
+        name: 'deadline rush: errors',
+        value: ORGS - apiOk,
+        unit: 'submits',
+        note: `numbers 0001..${ORGS} consecutive: ${allNumbered ? 'yes' : 'NO'}`,
+      },
+      {
+        name: 'deadline falls 1.5 s into the rush: accepted',
+        value: accepted,
+        unit: 'submits',
+        note: 'each numbered, submitted before the deadline by the database clock',
+      },
+      {
+        name: 'deadline falls 1.5 s into the rush: refused DEADLINE_PASSED',
+        value: refused,
+        unit: 'submits',
+        note: `other answers: ${errors}; consistent: ${consistent ? 'yes' : 'NO'}`,
+      },
     ];
   } finally {
     await bare.close();
@@ -258,22 +317,53 @@ async function readPath(baseUrl: string): Promise<BenchResult[]> {
       return { items: items.rows, total: total.rows[0].n, page: 1, pageSize: 20 };
     });
     bare.get('/competitions/:id', async (req) => {
-      const { rows } = await pool.query(`SELECT * FROM competitions WHERE id = $1`, [(req.params as { id: string }).id]);
+      const { rows } = await pool.query(`SELECT * FROM competitions WHERE id = $1`, [
+        (req.params as { id: string }).id,
+      ]);
       return rows[0];
     });
     const barePort = await freePort();
     await bare.listen({ port: barePort, host: '127.0.0.1' });
 
     const auth = { authorization: `Bearer ${seeded.adminToken}` };
-    const apiList = await cannon(`http://127.0.0.1:${port}/api/v1/applications?competitionId=${seeded.competitionId}&page=1&pageSize=20`, auth);
+    const apiList = await cannon(
+      `http://127.0.0.1:${port}/api/v1/applications?competitionId=${seeded.competitionId}&page=1&pageSize=20`,
+      auth,
+    );
     const bareList = await cannon(`http://127.0.0.1:${barePort}/applications?competitionId=${seeded.competitionId}`);
     const apiGet = await cannon(`http://127.0.0.1:${port}/api/v1/competitions/${seeded.competitionId}`);
     const bareGet = await cannon(`http://127.0.0.1:${barePort}/competitions/${seeded.competitionId}`);
     return [
-      { name: 'GET /applications?competitionId= (page of 20), 64 conn', value: apiList.rps, unit: 'req/s', baseline: bareList.rps, baselineName: 'bare Fastify + pg', note: `errors ${apiList.errors}` },
-      { name: 'GET /applications p99', value: apiList.p99, unit: 'ms', baseline: bareList.p99, baselineName: 'bare Fastify + pg' },
-      { name: 'GET /competitions/:id, 64 conn', value: apiGet.rps, unit: 'req/s', baseline: bareGet.rps, baselineName: 'bare Fastify + pg', note: `errors ${apiGet.errors}` },
-      { name: 'GET /competitions/:id p99', value: apiGet.p99, unit: 'ms', baseline: bareGet.p99, baselineName: 'bare Fastify + pg' },
+      {
+        name: 'GET /applications?competitionId= (page of 20), 64 conn',
+        value: apiList.rps,
+        unit: 'req/s',
+        baseline: bareList.rps,
+        baselineName: 'bare Fastify + pg',
+        note: `errors ${apiList.errors}`,
+      },
+      {
+        name: 'GET /applications p99',
+        value: apiList.p99,
+        unit: 'ms',
+        baseline: bareList.p99,
+        baselineName: 'bare Fastify + pg',
+      },
+      {
+        name: 'GET /competitions/:id, 64 conn',
+        value: apiGet.rps,
+        unit: 'req/s',
+        baseline: bareGet.rps,
+        baselineName: 'bare Fastify + pg',
+        note: `errors ${apiGet.errors}`,
+      },
+      {
+        name: 'GET /competitions/:id p99',
+        value: apiGet.p99,
+        unit: 'ms',
+        baseline: bareGet.p99,
+        baselineName: 'bare Fastify + pg',
+      },
     ];
   } finally {
     await bare.close();
@@ -296,4 +386,3 @@ if (require.main === module) {
       process.exit(1);
     });
 }
-

@@ -60,7 +60,14 @@ async function main() {
   }
   const seconds = (performance.now() - started) / 1000;
   console.table(
-    rows.map((r) => ({ benchmark: r.name, value: r.value, unit: r.unit, baseline: r.baseline ?? '', ratio: ratio(r) ?? '', note: r.note ?? '' })),
+    rows.map((r) => ({
+      benchmark: r.name,
+      value: r.value,
+      unit: r.unit,
+      baseline: r.baseline ?? '',
+      ratio: ratio(r) ?? '',
+      note: r.note ?? '',
+    })),
   );
   if (!only.length) {
     mkdirSync(join(root, 'docs'), { recursive: true });

@@ -15,7 +15,13 @@ const MAILS = 2000;
 const CONCURRENCY = 10;
 
 /** A local SMTP sink that accepts everything and counts messages. */
-async function startSink(): Promise<{ port: number; count: () => number; reset: () => void; waitFor: (n: number, ms: number) => Promise<void>; stop: () => Promise<void> }> {
+async function startSink(): Promise<{
+  port: number;
+  count: () => number;
+  reset: () => void;
+  waitFor: (n: number, ms: number) => Promise<void>;
+  stop: () => Promise<void>;
+}> {
   let received = 0;
   const server = new SMTPServer({
     authOptional: true,
@@ -93,8 +99,17 @@ export async function benchNotifications(): Promise<BenchResult[]> {
     }
     const outboxSeconds = (performance.now() - outboxStart) / 1000;
 
-    const renderer = new TemplateRenderer({ appUrl: config.values.APP_URL, defaultTimezone: config.values.STATS_TZ, templates: TEMPLATES });
-    const transport = createTransport({ url: config.values.SMTP_URL, pool: true, maxConnections: CONCURRENCY, maxMessages: Infinity } as never);
+    const renderer = new TemplateRenderer({
+      appUrl: config.values.APP_URL,
+      defaultTimezone: config.values.STATS_TZ,
+      templates: TEMPLATES,
+    });
+    const transport = createTransport({
+      url: config.values.SMTP_URL,
+      pool: true,
+      maxConnections: CONCURRENCY,
+      maxMessages: Infinity,
+    } as never);
     sink.reset();
     const bareStart = performance.now();
     let next = 0;
@@ -127,7 +142,6 @@ export async function benchNotifications(): Promise<BenchResult[]> {
     await dropDatabase(url);
   }
 }
-
 
 if (require.main === module) {
   benchNotifications()

@@ -138,7 +138,12 @@ export async function benchStatistics(): Promise<BenchResult[]> {
         await runner.query(`SET work_mem = '${STATISTICS_WORK_MEM}'`);
         await runner.query(STATISTICS_SQL.headline, [YEAR]);
         await runner.query(STATISTICS_SQL.headline, [YEAR - 1]);
-        for (const sql of [STATISTICS_SQL.byDirection, STATISTICS_SQL.byCompetition, STATISTICS_SQL.reviews, STATISTICS_SQL.consultations]) {
+        for (const sql of [
+          STATISTICS_SQL.byDirection,
+          STATISTICS_SQL.byCompetition,
+          STATISTICS_SQL.reviews,
+          STATISTICS_SQL.consultations,
+        ]) {
           await runner.query(sql, [YEAR]);
         }
       } finally {

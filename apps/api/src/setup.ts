@@ -40,7 +40,6 @@ export async function createApiApp(config: AppConfig = AppConfig.fromEnvironment
     },
   });
 
-
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

@@ -22,8 +22,14 @@ export class WorkerHealth implements OnApplicationBootstrap, OnApplicationShutdo
   ) {}
 
   async status() {
-    const db = await withTimeout(this.dataSource.query('SELECT 1'), 1500).then(() => 'up', () => 'down');
-    const redis = await withTimeout(this.redis.ping(), 1500).then(() => 'up', () => 'down');
+    const db = await withTimeout(this.dataSource.query('SELECT 1'), 1500).then(
+      () => 'up',
+      () => 'down',
+    );
+    const redis = await withTimeout(this.redis.ping(), 1500).then(
+      () => 'up',
+      () => 'down',
+    );
     return { status: db === 'up' && redis === 'up' ? 'ok' : 'error', db, redis };
   }
 
@@ -39,7 +45,9 @@ export class WorkerHealth implements OnApplicationBootstrap, OnApplicationShutdo
         res.end(JSON.stringify(body));
       });
     });
-    await new Promise<void>((resolve) => this.server!.listen(this.config.values.WORKER_HEALTH_PORT, '0.0.0.0', resolve));
+    await new Promise<void>((resolve) =>
+      this.server!.listen(this.config.values.WORKER_HEALTH_PORT, '0.0.0.0', resolve),
+    );
     this.logger.log(`Worker health on :${this.config.values.WORKER_HEALTH_PORT}/health`);
   }
 

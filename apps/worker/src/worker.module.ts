@@ -41,7 +41,16 @@ export class WorkerModule {
         NotificationsModule,
         MailModule,
       ],
-      providers: [NotificationsProcessor, OutboxProcessor, OutboxListener, StatisticsProcessor, DeadlinesProcessor, DeadlineReconcileScheduler, WorkerHealth, RedisPolicyCheck],
+      providers: [
+        NotificationsProcessor,
+        OutboxProcessor,
+        OutboxListener,
+        StatisticsProcessor,
+        DeadlinesProcessor,
+        DeadlineReconcileScheduler,
+        WorkerHealth,
+        RedisPolicyCheck,
+      ],
     };
   }
 }

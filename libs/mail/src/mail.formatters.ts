@@ -10,7 +10,9 @@ export function formatDateTime(iso: string, timeZone: string, locale: MailLocale
   if (typeof iso !== 'string' || Number.isNaN(at.getTime())) throw new PermanentMailError(`Not a date: ${String(iso)}`);
   const intl = INTL_LOCALE[locale];
   const day = new Intl.DateTimeFormat(intl, { timeZone, day: 'numeric', month: 'long', year: 'numeric' }).format(at);
-  const time = new Intl.DateTimeFormat(intl, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+  const time = new Intl.DateTimeFormat(intl, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+    at,
+  );
   return `${day}, ${time} (${timeZone})`;
 }
 
@@ -33,6 +35,7 @@ export function formatDays(n: number, locale: MailLocale): string {
   if (locale === 'en') return `${n} ${Math.abs(n) === 1 ? 'day' : 'days'}`;
   const mod10 = Math.abs(n) % 10;
   const mod100 = Math.abs(n) % 100;
-  const word = mod10 === 1 && mod100 !== 11 ? 'день' : mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14) ? 'дня' : 'дней';
+  const word =
+    mod10 === 1 && mod100 !== 11 ? 'день' : mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14) ? 'дня' : 'дней';
   return `${n} ${word}`;
 }

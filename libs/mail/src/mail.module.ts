@@ -20,7 +20,11 @@ class MailTransportCloser implements OnApplicationShutdown {
       provide: TemplateRenderer,
       inject: [AppConfig],
       useFactory: (config: AppConfig) =>
-        new TemplateRenderer({ appUrl: config.values.APP_URL, defaultTimezone: config.values.STATS_TZ, templates: TEMPLATES }),
+        new TemplateRenderer({
+          appUrl: config.values.APP_URL,
+          defaultTimezone: config.values.STATS_TZ,
+          templates: TEMPLATES,
+        }),
     },
     {
       provide: MailTransport,

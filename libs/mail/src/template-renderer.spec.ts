@@ -18,7 +18,11 @@ const application = {
 
 /** One sample per template; the type makes a template added to TEMPLATES without a sample a compile error. */
 const samples: { [T in TemplateCode]: TemplatePayloads[T] } = {
-  'account.registered': { fullName: 'Иванова Мария Петровна', email: 'maria@example.org', organizationName: 'МОО «Наш город»' },
+  'account.registered': {
+    fullName: 'Иванова Мария Петровна',
+    email: 'maria@example.org',
+    organizationName: 'МОО «Наш город»',
+  },
   'consultation.requested': { ...application, consultationId: 'c-1', question: 'Как рассчитать софинансирование?' },
   'consultation.completed': {
     ...application,
@@ -34,11 +38,25 @@ const samples: { [T in TemplateCode]: TemplatePayloads[T] } = {
     contentHash: 'sha256:0f1e2d',
   },
   'deadline.reminder': { ...application, deadline: '2026-10-17T16:30:00.000Z', daysLeft: 3 },
-  'deadline.extended': { ...application, previousDeadline: '2026-10-17T16:30:00.000Z', deadline: '2026-10-24T16:30:00.000Z' },
+  'deadline.extended': {
+    ...application,
+    previousDeadline: '2026-10-17T16:30:00.000Z',
+    deadline: '2026-10-24T16:30:00.000Z',
+  },
   'application.not_submitted': { ...application, deadline: '2026-10-17T16:30:00.000Z' },
-  'competition.submission_closed': { ...competition, closedAt: '2026-10-17T16:30:00.000Z', submitted: 12, notSubmitted: 3 },
+  'competition.submission_closed': {
+    ...competition,
+    closedAt: '2026-10-17T16:30:00.000Z',
+    submitted: 12,
+    notSubmitted: 3,
+  },
   'competition.cancelled': { ...application, reason: 'Бюджет не утверждён' },
-  'review.assigned': { ...application, reviewId: 'r-1', registrationNumber: '2026-AB12CD-0001', dueAt: '2026-11-01T10:00:00.000Z' },
+  'review.assigned': {
+    ...application,
+    reviewId: 'r-1',
+    registrationNumber: '2026-AB12CD-0001',
+    dueAt: '2026-11-01T10:00:00.000Z',
+  },
   'review.reminder': {
     ...application,
     reviewId: 'r-1',
@@ -49,41 +67,56 @@ const samples: { [T in TemplateCode]: TemplatePayloads[T] } = {
   'review.overdue': {
     ...competition,
     reviewDeadline: '2026-11-01T10:00:00.000Z',
-    overdue: [{ reviewId: 'r-1', registrationNumber: '2026-AB12CD-0001', expertName: 'Петров И. С.', status: 'in_progress' }],
+    overdue: [
+      { reviewId: 'r-1', registrationNumber: '2026-AB12CD-0001', expertName: 'Петров И. С.', status: 'in_progress' },
+    ],
   },
   'application.ineligible': { ...application, registrationNumber: null, reason: 'Организация не является СО НКО' },
-  'results.awarded': { ...application, registrationNumber: '2026-AB12CD-0001', awardedAmount: '150000.00', score: '87.50' },
+  'results.awarded': {
+    ...application,
+    registrationNumber: '2026-AB12CD-0001',
+    awardedAmount: '150000.00',
+    score: '87.50',
+  },
   'results.not_awarded': { ...application, registrationNumber: '2026-AB12CD-0002', score: null },
   'results.assisted_winner': { ...application, registrationNumber: '2026-AB12CD-0001', awardedAmount: '1234567.5' },
   'statistics.compiled': {
     year: 2026,
     compiledAt: '2026-12-31T05:00:00.000Z',
     snapshotId: 's-1',
-    headline: 'В 2026 году пять проектов, подготовленных при участии специалистов Ресурсного центра, получили грантовую поддержку.',
+    headline:
+      'В 2026 году пять проектов, подготовленных при участии специалистов Ресурсного центра, получили грантовую поддержку.',
   },
 };
 
 describe('Mail templates', () => {
-  const renderer = new TemplateRenderer({ appUrl: 'https://grants.example/', defaultTimezone: 'Asia/Krasnoyarsk', templates: TEMPLATES });
-
-  it.each(TEMPLATES.flatMap((t) => MAIL_LOCALES.map((l) => [t, l] as const)))('renders %s in %s', (template, locale) => {
-    const mail = renderer.render(template, locale, samples[template] as never);
-    expect(mail.subject.length).toBeGreaterThan(5);
-    expect(mail.subject).not.toContain('\n');
-    expect(mail.text.length).toBeGreaterThan(20);
-    expect(mail.html).toContain(`<html lang="${locale}">`);
-    // User text is escaped in HTML and kept verbatim in plain text.
-    expect(mail.html).not.toContain('<script>');
-    if ('applicationTitle' in samples[template]) {
-      expect(mail.html).toContain('&lt;script&gt;');
-      expect(`${mail.subject}\n${mail.text}`).toMatch(/Школа волонтёров|МОО «Наш город» & партнёры/);
-    }
-    // The two locales are two texts, not one text twice.
-    const other = renderer.render(template, locale === 'ru' ? 'en' : 'ru', samples[template] as never);
-    expect(mail.subject).not.toBe(other.subject);
-    expect(mail.html).toContain(locale === 'ru' ? 'Ресурсный центр' : 'Resource Center');
-    expect(mail.html).toContain('https://grants.example/');
+  const renderer = new TemplateRenderer({
+    appUrl: 'https://grants.example/',
+    defaultTimezone: 'Asia/Krasnoyarsk',
+    templates: TEMPLATES,
   });
+
+  it.each(TEMPLATES.flatMap((t) => MAIL_LOCALES.map((l) => [t, l] as const)))(
+    'renders %s in %s',
+    (template, locale) => {
+      const mail = renderer.render(template, locale, samples[template] as never);
+      expect(mail.subject.length).toBeGreaterThan(5);
+      expect(mail.subject).not.toContain('\n');
+      expect(mail.text.length).toBeGreaterThan(20);
+      expect(mail.html).toContain(`<html lang="${locale}">`);
+      // User text is escaped in HTML and kept verbatim in plain text.
+      expect(mail.html).not.toContain('<script>');
+      if ('applicationTitle' in samples[template]) {
+        expect(mail.html).toContain('&lt;script&gt;');
+        expect(`${mail.subject}\n${mail.text}`).toMatch(/Школа волонтёров|МОО «Наш город» & партнёры/);
+      }
+      // The two locales are two texts, not one text twice.
+      const other = renderer.render(template, locale === 'ru' ? 'en' : 'ru', samples[template] as never);
+      expect(mail.subject).not.toBe(other.subject);
+      expect(mail.html).toContain(locale === 'ru' ? 'Ресурсный центр' : 'Resource Center');
+      expect(mail.html).toContain('https://grants.example/');
+    },
+  );
 
   it('fails on a variable missing from the payload, naming it', () => {
     const { registrationNumber: _dropped, ...partial } = samples['application.submitted'];
@@ -101,7 +134,9 @@ describe('Mail templates', () => {
     expect(ru.text).toContain('150 000,00 ₽');
     const submitted = renderer.render('application.submitted', 'ru', samples['application.submitted']);
     expect(submitted.text).toContain('17 октября 2026 г., 23:30 (Asia/Krasnoyarsk)');
-    expect(submitted.subject).toBe('Заявка «Школа волонтёров <script>alert(1)</script>» подана, регистрационный номер 2026-AB12CD-0001');
+    expect(submitted.subject).toBe(
+      'Заявка «Школа волонтёров <script>alert(1)</script>» подана, регистрационный номер 2026-AB12CD-0001',
+    );
     const en = renderer.render('results.assisted_winner', 'en', samples['results.assisted_winner']);
     expect(en.text).toContain('RUB 1,234,567.50');
     expect(en.html).toContain('https://grants.example/applications/0b5a3f6e-2222-4c1e-9d5b-000000000002');
@@ -114,8 +149,12 @@ describe('Mail templates', () => {
   });
 
   it('formats dates, money and Russian plurals', () => {
-    expect(formatDateTime('2026-10-17T16:30:00Z', 'Asia/Krasnoyarsk', 'ru')).toBe('17 октября 2026 г., 23:30 (Asia/Krasnoyarsk)');
-    expect(formatDateTime('2026-10-17T16:30:00Z', 'Europe/Moscow', 'en')).toBe('17 October 2026, 19:30 (Europe/Moscow)');
+    expect(formatDateTime('2026-10-17T16:30:00Z', 'Asia/Krasnoyarsk', 'ru')).toBe(
+      '17 октября 2026 г., 23:30 (Asia/Krasnoyarsk)',
+    );
+    expect(formatDateTime('2026-10-17T16:30:00Z', 'Europe/Moscow', 'en')).toBe(
+      '17 October 2026, 19:30 (Europe/Moscow)',
+    );
     expect(formatMoney('150000', 'ru')).toBe('150 000,00 ₽');
     expect(formatMoney('999999999999.99', 'ru')).toBe('999 999 999 999,99 ₽');
     expect(formatMoney('1000.5', 'en')).toBe('RUB 1,000.50');

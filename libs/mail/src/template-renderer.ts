@@ -23,7 +23,11 @@ export interface TemplateRendererOptions {
   directory?: string;
 }
 
-type Compiled = { subject: HandlebarsTemplateDelegate; text: HandlebarsTemplateDelegate; html: HandlebarsTemplateDelegate };
+type Compiled = {
+  subject: HandlebarsTemplateDelegate;
+  text: HandlebarsTemplateDelegate;
+  html: HandlebarsTemplateDelegate;
+};
 
 const SECTION = /^\{\{!-- (subject|text|html) --\}\}\s*$/m;
 
@@ -42,7 +46,10 @@ export class TemplateRenderer {
     const dir = options.directory ?? join(__dirname, 'templates');
     const missing: string[] = [];
     for (const locale of MAIL_LOCALES) {
-      this.layouts.set(locale, this.hbs.compile(readFileSync(join(dir, locale, '_layout.hbs'), 'utf8'), { strict: true }));
+      this.layouts.set(
+        locale,
+        this.hbs.compile(readFileSync(join(dir, locale, '_layout.hbs'), 'utf8'), { strict: true }),
+      );
       for (const code of options.templates) {
         const file = join(dir, locale, `${code}.hbs`);
         if (!existsSync(file)) {
@@ -67,7 +74,11 @@ export class TemplateRenderer {
     const runtime = { data: { locale: lang } };
     try {
       const subject = compiled.subject(data, runtime).replace(/\s+/g, ' ').trim();
-      const text = compiled.text(data, runtime).replace(/\n{3,}/g, '\n\n').trim() + '\n';
+      const text =
+        compiled
+          .text(data, runtime)
+          .replace(/\n{3,}/g, '\n\n')
+          .trim() + '\n';
       const body = compiled.html(data, runtime);
       const html = this.layouts.get(lang)!({ subject, body }, runtime);
       return { subject, text, html };

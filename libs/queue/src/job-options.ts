@@ -59,7 +59,9 @@ export function getJobOptions(job: JobItem, now: number = Date.now(), tuning: Jo
         backoff: { type: 'exponential', delay: 5000 },
         // Announcements of one year coalesce while a compile waits; the processor drops the key when
         // it starts, so an announcement during a running compile still queues a fresh one.
-        ...(job.data.trigger === 'announcement' ? { deduplication: { id: `statistics.compile:${job.data.year}:announcement` } } : {}),
+        ...(job.data.trigger === 'announcement'
+          ? { deduplication: { id: `statistics.compile:${job.data.year}:announcement` } }
+          : {}),
       };
     case JobName.YearlyStatistics:
       return { removeOnComplete: 10, removeOnFail: 100, attempts: 3, backoff: { type: 'exponential', delay: 60_000 } };

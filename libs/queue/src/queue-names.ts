@@ -25,8 +25,14 @@ export type JobItem =
   | { name: JobName.RelayOutbox; data: Record<string, never> }
   | { name: JobName.CloseSubmission; data: { competitionId: string; deadline: string } }
   // runAt: when the reminder is due (10:00 local in the competition's zone), computed by the deadlines context.
-  | { name: JobName.DeadlineReminder; data: { competitionId: string; deadline: string; daysBefore: number; runAt: string } }
-  | { name: JobName.ReviewReminder; data: { competitionId: string; reviewDeadline: string; daysBefore: number; runAt: string } }
+  | {
+      name: JobName.DeadlineReminder;
+      data: { competitionId: string; deadline: string; daysBefore: number; runAt: string };
+    }
+  | {
+      name: JobName.ReviewReminder;
+      data: { competitionId: string; reviewDeadline: string; daysBefore: number; runAt: string };
+    }
   | { name: JobName.ReviewOverdue; data: { competitionId: string; reviewDeadline: string } }
   | { name: JobName.ReconcileDeadlines; data: Record<string, never> }
   | { name: JobName.CompileStatistics; data: { year: number; trigger: 'manual' | 'announcement' | 'yearly' } }

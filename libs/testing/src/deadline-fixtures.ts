@@ -22,7 +22,8 @@ export interface CompetitionRow {
 export async function insertCompetition(ds: DataSource, row: CompetitionRow): Promise<string> {
   const status = row.status ?? 'open';
   const reviewDeadline = row.reviewDeadline ?? new Date(row.submissionDeadline.getTime() + 30 * 86_400_000);
-  const opensAt = row.submissionOpensAt ?? new Date(Math.min(Date.now(), row.submissionDeadline.getTime()) - 86_400_000);
+  const opensAt =
+    row.submissionOpensAt ?? new Date(Math.min(Date.now(), row.submissionDeadline.getTime()) - 86_400_000);
   const [{ id }] = await ds.query(
     `INSERT INTO competitions (short_code, title, year, total_budget, max_grant_amount, directions, criteria, timezone,
        submission_opens_at, submission_deadline, review_deadline, status, published_at)

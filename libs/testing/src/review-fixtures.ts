@@ -87,13 +87,24 @@ export async function createReviewRound(ctx: TestContext, options: ReviewRoundOp
         submittedAt,
       ],
     );
-    applications.push({ id, organizationId: applicant.user.organizationId!, registrationNumber, requestedAmount, submittedAt, applicant });
+    applications.push({
+      id,
+      organizationId: applicant.user.organizationId!,
+      registrationNumber,
+      requestedAmount,
+      submittedAt,
+      applicant,
+    });
   }
   return { competitionId, year, applications };
 }
 
 /** Records a completed consultation by `consultantId`, making the application consultant-assisted. */
-export async function markConsultantAssisted(ctx: TestContext, application: RoundApplication, consultantId: string): Promise<void> {
+export async function markConsultantAssisted(
+  ctx: TestContext,
+  application: RoundApplication,
+  consultantId: string,
+): Promise<void> {
   const db = ctx.api.get(DataSource);
   await db.query(
     `INSERT INTO consultations (application_id, organization_id, requested_by, question, status, consultant_id, comment, verdict,

@@ -21,7 +21,10 @@ export class SmtpSink {
   private refusing = 0;
   private waiters: Array<{ count: number; resolve: () => void }> = [];
 
-  private constructor(private readonly server: SMTPServer, readonly port: number) {}
+  private constructor(
+    private readonly server: SMTPServer,
+    readonly port: number,
+  ) {}
 
   static async start(port = 0, options: Partial<SMTPServerOptions> = {}): Promise<SmtpSink> {
     const ref: { sink?: SmtpSink } = {};
@@ -80,10 +83,7 @@ export class SmtpSink {
   waitFor(count: number, timeoutMs = 20000): Promise<void> {
     if (this.mails.length >= count) return Promise.resolve();
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`Expected ${count} mails, got ${this.mails.length}`)),
-        timeoutMs,
-      );
+      const timer = setTimeout(() => reject(new Error(`Expected ${count} mails, got ${this.mails.length}`)), timeoutMs);
       this.waiters.push({
         count,
         resolve: () => {

@@ -71,7 +71,9 @@ export interface StatisticsYearFixture {
 const SOCIAL = { code: 'social', title: 'Социальное обслуживание, социальная поддержка и защита граждан' };
 const CULTURE = { code: 'culture', title: 'Поддержка проектов в области культуры и искусства' };
 
-const competition = (c: Partial<FixtureCompetition> & Pick<FixtureCompetition, 'key' | 'year' | 'status' | 'budget'>): FixtureCompetition => ({
+const competition = (
+  c: Partial<FixtureCompetition> & Pick<FixtureCompetition, 'key' | 'year' | 'status' | 'budget'>,
+): FixtureCompetition => ({
   title: `Конкурс ${c.key}`,
   directions: [SOCIAL, CULTURE],
   divergenceThreshold: 30,
@@ -105,7 +107,12 @@ const app = (
   ...a,
 });
 
-const review = (application: string, total: string | null, hours: number | null, r: Partial<FixtureReview> = {}): FixtureReview => ({
+const review = (
+  application: string,
+  total: string | null,
+  hours: number | null,
+  r: Partial<FixtureReview> = {},
+): FixtureReview => ({
   application,
   status: 'submitted',
   total,
@@ -128,8 +135,20 @@ export function statisticsYear(): StatisticsYearFixture {
       { key: 'o7', inn: '2454000077', name: 'Волонтёры-медики' },
     ],
     competitions: [
-      competition({ key: 'c0', year: 2025, status: 'results_announced', budget: '400000.00', announcedAt: '2025-07-01T05:00:00Z' }),
-      competition({ key: 'c1', year: 2026, status: 'results_announced', budget: '1000000.00', announcedAt: '2026-06-30T18:00:00Z' }),
+      competition({
+        key: 'c0',
+        year: 2025,
+        status: 'results_announced',
+        budget: '400000.00',
+        announcedAt: '2025-07-01T05:00:00Z',
+      }),
+      competition({
+        key: 'c1',
+        year: 2026,
+        status: 'results_announced',
+        budget: '1000000.00',
+        announcedAt: '2026-06-30T18:00:00Z',
+      }),
       competition({
         key: 'c2',
         year: 2026,
@@ -147,8 +166,19 @@ export function statisticsYear(): StatisticsYearFixture {
     ],
     applications: [
       // 2025
-      app('p1', 'c0', 'o1', 'awarded', { assisted: true, requested: '100000.00', coFinancing: '20000.00', awarded: '100000.00', score: '75.00' }),
-      app('p2', 'c0', 'o7', 'not_awarded', { direction: 'culture', requested: '80000.00', coFinancing: '16000.00', score: '40.00' }),
+      app('p1', 'c0', 'o1', 'awarded', {
+        assisted: true,
+        requested: '100000.00',
+        coFinancing: '20000.00',
+        awarded: '100000.00',
+        score: '75.00',
+      }),
+      app('p2', 'c0', 'o7', 'not_awarded', {
+        direction: 'culture',
+        requested: '80000.00',
+        coFinancing: '16000.00',
+        score: '40.00',
+      }),
       app('p3', 'c0', 'o2', 'not_submitted'),
       // 2026, c1 (announced)
       app('a1', 'c1', 'o1', 'awarded', {
@@ -188,12 +218,29 @@ export function statisticsYear(): StatisticsYearFixture {
       app('a7', 'c1', 'o6', 'not_submitted', { direction: 'culture' }),
       app('a8', 'c1', 'o5', 'ineligible', { assisted: true, requested: '120000.00', coFinancing: '24000.00' }),
       // 2026, c2 (announced, a tight divergence threshold)
-      app('b1', 'c2', 'o1', 'awarded', { assisted: true, requested: '200000.00', coFinancing: '40000.00', awarded: '200000.00', score: '90.00' }),
-      app('b2', 'c2', 'o4', 'not_awarded', { assisted: true, requested: '180000.00', coFinancing: '36000.00', score: '60.00' }),
+      app('b1', 'c2', 'o1', 'awarded', {
+        assisted: true,
+        requested: '200000.00',
+        coFinancing: '40000.00',
+        awarded: '200000.00',
+        score: '90.00',
+      }),
+      app('b2', 'c2', 'o4', 'not_awarded', {
+        assisted: true,
+        requested: '180000.00',
+        coFinancing: '36000.00',
+        score: '60.00',
+      }),
       app('b3', 'c2', 'o2', 'not_submitted', { assisted: true, direction: null }),
       // 2026, c3 (in review)
       app('d1', 'c3', 'o3', 'under_review', { direction: 'culture', requested: '100000.00', coFinancing: '20000.00' }),
-      app('d2', 'c3', 'o5', 'reviewed', { assisted: true, direction: 'culture', requested: '90000.00', coFinancing: '18000.00', score: '70.00' }),
+      app('d2', 'c3', 'o5', 'reviewed', {
+        assisted: true,
+        direction: 'culture',
+        requested: '90000.00',
+        coFinancing: '18000.00',
+        score: '70.00',
+      }),
       // 2026, c6 (open)
       app('e1', 'c6', 'o6', 'draft', { direction: null }),
       app('e2', 'c6', 'o4', 'submitted', { requested: '50000.00', coFinancing: '10000.00' }),
@@ -246,7 +293,12 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 /** Inserts the fixture; returns the generated ids by fixture key. */
 export async function insertStatisticsYear(dataSource: DataSource, f: StatisticsYearFixture = statisticsYear()) {
-  const ids = { organizations: {} as Record<string, string>, applicants: {} as Record<string, string>, competitions: {} as Record<string, string>, applications: {} as Record<string, string> };
+  const ids = {
+    organizations: {} as Record<string, string>,
+    applicants: {} as Record<string, string>,
+    competitions: {} as Record<string, string>,
+    applications: {} as Record<string, string>,
+  };
   await dataSource.transaction(async (m) => {
     const [consultant] = await m.query(
       `INSERT INTO users (email, password_hash, full_name, role) VALUES ('stats-consultant@rc.test', 'x', 'Консультант', 'consultant') RETURNING id`,
@@ -260,7 +312,10 @@ export async function insertStatisticsYear(dataSource: DataSource, f: Statistics
       experts.push(e.id);
     }
     for (const o of f.organizations) {
-      const [row] = await m.query(`INSERT INTO organizations (full_name, short_name, inn) VALUES ($1, $1, $2) RETURNING id`, [o.name, o.inn]);
+      const [row] = await m.query(
+        `INSERT INTO organizations (full_name, short_name, inn) VALUES ($1, $1, $2) RETURNING id`,
+        [o.name, o.inn],
+      );
       ids.organizations[o.key] = row.id;
       const [user] = await m.query(
         `INSERT INTO users (email, password_hash, full_name, role, organization_id) VALUES ($1, 'x', 'Заявитель', 'applicant', $2) RETURNING id`,

@@ -9,7 +9,10 @@ export class TcpProxy {
   private server?: Server;
   port = 0;
 
-  constructor(private readonly targetPort: number, private readonly targetHost = '127.0.0.1') {}
+  constructor(
+    private readonly targetPort: number,
+    private readonly targetHost = '127.0.0.1',
+  ) {}
 
   async start(port = 0): Promise<this> {
     this.server = createServer((client) => {

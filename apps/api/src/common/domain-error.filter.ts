@@ -95,7 +95,9 @@ export function toErrorBody(exception: unknown, logger: Logger): ErrorBody {
     const statusCode = exception.getStatus();
     const response = exception.getResponse();
     const message =
-      typeof response === 'string' ? response : ((response as { message?: string | string[] }).message ?? exception.message);
+      typeof response === 'string'
+        ? response
+        : ((response as { message?: string | string[] }).message ?? exception.message);
     return {
       statusCode,
       error: REASONS[statusCode] ?? 'Error',
@@ -116,7 +118,12 @@ export function toErrorBody(exception: unknown, logger: Logger): ErrorBody {
   const sqlState = (exception as { driverError?: { code?: string } })?.driverError?.code;
   if (typeof sqlState === 'string' && sqlState.startsWith('22')) {
     // PostgreSQL data exceptions (NUL bytes, out-of-range numbers) are bad input that passed validation.
-    return { statusCode: 400, error: REASONS[400], message: ['input contains a value the database cannot store'], code: 'VALIDATION_FAILED' };
+    return {
+      statusCode: 400,
+      error: REASONS[400],
+      message: ['input contains a value the database cannot store'],
+      code: 'VALIDATION_FAILED',
+    };
   }
   if (isUnavailable(exception)) {
     // A dependency outage is not the client's fault and not a bug: 503, retry later.
@@ -139,16 +146,33 @@ export function toErrorBody(exception: unknown, logger: Logger): ErrorBody {
   };
 }
 
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P03', '08006', '08001', '08003']);
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  '57P01',
+  '57P03',
+  '08006',
+  '08001',
+  '08003',
+]);
 
 /** Connection-level failures of PostgreSQL or Redis. */
 function isUnavailable(exception: unknown): boolean {
-  const e = exception as { code?: string; driverError?: { code?: string; message?: string }; message?: string; name?: string };
+  const e = exception as {
+    code?: string;
+    driverError?: { code?: string; message?: string };
+    message?: string;
+    name?: string;
+  };
   const code = e?.code ?? e?.driverError?.code;
   const message = `${e?.message ?? ''} ${e?.driverError?.message ?? ''}`;
   return (
     (code !== undefined && UNAVAILABLE_CODES.has(code)) ||
-    /Connection terminated|connection timeout|Connection is closed|getaddrinfo|Stream isn't writeable|MaxRetriesPerRequest/i.test(message)
+    /Connection terminated|connection timeout|Connection is closed|getaddrinfo|Stream isn't writeable|MaxRetriesPerRequest/i.test(
+      message,
+    )
   );
 }
 
@@ -157,7 +181,9 @@ export class DomainErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
   catch(exception: unknown, host: ArgumentsHost) {
-    const reply = host.switchToHttp().getResponse<{ status(code: number): { send(body: unknown): void }; header(k: string, v: string): unknown }>();
+    const reply = host
+      .switchToHttp()
+      .getResponse<{ status(code: number): { send(body: unknown): void }; header(k: string, v: string): unknown }>();
     const body = toErrorBody(exception, this.logger);
     reply.header('content-type', 'application/json; charset=utf-8');
     reply.status(body.statusCode).send(body);

@@ -1,6 +1,12 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Actor, AdminNotificationResponse, NotificationListQuery, NotificationsService, PageQuery } from '@grants/domain';
+import {
+  Actor,
+  AdminNotificationResponse,
+  NotificationListQuery,
+  NotificationsService,
+  PageQuery,
+} from '@grants/domain';
 import { CurrentActor, Roles } from '../common/roles.decorator';
 
 @ApiTags('notifications')

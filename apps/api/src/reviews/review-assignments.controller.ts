@@ -1,5 +1,12 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import {
   Actor,
   ApplicationReviewsResponse,
@@ -49,7 +56,10 @@ export class ReviewAssignmentsController {
   @Get('applications/:id/reviews')
   @Roles('applicant', 'admin')
   @ApiOkResponse({ type: ApplicationReviewsResponse })
-  applicationReviews(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<ApplicationReviewsResponse> {
+  applicationReviews(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<ApplicationReviewsResponse> {
     return this.reviews.forApplication(actor, id);
   }
 }

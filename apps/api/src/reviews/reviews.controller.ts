@@ -53,7 +53,11 @@ export class ReviewsController {
   @Put(':id')
   @Roles('expert')
   @ApiOkResponse({ type: ReviewResponse })
-  save(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: SaveReviewDto): Promise<ReviewResponse> {
+  save(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: SaveReviewDto,
+  ): Promise<ReviewResponse> {
     return this.reviews.save(actor, id, dto);
   }
 
@@ -69,7 +73,11 @@ export class ReviewsController {
   @HttpCode(200)
   @Roles('expert')
   @ApiOkResponse({ type: ReviewResponse })
-  decline(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: DeclineReviewDto): Promise<ReviewResponse> {
+  decline(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: DeclineReviewDto,
+  ): Promise<ReviewResponse> {
     return this.reviews.decline(actor, id, dto);
   }
 }

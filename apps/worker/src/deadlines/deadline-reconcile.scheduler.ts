@@ -39,7 +39,8 @@ export class DeadlineReconcileScheduler implements OnApplicationBootstrap, OnApp
     const queue = this.jobs.queue(QueueName.Deadlines);
     try {
       if (!atStart && (await queue.getJobScheduler(RECONCILE_SCHEDULER_ID))) return;
-      if (!atStart) this.logger.warn('Deadline reconciliation scheduler was missing (Redis lost its data?); restoring it');
+      if (!atStart)
+        this.logger.warn('Deadline reconciliation scheduler was missing (Redis lost its data?); restoring it');
       const { removeOnComplete, removeOnFail, attempts } = getJobOptions(RECONCILE_JOB);
       await queue.upsertJobScheduler(
         RECONCILE_SCHEDULER_ID,

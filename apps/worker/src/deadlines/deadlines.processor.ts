@@ -37,7 +37,9 @@ export class DeadlinesProcessor extends WorkerHost {
   onFailed(job: Job | undefined, error: Error) {
     const final = !job || job.attemptsMade >= (job.opts.attempts ?? 1);
     // A failed close is not lost: reconciliation closes the competition on its next run.
-    this.logger[final ? 'error' : 'warn'](`Deadline job ${job?.id} (${job?.name}) failed${final ? ' for good' : ''}: ${error.message}`);
+    this.logger[final ? 'error' : 'warn'](
+      `Deadline job ${job?.id} (${job?.name}) failed${final ? ' for good' : ''}: ${error.message}`,
+    );
   }
 
   private async handle(job: Job): Promise<unknown> {

@@ -30,7 +30,12 @@ export class NotificationsProcessor extends WorkerHost {
     const lock = config.values.NOTIFICATION_LOCK_MS;
     Reflect.defineMetadata(
       WORKER_OPTIONS_METADATA,
-      { concurrency: config.values.NOTIFICATION_CONCURRENCY, lockDuration: lock, stalledInterval: lock, maxStalledCount: 2 },
+      {
+        concurrency: config.values.NOTIFICATION_CONCURRENCY,
+        lockDuration: lock,
+        stalledInterval: lock,
+        maxStalledCount: 2,
+      },
       NotificationsProcessor,
     );
     this.messageIdDomain = /@([^>\s]+)>?\s*$/.exec(config.values.MAIL_FROM)?.[1] ?? 'grants.local';
@@ -59,7 +64,9 @@ export class NotificationsProcessor extends WorkerHost {
       const final = permanent || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       const message = error instanceof Error ? error.message : String(error);
       await this.delivery.recordFailure(notificationId, message, final);
-      this.logger.warn(`Notification ${notificationId} attempt ${job.attemptsMade + 1} failed${final ? ' (final)' : ''}: ${message}`);
+      this.logger.warn(
+        `Notification ${notificationId} attempt ${job.attemptsMade + 1} failed${final ? ' (final)' : ''}: ${message}`,
+      );
       throw permanent ? new UnrecoverableError(message) : error;
     }
   }

@@ -44,12 +44,17 @@ export class OutboxListener implements OnApplicationBootstrap, OnApplicationShut
   }
 
   private relayNow(why: string) {
-    this.relay.trigger().catch((error) => this.logger.warn(`Relay (${why}) failed, rows stay pending: ${error.message}`));
+    this.relay
+      .trigger()
+      .catch((error) => this.logger.warn(`Relay (${why}) failed, rows stay pending: ${error.message}`));
   }
 
   private async listen() {
     if (this.closing) return;
-    const client = new Client({ connectionString: this.config.values.DATABASE_URL, application_name: 'grants-outbox-listener' });
+    const client = new Client({
+      connectionString: this.config.values.DATABASE_URL,
+      application_name: 'grants-outbox-listener',
+    });
     this.client = client;
     const lost = (error?: Error) => {
       if (this.client !== client) return;

@@ -205,10 +205,14 @@ export class InitialSchema1764100000000 implements MigrationInterface {
         sent_at timestamptz,
         CONSTRAINT uq_notifications_dedupe UNIQUE (dedupe_key)
       )`);
-    await q.query(`CREATE INDEX ix_notifications_pending ON notifications (created_at) WHERE status IN ('pending','queued')`);
+    await q.query(
+      `CREATE INDEX ix_notifications_pending ON notifications (created_at) WHERE status IN ('pending','queued')`,
+    );
     await q.query(`CREATE INDEX ix_notifications_user ON notifications (user_id, created_at DESC)`);
     await q.query(`CREATE INDEX ix_notifications_status ON notifications (status)`);
-    await q.query(`CREATE INDEX ix_notifications_decision ON notifications (decision_key) WHERE decision_key IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX ix_notifications_decision ON notifications (decision_key) WHERE decision_key IS NOT NULL`,
+    );
 
     await q.query(`
       CREATE TABLE statistics_snapshots (

@@ -10,12 +10,21 @@ import { AuditEntry } from './audit-entry.entity';
 export class AuditService {
   constructor(@InjectRepository(AuditEntry) private readonly entries: Repository<AuditEntry>) {}
 
-  async record(manager: EntityManager, actor: Actor, action: string, target: string, details?: Record<string, unknown>) {
+  async record(
+    manager: EntityManager,
+    actor: Actor,
+    action: string,
+    target: string,
+    details?: Record<string, unknown>,
+  ) {
     if (actor.role !== 'admin') return;
     await manager.insert(AuditEntry, { actorId: actor.id, action, target, details: (details ?? null) as never });
   }
 
-  async list(q: { page: number; pageSize: number }): Promise<Page<{ actorId: string | null; action: string; target: string | null; at: string }>> {
+  async list(q: {
+    page: number;
+    pageSize: number;
+  }): Promise<Page<{ actorId: string | null; action: string; target: string | null; at: string }>> {
     const [rows, total] = await this.entries.findAndCount({
       order: { id: 'DESC' },
       skip: (q.page - 1) * q.pageSize,

@@ -12,7 +12,12 @@ import { DomainError, invalid, notFound } from '../shared/domain-error';
 import { addMoney, compareMoney, money, toKopecks } from '../shared/money';
 import { Actor } from '../shared/roles';
 import { AnnounceResultsDto } from './dto/awards.dto';
-import { AnnouncementResponse, AwardProposalResponse, PublicResultsResponse, RankingResponse } from './dto/awards.response';
+import {
+  AnnouncementResponse,
+  AwardProposalResponse,
+  PublicResultsResponse,
+  RankingResponse,
+} from './dto/awards.response';
 import { RankedApplication, RankingRepository } from './ranking.repository';
 
 const ANNOUNCED = ['results_announced', 'archived'];
@@ -65,7 +70,10 @@ export class AwardsService {
     for (const r of ranked) {
       if (minScore !== null && (r.score === null || toHundredths(String(r.score)) < minScore)) break;
       if (r.requestedAmount === null) continue;
-      const amount = compareMoney(r.requestedAmount, competition.maxGrantAmount) > 0 ? competition.maxGrantAmount : r.requestedAmount;
+      const amount =
+        compareMoney(r.requestedAmount, competition.maxGrantAmount) > 0
+          ? competition.maxGrantAmount
+          : r.requestedAmount;
       if (toKopecks(amount) > remaining) break;
       remaining -= toKopecks(amount);
       items.push({ applicationId: r.applicationId, amount: money(amount) });
@@ -81,8 +89,11 @@ export class AwardsService {
    */
   async announce(actor: Actor, competitionId: string, dto: AnnounceResultsDto): Promise<AnnouncementResponse> {
     const seen = new Set<string>();
-    const duplicates = dto.awards.filter((a) => (seen.has(a.applicationId) ? true : (seen.add(a.applicationId), false)));
-    if (duplicates.length) throw invalid(duplicates.map((d) => `awards: application ${d.applicationId} is listed twice`));
+    const duplicates = dto.awards.filter((a) =>
+      seen.has(a.applicationId) ? true : (seen.add(a.applicationId), false),
+    );
+    if (duplicates.length)
+      throw invalid(duplicates.map((d) => `awards: application ${d.applicationId} is listed twice`));
 
     const { result, year } = await this.dataSource.transaction(async (manager) => {
       const competition = await manager
@@ -94,20 +105,30 @@ export class AwardsService {
       if (ANNOUNCED.includes(competition.status))
         throw new DomainError('ALREADY_ANNOUNCED', 'The results of this competition are already announced');
       if (competition.status !== 'review')
-        throw new DomainError('INVALID_TRANSITION', `Results are announced after review; the competition is ${competition.status}`);
+        throw new DomainError(
+          'INVALID_TRANSITION',
+          `Results are announced after review; the competition is ${competition.status}`,
+        );
 
       const ranked = await this.rankingRepository.rank(competition, manager);
       const byId = new Map(ranked.map((r) => [r.applicationId, r]));
-      const notReviewed = dto.awards.filter((a) => byId.get(a.applicationId)?.status !== 'reviewed').map((a) => a.applicationId);
+      const notReviewed = dto.awards
+        .filter((a) => byId.get(a.applicationId)?.status !== 'reviewed')
+        .map((a) => a.applicationId);
       if (notReviewed.length)
-        throw new DomainError('NOT_REVIEWED', 'Only reviewed applications of this competition can be awarded', { applicationIds: notReviewed });
+        throw new DomainError('NOT_REVIEWED', 'Only reviewed applications of this competition can be awarded', {
+          applicationIds: notReviewed,
+        });
 
       const amounts = new Map(dto.awards.map((a) => [a.applicationId, money(a.amount)]));
       const overRequested = dto.awards
         .filter((a) => {
           const requested = byId.get(a.applicationId)!.requestedAmount;
           const amount = amounts.get(a.applicationId)!;
-          return compareMoney(amount, competition.maxGrantAmount) > 0 || (requested !== null && compareMoney(amount, requested) > 0);
+          return (
+            compareMoney(amount, competition.maxGrantAmount) > 0 ||
+            (requested !== null && compareMoney(amount, requested) > 0)
+          );
         })
         .map((a) => a.applicationId);
       if (overRequested.length)
@@ -116,10 +137,14 @@ export class AwardsService {
         });
       const totalAwarded = addMoney('0', ...amounts.values());
       if (compareMoney(totalAwarded, competition.totalBudget) > 0)
-        throw new DomainError('BUDGET_EXCEEDED', `Awards total ${totalAwarded}, the budget is ${competition.totalBudget}`, {
-          totalAwarded,
-          totalBudget: competition.totalBudget,
-        });
+        throw new DomainError(
+          'BUDGET_EXCEEDED',
+          `Awards total ${totalAwarded}, the budget is ${competition.totalBudget}`,
+          {
+            totalAwarded,
+            totalBudget: competition.totalBudget,
+          },
+        );
 
       const decided = ranked.filter((r) => r.status === 'reviewed');
       const recipients = await this.recipients(manager, decided, [...amounts.keys()]);
@@ -219,7 +244,10 @@ export class AwardsService {
     const score = r.score === null ? null : r.score.toFixed(2);
     const decisionKey = `decision:${r.applicationId}`;
     // The application's author always hears; other members of the organization too.
-    const users = new Set([r.createdBy, ...recipients.applicants.filter((u) => u.organization_id === r.organizationId).map((u) => u.id)]);
+    const users = new Set([
+      r.createdBy,
+      ...recipients.applicants.filter((u) => u.organization_id === r.organizationId).map((u) => u.id),
+    ]);
     const mails: OutboxMessage[] = [...users].map((userId) =>
       amount
         ? {
@@ -260,7 +288,10 @@ export class AwardsService {
         }),
       ]);
     } catch (error) {
-      this.logger.error({ err: error, year }, `Could not enqueue the statistics recompile for ${year}; the yearly job or a manual compile will catch up`);
+      this.logger.error(
+        { err: error, year },
+        `Could not enqueue the statistics recompile for ${year}; the yearly job or a manual compile will catch up`,
+      );
     } finally {
       clearTimeout(timer);
     }

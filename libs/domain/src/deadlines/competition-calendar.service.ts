@@ -10,7 +10,9 @@ const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 
 /** "17 октября 2026 г., 23:30 (Asia/Krasnoyarsk)": how the feed's texts name a time. */
 function localTime(at: Date, timeZone: string): string {
-  const date = new Intl.DateTimeFormat('ru-RU', { timeZone, day: 'numeric', month: 'long', year: 'numeric' }).format(at);
+  const date = new Intl.DateTimeFormat('ru-RU', { timeZone, day: 'numeric', month: 'long', year: 'numeric' }).format(
+    at,
+  );
   const time = new Intl.DateTimeFormat('ru-RU', { timeZone, hour: '2-digit', minute: '2-digit' }).format(at);
   return `${date}, ${time} (${timeZone})`;
 }
@@ -69,7 +71,11 @@ export class CompetitionCalendar {
           { action: 'display', description: 'Завтра заканчивается приём заявок', trigger: { hours: 24, before: true } },
         ]),
         event('review-deadline', c.reviewDeadline, 'Окончание экспертизы', 'Экспертные оценки принимаются до', [
-          { action: 'display', description: 'Завтра заканчивается экспертиза заявок', trigger: { hours: 24, before: true } },
+          {
+            action: 'display',
+            description: 'Завтра заканчивается экспертиза заявок',
+            trigger: { hours: 24, before: true },
+          },
         ]),
       ],
       { productId: '-//Resource Center//Grants//RU', calName: c.title },

@@ -29,7 +29,11 @@ export class DeadlineReminders {
   ) {}
 
   /** `deadline.reminder` to the applicants of organizations that still have a draft in the competition. */
-  async remindApplicants(data: { competitionId: string; deadline: string; daysBefore: number }): Promise<ReminderResult> {
+  async remindApplicants(data: {
+    competitionId: string;
+    deadline: string;
+    daysBefore: number;
+  }): Promise<ReminderResult> {
     return this.dataSource.transaction(async (manager) => {
       const c = await manager.findOneBy(Competition, { id: data.competitionId });
       const deadline = new Date(data.deadline);
@@ -65,11 +69,16 @@ export class DeadlineReminders {
   }
 
   /** `review.reminder` to experts whose reviews in the competition are neither submitted nor declined. */
-  async remindExperts(data: { competitionId: string; reviewDeadline: string; daysBefore: number }): Promise<ReminderResult> {
+  async remindExperts(data: {
+    competitionId: string;
+    reviewDeadline: string;
+    daysBefore: number;
+  }): Promise<ReminderResult> {
     return this.dataSource.transaction(async (manager) => {
       const c = await manager.findOneBy(Competition, { id: data.competitionId });
       const reviewDeadline = new Date(data.reviewDeadline);
-      if (!c || !REVIEW_STAGE.includes(c.status) || c.reviewDeadline.getTime() !== reviewDeadline.getTime()) return STALE;
+      if (!c || !REVIEW_STAGE.includes(c.status) || c.reviewDeadline.getTime() !== reviewDeadline.getTime())
+        return STALE;
       const rows = await this.openReviews(manager, c.id);
       const messages: OutboxMessage[] = rows.map((r) => ({
         userId: r.expert_id,
@@ -97,7 +106,8 @@ export class DeadlineReminders {
     return this.dataSource.transaction(async (manager) => {
       const c = await manager.findOneBy(Competition, { id: data.competitionId });
       const reviewDeadline = new Date(data.reviewDeadline);
-      if (!c || !REVIEW_STAGE.includes(c.status) || c.reviewDeadline.getTime() !== reviewDeadline.getTime()) return STALE;
+      if (!c || !REVIEW_STAGE.includes(c.status) || c.reviewDeadline.getTime() !== reviewDeadline.getTime())
+        return STALE;
       const overdue = (await this.openReviews(manager, c.id)).map((r) => ({
         reviewId: r.id,
         registrationNumber: r.registration_number ?? '',
@@ -105,7 +115,9 @@ export class DeadlineReminders {
         status: r.status,
       }));
       if (!overdue.length) return { stale: false, written: 0 };
-      const admins = (await manager.query(`SELECT id FROM users WHERE role = 'admin' ORDER BY created_at`)) as { id: string }[];
+      const admins = (await manager.query(`SELECT id FROM users WHERE role = 'admin' ORDER BY created_at`)) as {
+        id: string;
+      }[];
       const messages: OutboxMessage[] = admins.map((a) => ({
         userId: a.id,
         template: 'review.overdue',

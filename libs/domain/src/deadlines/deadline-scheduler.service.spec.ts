@@ -13,7 +13,9 @@ const competition = (status: 'open' | 'review' | 'cancelled' | 'results_announce
   reviewDeadline,
 });
 const names = (now: number, status: Parameters<typeof competition>[0] = 'open') =>
-  planDeadlineJobs(competition(status), now).map((j) => `${j.name}${'daysBefore' in j.data ? `:${j.data.daysBefore}` : ''}`);
+  planDeadlineJobs(competition(status), now).map(
+    (j) => `${j.name}${'daysBefore' in j.data ? `:${j.data.daysBefore}` : ''}`,
+  );
 
 describe('planDeadlineJobs', () => {
   it('plans the close, three applicant reminders, two expert reminders and the overdue report for an open competition', () => {

@@ -85,7 +85,8 @@ export class DeadlineScheduler {
     try {
       await Promise.race([this.sync(competitionIds), timeout]);
     } catch (error) {
-      const which = competitionIds.length === 1 ? `competition ${competitionIds[0]}` : `${competitionIds.length} competitions`;
+      const which =
+        competitionIds.length === 1 ? `competition ${competitionIds[0]}` : `${competitionIds.length} competitions`;
       this.logger.warn(`Deadline jobs of ${which} not scheduled (reconciliation will retry): ${error.message}`);
     } finally {
       clearTimeout(timer);

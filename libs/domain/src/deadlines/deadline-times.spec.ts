@@ -16,7 +16,11 @@ describe('deadline times in the competition time zone', () => {
 
   it('handles zones with daylight saving time', () => {
     // Berlin switches to winter time on 25 October 2026: 10:00 local is 08:00 UTC before, 09:00 UTC after.
-    expect(new Date(zonedTimeToUtc(2026, 10, 24, 10, 0, 'Europe/Berlin')).toISOString()).toBe('2026-10-24T08:00:00.000Z');
-    expect(new Date(zonedTimeToUtc(2026, 10, 26, 10, 0, 'Europe/Berlin')).toISOString()).toBe('2026-10-26T09:00:00.000Z');
+    expect(new Date(zonedTimeToUtc(2026, 10, 24, 10, 0, 'Europe/Berlin')).toISOString()).toBe(
+      '2026-10-24T08:00:00.000Z',
+    );
+    expect(new Date(zonedTimeToUtc(2026, 10, 26, 10, 0, 'Europe/Berlin')).toISOString()).toBe(
+      '2026-10-26T09:00:00.000Z',
+    );
   });
 });

@@ -35,7 +35,14 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 export function zonedParts(instant: number, timeZone: string) {
   const parts = formatterFor(timeZone).formatToParts(new Date(instant));
   const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)!.value);
-  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') };
+  return {
+    year: get('year'),
+    month: get('month'),
+    day: get('day'),
+    hour: get('hour'),
+    minute: get('minute'),
+    second: get('second'),
+  };
 }
 
 /** Offset of the zone from UTC at an instant, in ms (east positive). */
@@ -45,7 +52,14 @@ function offsetAt(instant: number, timeZone: string): number {
 }
 
 /** The UTC instant of a wall-clock time in a zone; re-checks the offset once so DST changes land right. */
-export function zonedTimeToUtc(year: number, month: number, day: number, hour: number, minute: number, timeZone: string): number {
+export function zonedTimeToUtc(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  timeZone: string,
+): number {
   const wall = Date.UTC(year, month - 1, day, hour, minute);
   const first = wall - offsetAt(wall, timeZone);
   return wall - offsetAt(first, timeZone);

@@ -73,10 +73,16 @@ export class SubmissionCloser {
         [competitionId],
       )) as LockedCompetition[];
       if (!competition) throw notFound('Competition');
-      const none = (skipped: CloseResult['skipped']): CloseResult => ({ closed: false, submitted: 0, notSubmitted: 0, skipped });
+      const none = (skipped: CloseResult['skipped']): CloseResult => ({
+        closed: false,
+        submitted: 0,
+        notSubmitted: 0,
+        skipped,
+      });
       if (competition.status !== 'open') return none('not_open');
       if (options.expectedDeadline) {
-        if (competition.submission_deadline.getTime() !== options.expectedDeadline.getTime()) return none('stale_deadline');
+        if (competition.submission_deadline.getTime() !== options.expectedDeadline.getTime())
+          return none('stale_deadline');
         if (competition.db_now < competition.submission_deadline) return none('too_early');
       }
 

@@ -88,7 +88,14 @@ export class UsersService {
         this.logger.warn(`ADMIN_EMAIL ${email} belongs to a non-admin user; no admin created`);
         return false;
       }
-      await manager.insert(User, { email, passwordHash, fullName: 'Администратор', role: 'admin', locale: 'ru', organizationId: null });
+      await manager.insert(User, {
+        email,
+        passwordHash,
+        fullName: 'Администратор',
+        role: 'admin',
+        locale: 'ru',
+        organizationId: null,
+      });
       this.logger.log(`Created the first admin ${email}`);
       return true;
     });

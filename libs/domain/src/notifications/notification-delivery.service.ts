@@ -23,7 +23,10 @@ export class NotificationDelivery {
    * waits and then finds it `sent`, and a second worker on the same row waits and then skips it.
    * `sent` and `voided` rows are skipped; nothing is written when `send` throws.
    */
-  async deliver(id: string, send: (row: DeliverableNotification) => Promise<{ messageId: string; subject: string }>): Promise<DeliveryOutcome> {
+  async deliver(
+    id: string,
+    send: (row: DeliverableNotification) => Promise<{ messageId: string; subject: string }>,
+  ): Promise<DeliveryOutcome> {
     return this.dataSource.transaction(async (manager) => {
       const [row]: (DeliverableNotification & { status: string })[] = await manager.query(
         `SELECT id, email, locale, template, payload, status FROM notifications WHERE id = $1 FOR UPDATE`,

@@ -102,7 +102,9 @@ export class OutboxRelay {
       const alive = rows.filter((r) => !lost.includes(r));
       if (alive.length) {
         // Still waiting or active in Redis: only the clock moves, so they are not checked again at once.
-        await manager.query(`UPDATE notifications SET queued_at = now() WHERE id = ANY($1::uuid[])`, [alive.map((r) => r.id)]);
+        await manager.query(`UPDATE notifications SET queued_at = now() WHERE id = ANY($1::uuid[])`, [
+          alive.map((r) => r.id),
+        ]);
       }
       if (!lost.length) return 0;
       this.logger.warn(`Re-queueing ${lost.length} notification(s) whose job was lost`);
@@ -111,7 +113,11 @@ export class OutboxRelay {
   }
 
   /** Adds the rows' jobs and marks the rows queued; returns how many (a row whose old job is still active waits). */
-  private async enqueue(candidates: { id: string; attempts: number }[], manager: EntityManager, replace = false): Promise<number> {
+  private async enqueue(
+    candidates: { id: string; attempts: number }[],
+    manager: EntityManager,
+    replace = false,
+  ): Promise<number> {
     const queue = this.jobs.queue(QueueName.Notifications);
     const rows: { id: string; attempts: number }[] = [];
     // A row tried before (admin retry, lost job) may still have its finished job under the same id,
@@ -126,7 +132,8 @@ export class OutboxRelay {
       // Still active: its last attempt is being recorded (a retry right after the row turned failed). The row
       // stays pending and the next sweep finds the job finished.
       if (state === 'active') continue;
-      if (job && (state === 'completed' || state === 'failed')) await withTimeout(job.remove(), REDIS_TIMEOUT_MS, 'remove');
+      if (job && (state === 'completed' || state === 'failed'))
+        await withTimeout(job.remove(), REDIS_TIMEOUT_MS, 'remove');
       rows.push(row);
     }
     if (!rows.length) return 0;

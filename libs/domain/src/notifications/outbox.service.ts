@@ -27,11 +27,15 @@ export const OUTBOX_CHANNEL = 'outbox_pending';
 export class OutboxService {
   async write(manager: EntityManager, messages: OutboxMessage[]): Promise<number> {
     if (!messages.length) return 0;
-    const rows = messages.map((m) => [m.userId, m.template, JSON.stringify(m.payload), m.dedupeKey, m.decisionKey ?? null]);
+    const rows = messages.map((m) => [
+      m.userId,
+      m.template,
+      JSON.stringify(m.payload),
+      m.dedupeKey,
+      m.decisionKey ?? null,
+    ]);
     const params: unknown[] = [];
-    const values = rows
-      .map((r) => `(${r.map((v) => (params.push(v), `$${params.length}`)).join(', ')})`)
-      .join(', ');
+    const values = rows.map((r) => `(${r.map((v) => (params.push(v), `$${params.length}`)).join(', ')})`).join(', ');
     const inserted: unknown[] = await manager.query(
       `INSERT INTO notifications (user_id, email, locale, template, payload, dedupe_key, decision_key)
        SELECT v.user_id::uuid, u.email, u.locale, v.template, v.payload::jsonb, v.dedupe_key, v.decision_key

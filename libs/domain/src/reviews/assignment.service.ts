@@ -30,7 +30,11 @@ export class AssignmentService {
     private readonly audit: AuditService,
   ) {}
 
-  async assign(actor: Actor, competitionId: string, dto: AssignmentDto): Promise<ReviewResponse | AutoAssignmentResponse> {
+  async assign(
+    actor: Actor,
+    competitionId: string,
+    dto: AssignmentDto,
+  ): Promise<ReviewResponse | AutoAssignmentResponse> {
     if (dto.auto === true) {
       if (dto.applicationId !== undefined || dto.expertId !== undefined)
         throw invalid('auto cannot be combined with applicationId or expertId');
@@ -39,7 +43,12 @@ export class AssignmentService {
     return this.assignByHand(actor, competitionId, dto.applicationId!, dto.expertId!);
   }
 
-  async assignByHand(actor: Actor, competitionId: string, applicationId: string, expertId: string): Promise<ReviewResponse> {
+  async assignByHand(
+    actor: Actor,
+    competitionId: string,
+    applicationId: string,
+    expertId: string,
+  ): Promise<ReviewResponse> {
     try {
       return await this.dataSource.transaction(async (manager) => {
         const competition = await this.lockCompetition(manager, competitionId, 'pessimistic_read');
@@ -50,16 +59,27 @@ export class AssignmentService {
           .getOne();
         if (!application) throw notFound('Application');
         if (application.status !== 'under_review')
-          throw new DomainError('INVALID_TRANSITION', `Only an application under review gets experts; this one is ${application.status}`);
+          throw new DomainError(
+            'INVALID_TRANSITION',
+            `Only an application under review gets experts; this one is ${application.status}`,
+          );
         const expert = await manager.findOne(User, { where: { id: expertId, role: 'expert' } });
         if (!expert) throw notFound('Expert');
         if (await manager.exists(ExpertConflict, { where: { expertId, organizationId: application.organizationId } }))
           throw new DomainError('CONFLICT_OF_INTEREST', 'The expert has a conflict of interest with this organization');
         if (await manager.exists(Review, { where: { applicationId, expertId } })) throw alreadyAssigned();
         const active = await manager.count(Review, { where: { applicationId, status: activeStatuses() } });
-        const [review] = await this.create(manager, competition, [
-          { application: { ...application, organizationName: await this.organizationName(manager, application) }, isExtra: active >= competition.expertsPerApplication },
-        ], [expertId]);
+        const [review] = await this.create(
+          manager,
+          competition,
+          [
+            {
+              application: { ...application, organizationName: await this.organizationName(manager, application) },
+              isExtra: active >= competition.expertsPerApplication,
+            },
+          ],
+          [expertId],
+        );
         await this.audit.record(manager, actor, 'review.assign', `review:${review.id}`, { applicationId, expertId });
         return toReviewResponse(review);
       });
@@ -97,11 +117,14 @@ export class AssignmentService {
             organizationName: r.organization_name,
           }) as Slot['application'],
       );
-      const reviews: Array<{ application_id: string; expert_id: string; status: string; total: string | null }> = await manager.query(
-        `SELECT application_id, expert_id, status, total FROM reviews WHERE competition_id = $1 ORDER BY submitted_at NULLS LAST, id`,
-        [competitionId],
+      const reviews: Array<{ application_id: string; expert_id: string; status: string; total: string | null }> =
+        await manager.query(
+          `SELECT application_id, expert_id, status, total FROM reviews WHERE competition_id = $1 ORDER BY submitted_at NULLS LAST, id`,
+          [competitionId],
+        );
+      const experts: Array<{ id: string }> = await manager.query(
+        `SELECT id FROM users WHERE role = 'expert' ORDER BY id`,
       );
-      const experts: Array<{ id: string }> = await manager.query(`SELECT id FROM users WHERE role = 'expert' ORDER BY id`);
       const conflicts: Array<{ expert_id: string; organization_id: string }> = await manager.query(
         `SELECT expert_id, organization_id FROM expert_conflicts`,
       );
@@ -134,26 +157,43 @@ export class AssignmentService {
         }
       }
       await this.create(manager, competition, slots, chosen);
-      await this.audit.record(manager, actor, 'review.assign_auto', `competition:${competitionId}`, { created: slots.length, unfilled });
+      await this.audit.record(manager, actor, 'review.assign_auto', `competition:${competitionId}`, {
+        created: slots.length,
+        unfilled,
+      });
       return { created: slots.length, unfilled };
     });
   }
 
   private async lockCompetition(manager: EntityManager, id: string, lock: 'pessimistic_read' | 'pessimistic_write') {
-    const competition = await manager.createQueryBuilder(Competition, 'c').setLock(lock).where('c.id = :id', { id }).getOne();
+    const competition = await manager
+      .createQueryBuilder(Competition, 'c')
+      .setLock(lock)
+      .where('c.id = :id', { id })
+      .getOne();
     if (!competition) throw notFound('Competition');
     if (competition.status !== 'review')
-      throw new DomainError('INVALID_TRANSITION', `Experts are assigned while the competition is in review; it is ${competition.status}`);
+      throw new DomainError(
+        'INVALID_TRANSITION',
+        `Experts are assigned while the competition is in review; it is ${competition.status}`,
+      );
     return competition;
   }
 
   private async organizationName(manager: EntityManager, application: Application): Promise<string> {
-    const [row] = await manager.query(`SELECT full_name FROM organizations WHERE id = $1`, [application.organizationId]);
+    const [row] = await manager.query(`SELECT full_name FROM organizations WHERE id = $1`, [
+      application.organizationId,
+    ]);
     return row.full_name;
   }
 
   /** Inserts the reviews (due at the review deadline) and their review.assigned mails. */
-  private async create(manager: EntityManager, competition: Competition, slots: Slot[], experts: string[]): Promise<Review[]> {
+  private async create(
+    manager: EntityManager,
+    competition: Competition,
+    slots: Slot[],
+    experts: string[],
+  ): Promise<Review[]> {
     if (!slots.length) return [];
     const result = await manager.insert(
       Review,

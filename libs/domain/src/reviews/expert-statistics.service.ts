@@ -30,9 +30,11 @@ export function leniencyByExpert(reviews: Scored[]): Map<string, number> {
   }
   const sd = Math.sqrt(deviations.reduce((s, x) => s + x.d * x.d, 0) / Math.max(deviations.length, 1));
   const perExpert = new Map<string, number[]>();
-  for (const { expertId, d } of deviations) perExpert.set(expertId, [...(perExpert.get(expertId) ?? []), sd > 0 ? d / sd : 0]);
+  for (const { expertId, d } of deviations)
+    perExpert.set(expertId, [...(perExpert.get(expertId) ?? []), sd > 0 ? d / sd : 0]);
   const result = new Map<string, number>();
-  for (const [expertId, zs] of perExpert) result.set(expertId, Math.round((zs.reduce((s, z) => s + z, 0) / zs.length) * 100) / 100);
+  for (const [expertId, zs] of perExpert)
+    result.set(expertId, Math.round((zs.reduce((s, z) => s + z, 0) / zs.length) * 100) / 100);
   return result;
 }
 
@@ -42,7 +44,8 @@ export class ExpertStatisticsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async forCompetition(competitionId: string): Promise<ExpertLoadResponse> {
-    if (!(await this.dataSource.manager.exists(Competition, { where: { id: competitionId } }))) throw notFound('Competition');
+    if (!(await this.dataSource.manager.exists(Competition, { where: { id: competitionId } })))
+      throw notFound('Competition');
     const counts: Array<{ id: string; full_name: string; assigned: number; submitted: number; declined: number }> =
       await this.dataSource.query(
         `SELECT u.id, u.full_name,

@@ -1,6 +1,15 @@
 import { DEFAULT_CRITERIA } from '../competitions/default-criteria';
 import { leniencyByExpert } from './expert-statistics.service';
-import { assertComplete, formatHundredths, maxTotalOf, meanOf, reviewRequirement, toHundredths, totalOf, validateScores } from './review-scoring';
+import {
+  assertComplete,
+  formatHundredths,
+  maxTotalOf,
+  meanOf,
+  reviewRequirement,
+  toHundredths,
+  totalOf,
+  validateScores,
+} from './review-scoring';
 
 const rules = { expertsPerApplication: 2, divergenceThreshold: '30.00', criteria: DEFAULT_CRITERIA };
 const h = (n: number | string) => toHundredths(n);
@@ -35,14 +44,25 @@ describe('review scoring', () => {
         expect.stringContaining('scores.scale'),
       ]);
     }
-    expect(() => assertComplete({ relevance: 1 }, DEFAULT_CRITERIA)).toThrow(expect.objectContaining({ code: 'INCOMPLETE' }));
+    expect(() => assertComplete({ relevance: 1 }, DEFAULT_CRITERIA)).toThrow(
+      expect.objectContaining({ code: 'INCOMPLETE' }),
+    );
   });
 
   it('asks for one extra review only when the first spread exceeds the threshold', () => {
     // 30% of 100: a spread of exactly 30 is not divergent, 30.5 is.
     expect(reviewRequirement([h(70), h(40)], rules)).toMatchObject({ divergent: false, complete: true, required: 2 });
-    expect(reviewRequirement([h(70.5), h(40)], rules)).toMatchObject({ divergent: true, complete: false, needsExtraReview: true, required: 3 });
-    expect(reviewRequirement([h(70.5), h(40), h(60)], rules)).toMatchObject({ complete: true, needsExtraReview: false, score: h(56.83) });
+    expect(reviewRequirement([h(70.5), h(40)], rules)).toMatchObject({
+      divergent: true,
+      complete: false,
+      needsExtraReview: true,
+      required: 3,
+    });
+    expect(reviewRequirement([h(70.5), h(40), h(60)], rules)).toMatchObject({
+      complete: true,
+      needsExtraReview: false,
+      score: h(56.83),
+    });
     // Only the first expertsPerApplication totals decide: a late outlier does not reopen the application.
     expect(reviewRequirement([h(50), h(55), h(5)], rules)).toMatchObject({ divergent: false, complete: true });
     expect(reviewRequirement([h(50)], rules)).toMatchObject({ complete: false, needsExtraReview: false });

@@ -26,7 +26,10 @@ export function formatHundredths(h: Hundredths): string {
 
 /** Σ score × weight over the given scores. */
 export function totalOf(scores: Record<string, number>, criteria: Criterion[]): Hundredths {
-  return criteria.reduce((sum, c) => (Object.hasOwn(scores, c.code) ? sum + BigInt(scores[c.code]) * toHundredths(c.weight) : sum), 0n);
+  return criteria.reduce(
+    (sum, c) => (Object.hasOwn(scores, c.code) ? sum + BigInt(scores[c.code]) * toHundredths(c.weight) : sum),
+    0n,
+  );
 }
 
 export function maxTotalOf(criteria: Criterion[]): Hundredths {
@@ -62,8 +65,7 @@ export function validateScores(scores: unknown, criteria: Criterion[]): Record<s
 /** A review may be submitted only with every criterion scored. */
 export function assertComplete(scores: Record<string, number>, criteria: Criterion[]): void {
   const missing = criteria.filter((c) => !Object.hasOwn(scores, c.code)).map((c) => c.code);
-  if (missing.length)
-    throw new DomainError('INCOMPLETE', `Criteria left unscored: ${missing.join(', ')}`, { missing });
+  if (missing.length) throw new DomainError('INCOMPLETE', `Criteria left unscored: ${missing.join(', ')}`, { missing });
 }
 
 export interface ReviewRules {

@@ -21,7 +21,14 @@ import {
 } from './dto/review.response';
 import { ExpertConflict } from './expert-conflict.entity';
 import { Review } from './review.entity';
-import { assertComplete, formatHundredths, reviewRequirement, toHundredths, totalOf, validateScores } from './review-scoring';
+import {
+  assertComplete,
+  formatHundredths,
+  reviewRequirement,
+  toHundredths,
+  totalOf,
+  validateScores,
+} from './review-scoring';
 import { applyReviewTransition } from './review.state-machine';
 
 const points = (value: string | null): number | null => (value === null ? null : Number(value));
@@ -58,7 +65,10 @@ export class ReviewsService {
   async list(actor: Actor, q: ReviewListQuery): Promise<Page<ReviewListItem>> {
     const where: string[] = [];
     const params: unknown[] = [];
-    const add = (sql: string, value: unknown) => (params.push(value), where.push(sql.replace('?', `$${params.length}`)));
+    const add = (sql: string, value: unknown) => (
+      params.push(value),
+      where.push(sql.replace('?', `$${params.length}`))
+    );
     if (actor.role === 'expert') add('r.expert_id = ?', actor.id);
     if (q.competitionId) add('r.competition_id = ?', q.competitionId);
     if (q.status) add('r.status = ?', q.status);
@@ -118,7 +128,8 @@ export class ReviewsService {
   async submit(actor: Actor, id: string): Promise<ReviewResponse> {
     return this.dataSource.transaction(async (manager) => {
       const { competition, review, application } = await this.lockOwn(manager, actor, id);
-      if (review.status === 'assigned' || review.status === 'in_progress') assertComplete(review.scores, competition.criteria);
+      if (review.status === 'assigned' || review.status === 'in_progress')
+        assertComplete(review.scores, competition.criteria);
       const submitted = await applyReviewTransition(manager, {
         reviewId: id,
         to: 'submitted',
@@ -133,7 +144,11 @@ export class ReviewsService {
   async decline(actor: Actor, id: string, dto: DeclineReviewDto): Promise<ReviewResponse> {
     return this.dataSource.transaction(async (manager) => {
       const { application } = await this.lockOwn(manager, actor, id);
-      const review = await applyReviewTransition(manager, { reviewId: id, to: 'declined', set: { declineReason: dto.reason } });
+      const review = await applyReviewTransition(manager, {
+        reviewId: id,
+        to: 'declined',
+        set: { declineReason: dto.reason },
+      });
       await manager
         .createQueryBuilder()
         .insert()
@@ -151,22 +166,29 @@ export class ReviewsService {
    * submitted reviews stay as they are.
    */
   async declareConflict(actor: Actor, dto: DeclareConflictDto): Promise<DeclaredConflictResponse> {
-    if (!(await this.dataSource.manager.exists(Organization, { where: { id: dto.organizationId } }))) throw notFound('Organization');
+    if (!(await this.dataSource.manager.exists(Organization, { where: { id: dto.organizationId } })))
+      throw notFound('Organization');
     try {
       return await this.dataSource.transaction(async (manager) => {
         const saved = await manager.save(
-          manager.create(ExpertConflict, { expertId: actor.id, organizationId: dto.organizationId, reason: dto.reason }),
+          manager.create(ExpertConflict, {
+            expertId: actor.id,
+            organizationId: dto.organizationId,
+            reason: dto.reason,
+          }),
         );
         const open: Array<{ id: string }> = await manager.query(
           `SELECT r.id FROM reviews r JOIN applications a ON a.id = r.application_id
            WHERE r.expert_id = $1 AND a.organization_id = $2 AND r.status IN ('assigned', 'in_progress') ORDER BY r.id`,
           [actor.id, dto.organizationId],
         );
-        for (const r of open) await applyReviewTransition(manager, { reviewId: r.id, to: 'declined', set: { declineReason: dto.reason } });
+        for (const r of open)
+          await applyReviewTransition(manager, { reviewId: r.id, to: 'declined', set: { declineReason: dto.reason } });
         return { ...toConflictResponse(saved), declinedReviewIds: open.map((r) => r.id) };
       });
     } catch (error) {
-      if (isUniqueViolation(error, 'uq_expert_conflicts')) throw new DomainError('CONFLICT', 'A conflict with this organization is already declared');
+      if (isUniqueViolation(error, 'uq_expert_conflicts'))
+        throw new DomainError('CONFLICT', 'A conflict with this organization is already declared');
       throw error;
     }
   }
@@ -191,7 +213,9 @@ export class ReviewsService {
     if (!application) throw notFound('Application');
     const isAdmin = actor.role === 'admin';
     if (!isAdmin) {
-      const competition = await this.dataSource.manager.findOne(Competition, { where: { id: application.competitionId } });
+      const competition = await this.dataSource.manager.findOne(Competition, {
+        where: { id: application.competitionId },
+      });
       const owner = actor.role === 'applicant' && actor.organizationId === application.organizationId;
       if (!owner || !competition || !ANNOUNCED.includes(competition.status)) throw notFound('Application');
     }
@@ -228,7 +252,9 @@ export class ReviewsService {
       .where('c.id = :id', { id: found.competitionId })
       .getOneOrFail();
     if (competition.status !== 'review')
-      throw new DomainError('INVALID_TRANSITION', 'Reviews of this competition are closed', { competitionStatus: competition.status });
+      throw new DomainError('INVALID_TRANSITION', 'Reviews of this competition are closed', {
+        competitionStatus: competition.status,
+      });
     const application = await manager
       .createQueryBuilder(Application, 'a')
       .setLock('pessimistic_write')
@@ -264,10 +290,10 @@ export class ReviewsService {
       });
     } else if (application.status === 'reviewed') {
       // A review beyond the required ones (e.g. assigned by hand) still counts in the mean.
-      await manager.query(`UPDATE applications SET score = $2, updated_at = now() WHERE id = $1 AND status = 'reviewed'`, [
-        application.id,
-        score,
-      ]);
+      await manager.query(
+        `UPDATE applications SET score = $2, updated_at = now() WHERE id = $1 AND status = 'reviewed'`,
+        [application.id, score],
+      );
     }
   }
 }

@@ -45,7 +45,9 @@ export function reportSentences(f: StatisticsFigures): string[] {
   }
   s.push(`Доля поддержанных заявок составила ${formatPercent(f.successRate)}.`);
   if (f.budgetUtilisation !== null) {
-    s.push(`Грантовый фонд конкурсов, по которым подведены итоги, использован на ${formatPercent(f.budgetUtilisation)}.`);
+    s.push(
+      `Грантовый фонд конкурсов, по которым подведены итоги, использован на ${formatPercent(f.budgetUtilisation)}.`,
+    );
   }
   if (f.consultantAssisted.submitted > 0 || f.unassisted.submitted > 0) {
     s.push(
@@ -92,7 +94,11 @@ function changeSentences(f: StatisticsFigures): string[] {
     `По сравнению с ${prev} годом ${phrase('число поданных заявок', f.change.applicationsSubmitted, int)}`,
     phrase('Число поддержанных проектов', f.change.applicationsAwarded, int),
     phrase('Общая сумма грантов', f.change.amountAwarded, (v) => formatRubles(String(v)), false),
-    phrase(`Число проектов, подготовленных с участием специалистов ${RC} и получивших поддержку,`, f.change.assistedAwarded, int),
+    phrase(
+      `Число проектов, подготовленных с участием специалистов ${RC} и получивших поддержку,`,
+      f.change.assistedAwarded,
+      int,
+    ),
   ];
 }
 
@@ -103,7 +109,10 @@ const table = (caption: string, head: string[], rows: (string | number)[][]) =>
 const pct = (rate: number | null) => (rate === null ? '—' : formatPercent(rate));
 
 /** The annual report as one self-contained HTML page: sentences, tables and inline SVG charts. */
-export function renderAnnualReport(f: StatisticsFigures, meta: { compiledAt: string; funderName: string; timezone: string }): string {
+export function renderAnnualReport(
+  f: StatisticsFigures,
+  meta: { compiledAt: string; funderName: string; timezone: string },
+): string {
   const y = f.year;
   const p = f.previousYear;
   const sentences = reportSentences(f);
@@ -121,7 +130,13 @@ export function renderAnnualReport(f: StatisticsFigures, meta: { compiledAt: str
     renderBarChart({
       title: `Доля поддержанных заявок: с участием специалистов ${RC} и без, ${y}`,
       categories: [`С участием специалистов ${RC}`, 'Без участия'],
-      series: [{ name: 'Доля поддержанных', color: '#c77c02', values: [f.consultantAssisted.successRate, f.unassisted.successRate] }],
+      series: [
+        {
+          name: 'Доля поддержанных',
+          color: '#c77c02',
+          values: [f.consultantAssisted.successRate, f.unassisted.successRate],
+        },
+      ],
       format: (v) => formatPercent(v),
       max: 1,
     }),
@@ -132,12 +147,22 @@ export function renderAnnualReport(f: StatisticsFigures, meta: { compiledAt: str
         {
           name: String(p.year),
           color: '#b0b0b0',
-          values: [p.applications.submitted, p.applications.awarded, p.consultantAssisted.awarded, p.organizations.applicants],
+          values: [
+            p.applications.submitted,
+            p.applications.awarded,
+            p.consultantAssisted.awarded,
+            p.organizations.applicants,
+          ],
         },
         {
           name: String(y),
           color: '#1565c0',
-          values: [f.applications.submitted, f.applications.awarded, f.consultantAssisted.awarded, f.organizations.applicants],
+          values: [
+            f.applications.submitted,
+            f.applications.awarded,
+            f.consultantAssisted.awarded,
+            f.organizations.applicants,
+          ],
         },
       ],
       format: formatInt,
@@ -162,7 +187,11 @@ export function renderAnnualReport(f: StatisticsFigures, meta: { compiledAt: str
         ['Впервые участвовали', p.organizations.firstTime, f.organizations.firstTime],
         ['Запрошено', formatRubles(p.amounts.requested), formatRubles(f.amounts.requested)],
         ['Присуждено', formatRubles(p.amounts.awarded), formatRubles(f.amounts.awarded)],
-        ['Софинансирование поддержанных проектов', formatRubles(p.amounts.coFinancing), formatRubles(f.amounts.coFinancing)],
+        [
+          'Софинансирование поддержанных проектов',
+          formatRubles(p.amounts.coFinancing),
+          formatRubles(f.amounts.coFinancing),
+        ],
         ['Средний размер гранта', formatRubles(p.amounts.averageAward), formatRubles(f.amounts.averageAward)],
         ['Доля поддержанных заявок', pct(p.successRate), pct(f.successRate)],
         ['Использование грантового фонда', pct(p.budgetUtilisation), pct(f.budgetUtilisation)],
@@ -178,7 +207,14 @@ export function renderAnnualReport(f: StatisticsFigures, meta: { compiledAt: str
     ),
     table(
       'По направлениям',
-      ['Направление', 'Подано', 'Поддержано', 'Сумма грантов', 'Доля поддержанных', `С участием ${RC}: подано / поддержано`],
+      [
+        'Направление',
+        'Подано',
+        'Поддержано',
+        'Сумма грантов',
+        'Доля поддержанных',
+        `С участием ${RC}: подано / поддержано`,
+      ],
       f.byDirection.map((d, i) => [
         directions[i],
         d.submitted,
@@ -203,9 +239,11 @@ export function renderAnnualReport(f: StatisticsFigures, meta: { compiledAt: str
     ),
   ];
   // A person reads it: the time is shown in the Resource Center's zone, with the zone named.
-  const compiled = new Intl.DateTimeFormat('ru-RU', { timeZone: meta.timezone, dateStyle: 'long', timeStyle: 'short' }).format(
-    new Date(meta.compiledAt),
-  );
+  const compiled = new Intl.DateTimeFormat('ru-RU', {
+    timeZone: meta.timezone,
+    dateStyle: 'long',
+    timeStyle: 'short',
+  }).format(new Date(meta.compiledAt));
   return `<!DOCTYPE html>
 <html lang="ru">
 <head>

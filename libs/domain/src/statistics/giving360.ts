@@ -24,7 +24,8 @@ export interface Funder {
   name: string;
 }
 
-export const grantIdentifier = (funder: Funder, registrationNumber: string) => `360G-${funder.prefix}-${registrationNumber}`;
+export const grantIdentifier = (funder: Funder, registrationNumber: string) =>
+  `360G-${funder.prefix}-${registrationNumber}`;
 export const recipientIdentifier = (inn: string) => `RU-INN-${inn}`;
 
 /** RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled. */
@@ -88,7 +89,9 @@ export function toGiving360Package(rows: AwardedGrantRow[], funder: Funder): { g
       amountAwarded: Number(r.amountAwarded),
       ...(r.amountAppliedFor !== null ? { amountAppliedFor: Number(r.amountAppliedFor) } : {}),
       awardDate: r.awardDate,
-      ...(r.projectStart ? { plannedDates: [{ startDate: r.projectStart, ...(r.projectEnd ? { endDate: r.projectEnd } : {}) }] } : {}),
+      ...(r.projectStart
+        ? { plannedDates: [{ startDate: r.projectStart, ...(r.projectEnd ? { endDate: r.projectEnd } : {}) }] }
+        : {}),
       recipientOrganization: [{ id: recipientIdentifier(r.inn), name: r.organizationName }],
       fundingOrganization: [{ id: funder.prefix, name: funder.name }],
       grantProgramme: [{ title: r.programme }],

@@ -67,7 +67,9 @@ export class StatisticsJobs {
 
   /** The year a yearly run is about: the year before the scheduled moment, in the scheduler's zone. */
   previousYearAt(instant: number): number {
-    const year = new Intl.DateTimeFormat('en-US', { timeZone: this.config.values.STATS_TZ, year: 'numeric' }).format(instant);
+    const year = new Intl.DateTimeFormat('en-US', { timeZone: this.config.values.STATS_TZ, year: 'numeric' }).format(
+      instant,
+    );
     return Number(year) - 1;
   }
 }

@@ -26,16 +26,25 @@ const percentChange = (previous: number, current: number) =>
   previous === 0 ? null : Math.round(((current - previous) / previous) * 1000) / 10;
 
 function countChange(previous: number, current: number): Change {
-  return { previous, current, delta: Math.round((current - previous) * 10000) / 10000, percent: percentChange(previous, current) };
+  return {
+    previous,
+    current,
+    delta: Math.round((current - previous) * 10000) / 10000,
+    percent: percentChange(previous, current),
+  };
 }
 
 function moneyChange(previous: string, current: string): Change {
   // Kopecks are exact integers; only the ratio goes through a float.
-  const percent = compareMoney(previous, '0') === 0 ? null : percentChange(Number(toKopecks(previous)), Number(toKopecks(current)));
+  const percent =
+    compareMoney(previous, '0') === 0 ? null : percentChange(Number(toKopecks(previous)), Number(toKopecks(current)));
   return { previous, current, delta: subMoney(current, previous), percent };
 }
 
-export function headlineChanges(previous: HeadlineFigures, current: HeadlineFigures): Record<HeadlineChangeKey, Change> {
+export function headlineChanges(
+  previous: HeadlineFigures,
+  current: HeadlineFigures,
+): Record<HeadlineChangeKey, Change> {
   return {
     applicationsSubmitted: countChange(previous.applications.submitted, current.applications.submitted),
     applicationsAwarded: countChange(previous.applications.awarded, current.applications.awarded),

@@ -46,7 +46,9 @@ export function renderBarChart(chart: BarChart): string {
   });
   chart.categories.forEach((category, c) => {
     const y0 = TOP + c * groupHeight;
-    parts.push(`<text x="${LABEL - 8}" y="${y0 + (chart.series.length * BAR) / 2 + 4}" text-anchor="end">${escapeHtml(truncate(category, 36))}</text>`);
+    parts.push(
+      `<text x="${LABEL - 8}" y="${y0 + (chart.series.length * BAR) / 2 + 4}" text-anchor="end">${escapeHtml(truncate(category, 36))}</text>`,
+    );
     chart.series.forEach((s, i) => {
       const value = s.values[c] ?? 0;
       const width = max > 0 ? Math.max(value > 0 ? 1 : 0, Math.round((value / max) * BAR_AREA)) : 0;

@@ -16,7 +16,6 @@ import { IsCalendarDate, IsMoneyAmount } from '../../competitions/dto/field.vali
 import { APPLICATION_STATUSES } from '../application-fields';
 import { trim } from '../../shared/transforms';
 
-
 export class ExpectedResultInput {
   @ApiProperty({ example: 'Число вовлеченных волонтеров' })
   @Transform(trim)

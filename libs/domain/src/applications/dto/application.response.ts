@@ -36,7 +36,8 @@ export class ApplicationResponse {
   @ApiProperty({
     nullable: true,
     type: Boolean,
-    description: 'true once a Resource Center consultation was completed; null for experts, who never see consultations',
+    description:
+      'true once a Resource Center consultation was completed; null for experts, who never see consultations',
   })
   consultantAssisted: boolean | null;
   @ApiProperty({ nullable: true, type: Number, example: 78.5 }) score: number | null;

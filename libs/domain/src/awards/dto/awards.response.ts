@@ -8,9 +8,11 @@ export class RankingItem {
   @ApiProperty() title: string;
   @ApiProperty() organizationName: string;
   @ApiProperty({ nullable: true, type: String, example: '150000.00' }) requestedAmount: string | null;
-  @ApiProperty({ nullable: true, type: Number, description: 'Mean of submitted totals; null until reviewed' }) score: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Mean of submitted totals; null until reviewed' }) score:
+    number | null;
   @ApiProperty() reviewsSubmitted: number;
-  @ApiProperty({ description: 'The first reviews diverge and the extra review is not in yet' }) needsExtraReview: boolean;
+  @ApiProperty({ description: 'The first reviews diverge and the extra review is not in yet' })
+  needsExtraReview: boolean;
   @ApiProperty({ enum: ['under_review', 'reviewed', 'awarded', 'not_awarded'] }) status: string;
 }
 
@@ -32,7 +34,8 @@ export class AnnouncementResponse {
   @ApiProperty() awarded: number;
   @ApiProperty() notAwarded: number;
   @ApiProperty({ example: '450000.00' }) totalAwarded: string;
-  @ApiProperty({ description: 'Applications still under review: they keep that status and get no decision' }) pending: number;
+  @ApiProperty({ description: 'Applications still under review: they keep that status and get no decision' })
+  pending: number;
 }
 
 export class PublicResultItem {

@@ -19,7 +19,6 @@ import { isValidInn, isValidOgrn } from '../../shared/inn';
 import { LOCALES, Locale } from '../../shared/roles';
 import { trim } from '../../shared/transforms';
 
-
 @ValidatorConstraint({ name: 'inn' })
 class InnConstraint implements ValidatorConstraintInterface {
   validate(value: unknown) {

@@ -11,7 +11,14 @@ export class UserResponse {
   @ApiProperty({ nullable: true, type: String }) organizationId: string | null;
 
   static from(u: User): UserResponse {
-    return { id: u.id, email: u.email, fullName: u.fullName, role: u.role, locale: u.locale, organizationId: u.organizationId };
+    return {
+      id: u.id,
+      email: u.email,
+      fullName: u.fullName,
+      role: u.role,
+      locale: u.locale,
+      organizationId: u.organizationId,
+    };
   }
 }
 

@@ -16,7 +16,8 @@ export class NotificationListQuery extends PageQuery {
 export class MyNotificationResponse {
   @ApiProperty() id: string;
   @ApiProperty() template: string;
-  @ApiProperty({ nullable: true, type: String, description: 'Set once the mail is rendered and sent' }) subject: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Set once the mail is rendered and sent' }) subject:
+    string | null;
   @ApiProperty({ enum: NOTIFICATION_STATUSES }) status: NotificationStatus;
   @ApiProperty() createdAt: string;
   @ApiProperty({ nullable: true, type: String }) sentAt: string | null;

@@ -25,7 +25,8 @@ export class ReviewResponse {
   @ApiProperty({ enum: ['assigned', 'in_progress', 'submitted', 'declined'] }) status: string;
   @ApiProperty({ example: { relevance: 8 } }) scores: Record<string, number>;
   @ApiProperty({ nullable: true, type: String }) comment: string | null;
-  @ApiProperty({ nullable: true, type: Number, description: 'Σ score × weight over the scored criteria' }) total: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Σ score × weight over the scored criteria' }) total:
+    number | null;
   @ApiProperty() isExtra: boolean;
   @ApiProperty() dueAt: string;
   @ApiProperty() assignedAt: string;
@@ -80,7 +81,8 @@ export class ExpertLoadItem {
   @ApiProperty({
     nullable: true,
     type: Number,
-    description: 'Mean z-score of the expert’s totals against the other experts’ totals on the same applications; > 0 lenient, < 0 harsh',
+    description:
+      'Mean z-score of the expert’s totals against the other experts’ totals on the same applications; > 0 lenient, < 0 harsh',
   })
   leniency: number | null;
 }
