@@ -19,6 +19,8 @@ export interface CaughtMail {
 export class SmtpSink {
   readonly mails: CaughtMail[] = [];
   private refusing = 0;
+  private delayMs = 0;
+  private receiving: Array<() => void> = [];
   private waiters: Array<{ count: number; resolve: () => void }> = [];
 
   private constructor(
@@ -36,7 +38,9 @@ export class SmtpSink {
       onData(stream, session, callback) {
         const chunks: Buffer[] = [];
         stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => {
+        for (const resolve of ref.sink!.receiving.splice(0)) resolve();
+        stream.on('end', async () => {
+          if (ref.sink!.delayMs) await new Promise((r) => setTimeout(r, ref.sink!.delayMs));
           if (ref.sink!.refusing > 0) {
             ref.sink!.refusing--;
             const err = new Error('Temporary failure, try again') as Error & { responseCode: number };
@@ -68,6 +72,16 @@ export class SmtpSink {
     });
     ref.sink = new SmtpSink(server, (server.server.address() as AddressInfo).port);
     return ref.sink;
+  }
+
+  /** Holds every message this long before answering, like a slow mail server. */
+  slowDown(ms: number) {
+    this.delayMs = ms;
+  }
+
+  /** Resolves when the next message starts arriving (its DATA phase). */
+  nextMessageStarts(): Promise<void> {
+    return new Promise((resolve) => this.receiving.push(resolve));
   }
 
   /** Rejects the next `count` messages with 451. */

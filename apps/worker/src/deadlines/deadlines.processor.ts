@@ -1,12 +1,13 @@
-import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, Processor } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
 import { DeadlineReconciler, DeadlineReminders, DomainError, SubmissionCloser } from '@grants/domain';
 import { JobData, JobName, QueueName } from '@grants/queue';
+import { DrainingWorkerHost } from '../draining-worker-host';
 
 /** The deadlines queue: submission close, reminders, the overdue report and reconciliation. */
 @Processor(QueueName.Deadlines)
-export class DeadlinesProcessor extends WorkerHost {
+export class DeadlinesProcessor extends DrainingWorkerHost {
   private readonly logger = new Logger(DeadlinesProcessor.name);
 
   constructor(

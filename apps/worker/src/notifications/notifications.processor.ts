@@ -1,10 +1,11 @@
-import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, Processor } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
 import { AppConfig } from '@grants/config';
 import { NotificationDelivery } from '@grants/domain';
 import { isPermanentSmtpError, MailTransport, PermanentMailError, TemplateRenderer } from '@grants/mail';
 import { JobData, JobName, QueueName } from '@grants/queue';
+import { DrainingWorkerHost } from '../draining-worker-host';
 
 /** The key under which @nestjs/bullmq keeps @Processor worker options (read when it builds the Worker). */
 const WORKER_OPTIONS_METADATA = 'bullmq:worker_metadata';
@@ -14,7 +15,7 @@ const WORKER_OPTIONS_METADATA = 'bullmq:worker_metadata';
  * not the job, is the truth: sent and voided rows are skipped, so a job that runs twice sends once.
  */
 @Processor(QueueName.Notifications)
-export class NotificationsProcessor extends WorkerHost {
+export class NotificationsProcessor extends DrainingWorkerHost {
   private readonly logger = new Logger(NotificationsProcessor.name);
   private readonly messageIdDomain: string;
 

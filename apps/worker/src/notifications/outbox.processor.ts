@@ -1,12 +1,13 @@
-import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, Processor } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
 import { OutboxRelay } from '@grants/domain';
 import { JobName, QueueName } from '@grants/queue';
+import { DrainingWorkerHost } from '../draining-worker-host';
 
 /** The outbox queue: the periodic sweep relays what the LISTEN wake-up missed and re-queues lost jobs. */
 @Processor(QueueName.Outbox)
-export class OutboxProcessor extends WorkerHost {
+export class OutboxProcessor extends DrainingWorkerHost {
   private readonly logger = new Logger(OutboxProcessor.name);
 
   constructor(private readonly relay: OutboxRelay) {

@@ -1,8 +1,9 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Processor } from '@nestjs/bullmq';
 import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
 import { CompiledSnapshot, StatisticsJobs, StatisticsService } from '@grants/domain';
 import { JobData, JobName, QueueName } from '@grants/queue';
+import { DrainingWorkerHost } from '../draining-worker-host';
 
 /** How long worker start waits for Redis to take the yearly scheduler, and how often it is checked. */
 const SCHEDULER_START_TIMEOUT_MS = 5000;
@@ -12,7 +13,7 @@ const STALE_CHECK_MS = 60 * 1000;
 
 /** The statistics queue: compiles on demand, after announcements, and yearly for the previous year. */
 @Processor(QueueName.Statistics)
-export class StatisticsProcessor extends WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
+export class StatisticsProcessor extends DrainingWorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(StatisticsProcessor.name);
   private timer?: NodeJS.Timeout;
   private catchUp?: NodeJS.Timeout;
