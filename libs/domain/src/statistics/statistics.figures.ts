@@ -47,6 +47,8 @@ export interface HeadlineFigures {
 export interface DirectionFigures {
   direction: string | null;
   title: string | null;
+  /** English title, when a competition gave one; absent in snapshots compiled before English titles. */
+  titleEn?: string;
   submitted: number;
   awarded: number;
   amountAwarded: Money;

@@ -91,7 +91,7 @@ export const STATISTICS_SQL = {
   byDirection: `
     WITH comp AS (${YEAR_COMPETITIONS}),
     titles AS (
-      SELECT d->>'code' AS code, min(d->>'title') AS title
+      SELECT d->>'code' AS code, min(d->>'title') AS title, min(d->>'titleEn') AS title_en
       FROM comp, jsonb_array_elements(comp.directions) d GROUP BY 1
     ),
     agg AS (
@@ -105,7 +105,7 @@ export const STATISTICS_SQL = {
       WHERE a.submitted_at IS NOT NULL
       GROUP BY a.direction
     )
-    SELECT coalesce(g.direction, t.code) AS direction, t.title,
+    SELECT coalesce(g.direction, t.code) AS direction, t.title, t.title_en,
       coalesce(g.submitted, 0) AS submitted, coalesce(g.awarded, 0) AS awarded,
       ${money('g.amount_awarded')} AS amount_awarded, ${rate('coalesce(g.awarded, 0)', 'g.submitted')} AS success_rate,
       coalesce(g.assisted_submitted, 0) AS assisted_submitted, coalesce(g.assisted_awarded, 0) AS assisted_awarded
@@ -260,6 +260,8 @@ export class StatisticsRepository {
     return rows.map((r) => ({
       direction: r.direction,
       title: r.title,
+      // Only when given, so years without English titles keep the shape they always had.
+      ...(r.title_en ? { titleEn: r.title_en } : {}),
       submitted: r.submitted,
       awarded: r.awarded,
       amountAwarded: r.amount_awarded,
