@@ -568,6 +568,33 @@ describe('Annual statistics', () => {
     expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org\/2000\/svg)/);
   });
 
+  it('renders the same report in English with ?lang=en, and answers 400 for a language it does not have', async () => {
+    const res = await ctx.http.as(consultant).get(`/statistics/${Y}/report?lang=en`);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+    const html = res.text;
+    expect(html).toContain('<html lang="en">');
+    expect(html).toContain(
+      'In 2026, 3 projects prepared with the participation of Resource Center specialists received grant support.',
+    );
+    expect(html).toContain('Resource Center specialists held 9 consultations');
+    expect(html).toContain('Compared with 2025, the number of applications submitted rose');
+    expect(html).toContain('totalling 890,000.50\u00a0RUB;');
+    expect(html).toContain('<caption>By direction</caption><thead><tr><th>Direction</th>');
+    expect(html).toContain('Applications and supported projects by direction, 2026');
+    expect(html.match(/<svg /g)).toHaveLength(3);
+    expect(html).not.toMatch(/руб\.|Поддержано|Ресурсного центра/);
+    // The competition's own title is data, shown as given.
+    expect(html).toContain('Конкурс &lt;малых&gt; грантов &amp; &quot;инициатив&quot;');
+
+    expect((await ctx.http.as(consultant).get(`/statistics/${Y}/report?lang=ru`)).text).toContain('<html lang="ru">');
+    for (const lang of ['xx', 'EN', '']) {
+      const bad = await ctx.http.as(consultant).get(`/statistics/${Y}/report?lang=${lang}`);
+      expect(bad.status).toBe(400);
+      expect(JSON.stringify(bad.body.message)).toContain('lang');
+    }
+  });
+
   it('lets admins and consultants read statistics; applicants and experts get 403, anonymous 401', async () => {
     const ngo = await registerNgo(ctx.http);
     const expert = await createStaff(ctx.http, admin, 'expert');

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBearerAuth,
@@ -6,13 +6,21 @@ import {
   ApiOperation,
   ApiParam,
   ApiProduces,
+  ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { StatisticsJobs, StatisticsService } from '@grants/domain';
+import { ReportLocale, StatisticsJobs, StatisticsService } from '@grants/domain';
 import { Roles } from '../common/roles.decorator';
+import { ReportLangPipe } from './report-lang.pipe';
 import { YearPipe } from './year.pipe';
 
+const LANG_QUERY = {
+  name: 'lang',
+  required: false,
+  enum: ['ru', 'en'],
+  description: 'Language of the report; default ru',
+} as const;
 const YEAR_PARAM = { name: 'year', required: true, schema: { type: 'integer', minimum: 2000, maximum: 2100 } } as const;
 
 @ApiTags('statistics')
@@ -74,11 +82,19 @@ export class StatisticsController {
   @Get(':year/report')
   @Roles('admin', 'consultant')
   @ApiProduces('text/html')
-  @ApiOperation({ summary: 'Annual report in Russian (HTML with inline SVG charts) from the newest snapshot' })
+  @ApiOperation({
+    summary:
+      'Annual report (HTML with inline SVG charts) from the newest snapshot: Russian by default, English with ?lang=en',
+  })
   @ApiNotFoundResponse({ description: 'The year was never compiled' })
   @ApiParam(YEAR_PARAM)
-  async report(@Param('year', YearPipe) year: number, @Res({ passthrough: true }) reply: FastifyReply) {
-    const html = await this.statistics.report(year);
+  @ApiQuery(LANG_QUERY)
+  async report(
+    @Param('year', YearPipe) year: number,
+    @Query('lang', ReportLangPipe) lang: ReportLocale,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const html = await this.statistics.report(year, lang);
     reply.header('content-type', 'text/html; charset=utf-8');
     return html;
   }

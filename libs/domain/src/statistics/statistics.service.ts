@@ -5,7 +5,7 @@ import { AppConfig } from '@grants/config';
 import { notFound } from '../shared/domain-error';
 import { compareMoney, subMoney, toKopecks } from '../shared/money';
 import { OutboxService } from '../notifications/outbox.service';
-import { assistedHeadline, renderAnnualReport } from './annual-report';
+import { assistedHeadline, renderAnnualReport, ReportLocale } from './annual-report';
 import { Funder, Giving360Grant, toGiving360Csv, toGiving360Package } from './giving360';
 import { Change, HeadlineChangeKey, HeadlineFigures, StatisticsFigures } from './statistics.figures';
 import { StatisticsRepository } from './statistics.repository';
@@ -156,13 +156,17 @@ export class StatisticsService {
   }
 
   /** The report tells the newest snapshot, the same figures admins were mailed about. */
-  async report(year: number): Promise<string> {
+  async report(year: number, locale: ReportLocale = 'ru'): Promise<string> {
     const snapshot = await this.latest(year);
-    return renderAnnualReport(snapshot.figures, {
-      compiledAt: snapshot.compiledAt,
-      funderName: this.config.values.FUNDER_NAME,
-      timezone: this.config.values.STATS_TZ,
-    });
+    return renderAnnualReport(
+      snapshot.figures,
+      {
+        compiledAt: snapshot.compiledAt,
+        funderName: this.config.values.FUNDER_NAME,
+        timezone: this.config.values.STATS_TZ,
+      },
+      locale,
+    );
   }
 
   private funder(): Funder {
