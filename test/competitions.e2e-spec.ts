@@ -59,6 +59,60 @@ describe('Competitions: create, edit, publish, extend, cancel', () => {
     expect(a.shortCode).not.toBe(b.shortCode);
   });
 
+  it('keeps optional English titles of criteria and directions; the default criteria come with theirs', async () => {
+    const byDefault = await createCompetition(ctx.http, admin);
+    expect(byDefault.criteria[0]).toEqual({
+      code: 'relevance',
+      title: 'Актуальность и социальная значимость проекта',
+      titleEn: 'Relevance and social significance of the project',
+      weight: 2,
+      maxScore: 10,
+    });
+    expect(byDefault.criteria.every((c: { titleEn?: string }) => typeof c.titleEn === 'string')).toBe(true);
+    expect(byDefault.directions[0]).toEqual({ code: 'social', title: 'Социальная поддержка и защита граждан' });
+
+    const directions = [
+      { code: 'social', title: 'Социальная поддержка', titleEn: '  Social support  ' },
+      { code: 'culture', title: 'Культура' },
+    ];
+    const criteria = [
+      { code: 'quality', title: 'Качество проекта', titleEn: 'Project quality', weight: 1, maxScore: 5 },
+      { code: 'team', title: 'Команда', weight: 1, maxScore: 5 },
+    ];
+    const created = await createCompetition(ctx.http, admin, { directions, criteria });
+    expect(created.directions).toEqual([
+      { code: 'social', title: 'Социальная поддержка', titleEn: 'Social support' },
+      { code: 'culture', title: 'Культура' },
+    ]);
+    expect(created.criteria).toEqual(criteria);
+
+    const patched = await ctx.http.as(admin).patch(`/competitions/${created.id}`, {
+      directions: [{ code: 'culture', title: 'Культура', titleEn: 'Culture' }],
+      criteria: [{ code: 'quality', title: 'Качество проекта', titleEn: null, weight: 1, maxScore: 5 }],
+    });
+    expect(patched.status).toBe(200);
+    expect(patched.body.directions).toEqual([{ code: 'culture', title: 'Культура', titleEn: 'Culture' }]);
+    expect(patched.body.criteria).toEqual([{ code: 'quality', title: 'Качество проекта', weight: 1, maxScore: 5 }]);
+    const read = await ctx.http.as(admin).get(`/competitions/${created.id}`);
+    expect(read.body.directions).toEqual(patched.body.directions);
+
+    for (const titleEn of ['', '   ', 5, 'x'.repeat(301)]) {
+      const bad = await ctx.http
+        .as(admin)
+        .post(
+          '/competitions',
+          competitionBody({ criteria: [{ code: 'q', title: 'Q', titleEn, weight: 1, maxScore: 5 }] }),
+        );
+      expect({ titleEn, status: bad.status }).toEqual({ titleEn, status: 400 });
+      expect(JSON.stringify(bad.body.message)).toContain('titleEn');
+    }
+    const badDirection = await ctx.http
+      .as(admin)
+      .post('/competitions', competitionBody({ directions: [{ code: 'a', title: 'A', titleEn: ['A'] }] }));
+    expect(badDirection.status).toBe(400);
+    expect(JSON.stringify(badDirection.body.message)).toContain('titleEn');
+  });
+
   it('rejects bad input with 400 naming each field', async () => {
     const now = Date.now();
     const cases: Array<[Record<string, unknown>, string]> = [

@@ -2,14 +2,17 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateCol
 
 export type CompetitionStatus = 'draft' | 'open' | 'review' | 'results_announced' | 'archived' | 'cancelled';
 
+/** Titles are Russian; `titleEn`, when given, is what a reader in English sees instead. */
 export interface Direction {
   code: string;
   title: string;
+  titleEn?: string;
 }
 
 export interface Criterion {
   code: string;
   title: string;
+  titleEn?: string;
   weight: number;
   maxScore: number;
 }

@@ -12,7 +12,7 @@ import { DomainError, invalid, notFound } from '../shared/domain-error';
 import { compareMoney, money } from '../shared/money';
 import { Page, pageOf } from '../shared/pagination';
 import { Actor } from '../shared/roles';
-import { Competition, CompetitionStatus } from './competition.entity';
+import { Competition, CompetitionStatus, Criterion, Direction } from './competition.entity';
 import { applyCompetitionTransition, DB_NOW } from './competition.state-machine';
 import { deadlineShortened, notEditableAfterPublish, publishAfterDeadline } from './competitions.errors';
 import { DEFAULT_CRITERIA } from './default-criteria';
@@ -71,13 +71,8 @@ export class CompetitionsService {
               totalBudget: money(dto.totalBudget),
               maxGrantAmount: money(dto.maxGrantAmount),
               minCoFinancingPercent: String(dto.minCoFinancingPercent ?? 0),
-              directions: dto.directions.map((d) => ({ code: d.code, title: d.title })),
-              criteria: (dto.criteria ?? DEFAULT_CRITERIA).map((c) => ({
-                code: c.code,
-                title: c.title,
-                weight: c.weight,
-                maxScore: c.maxScore,
-              })),
+              directions: dto.directions.map(toDirection),
+              criteria: (dto.criteria ?? DEFAULT_CRITERIA).map(toCriterion),
               expertsPerApplication: dto.expertsPerApplication ?? 2,
               divergenceThreshold: String(dto.divergenceThreshold ?? 30),
               minScoreToAward: dto.minScoreToAward == null ? null : String(dto.minScoreToAward),
@@ -332,6 +327,25 @@ function fromEntity(c: Competition): CreateCompetitionDto {
   };
 }
 
+/** An English title is stored only when given, so competitions without one keep the shape they always had. */
+const withTitleEn = (titleEn: string | null | undefined) => (titleEn ? { titleEn } : {});
+
+type WithTitleEn<T> = Omit<T, 'titleEn'> & { titleEn?: string | null };
+
+const toDirection = (d: WithTitleEn<Direction>): Direction => ({
+  code: d.code,
+  title: d.title,
+  ...withTitleEn(d.titleEn),
+});
+
+const toCriterion = (c: WithTitleEn<Criterion>): Criterion => ({
+  code: c.code,
+  title: c.title,
+  ...withTitleEn(c.titleEn),
+  weight: c.weight,
+  maxScore: c.maxScore,
+});
+
 function toColumns(dto: Partial<UpdateCompetitionDto>): Partial<Competition> {
   const out: Partial<Competition> = {};
   if (dto.title !== undefined) out.title = dto.title;
@@ -345,9 +359,8 @@ function toColumns(dto: Partial<UpdateCompetitionDto>): Partial<Competition> {
   if (dto.totalBudget !== undefined) out.totalBudget = money(dto.totalBudget);
   if (dto.maxGrantAmount !== undefined) out.maxGrantAmount = money(dto.maxGrantAmount);
   if (dto.minCoFinancingPercent !== undefined) out.minCoFinancingPercent = String(dto.minCoFinancingPercent);
-  if (dto.directions !== undefined) out.directions = dto.directions.map((d) => ({ code: d.code, title: d.title }));
-  if (dto.criteria !== undefined)
-    out.criteria = dto.criteria.map((c) => ({ code: c.code, title: c.title, weight: c.weight, maxScore: c.maxScore }));
+  if (dto.directions !== undefined) out.directions = dto.directions.map(toDirection);
+  if (dto.criteria !== undefined) out.criteria = dto.criteria.map(toCriterion);
   if (dto.expertsPerApplication !== undefined) out.expertsPerApplication = dto.expertsPerApplication;
   if (dto.divergenceThreshold !== undefined) out.divergenceThreshold = String(dto.divergenceThreshold);
   if (dto.minScoreToAward !== undefined)

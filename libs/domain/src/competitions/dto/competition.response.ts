@@ -1,14 +1,18 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Competition, CompetitionStatus } from '../competition.entity';
+
+const TITLE_EN = { description: 'English title; present only when one was given' };
 
 export class DirectionResponse {
   @ApiProperty() code: string;
   @ApiProperty() title: string;
+  @ApiPropertyOptional(TITLE_EN) titleEn?: string;
 }
 
 export class CriterionResponse {
   @ApiProperty() code: string;
   @ApiProperty() title: string;
+  @ApiPropertyOptional(TITLE_EN) titleEn?: string;
   @ApiProperty() weight: number;
   @ApiProperty() maxScore: number;
 }

@@ -36,6 +36,17 @@ export class DirectionInput {
   @IsNotEmpty()
   @MaxLength(300)
   title: string;
+
+  @ApiPropertyOptional({
+    example: 'Social support and protection of citizens',
+    description: 'Shown to English-locale readers; the Russian title otherwise',
+  })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  titleEn?: string | null;
 }
 
 export class CriterionInput {
@@ -50,6 +61,17 @@ export class CriterionInput {
   @IsNotEmpty()
   @MaxLength(300)
   title: string;
+
+  @ApiPropertyOptional({
+    example: 'Relevance and social significance of the project',
+    description: 'Shown to English-locale readers; the Russian title otherwise',
+  })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  titleEn?: string | null;
 
   @ApiProperty({ example: 2 })
   @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
