@@ -12,25 +12,36 @@ export async function applicantsOf(manager: EntityManager, applicationId: string
 
 /** Display values every application mail carries. */
 export async function applicationRef(manager: EntityManager, applicationId: string) {
+  return (await applicationAudience(manager, applicationId)).ref;
+}
+
+/** The display values and the applicant users of an application, in one round trip. */
+export async function applicationAudience(manager: EntityManager, applicationId: string) {
   const [row]: Array<{
     competition_id: string;
     competition_title: string;
     timezone: string;
     application_title: string;
     organization_name: string;
+    users: string[] | null;
   }> = await manager.query(
     `SELECT c.id AS competition_id, c.title AS competition_title, c.timezone, a.title AS application_title,
-            o.full_name AS organization_name
+            o.full_name AS organization_name,
+            (SELECT array_agg(u.id ORDER BY u.created_at, u.id) FROM users u
+             WHERE u.organization_id = a.organization_id AND u.role = 'applicant') AS users
      FROM applications a JOIN competitions c ON c.id = a.competition_id JOIN organizations o ON o.id = a.organization_id
      WHERE a.id = $1`,
     [applicationId],
   );
   return {
-    competitionId: row.competition_id,
-    competitionTitle: row.competition_title,
-    timezone: row.timezone,
-    applicationId,
-    applicationTitle: row.application_title,
-    organizationName: row.organization_name,
+    ref: {
+      competitionId: row.competition_id,
+      competitionTitle: row.competition_title,
+      timezone: row.timezone,
+      applicationId,
+      applicationTitle: row.application_title,
+      organizationName: row.organization_name,
+    },
+    users: row.users ?? [],
   };
 }

@@ -3,7 +3,6 @@ import { OutboxMessage, OutboxService } from '../notifications/outbox.service';
 import { DomainError, notFound } from '../shared/domain-error';
 import { Actor, Role } from '../shared/roles';
 import { Application, ApplicationStatus } from './application.entity';
-import { ApplicationEvent } from './application-event.entity';
 
 export type TransitionActor = Actor | 'system';
 type ActorRole = Role | 'system';
@@ -51,51 +50,60 @@ const COLUMN = (key: string) => key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLow
 /**
  * The one function that writes an application's status: a guarded
  * `UPDATE … WHERE id = :id AND status IN (:from)` with a version bump, an application_events row and
- * the notifications' outbox rows, all in the caller's transaction. A step the table does not allow,
+ * the notifications' outbox rows, all in the caller's transaction. Returns the previous status. A step the table does not allow,
  * or a status that changed meanwhile, is `409 INVALID_TRANSITION`.
  */
 export async function applyApplicationTransition(
   manager: EntityManager,
   outbox: OutboxService,
   request: TransitionRequest,
-): Promise<Application> {
+): Promise<ApplicationStatus> {
   const role: ActorRole = request.actor === 'system' ? 'system' : request.actor.role;
   const allowedFrom = APPLICATION_TRANSITIONS.filter(
     (t) => t.to === request.to && t.roles.includes(role) && (!request.from || request.from.includes(t.from)),
   ).map((t) => t.from);
 
-  const params: unknown[] = [request.applicationId, request.to, allowedFrom];
+  const params: unknown[] = [
+    request.applicationId,
+    request.to,
+    allowedFrom,
+    request.actor === 'system' ? null : request.actor.id,
+    role,
+    request.reason ?? null,
+  ];
   const sets = ['status = $2', 'version = version + 1', 'updated_at = now()'];
   for (const [key, value] of Object.entries(request.set ?? {})) {
     params.push(value);
     sets.push(`${COLUMN(key)} = $${params.length}`);
   }
-  const [rows] = (await manager.query(
-    `UPDATE applications a SET ${sets.join(', ')}
-     FROM (SELECT id, status AS previous FROM applications WHERE id = $1 FOR UPDATE) p
-     WHERE a.id = p.id AND p.previous = ANY($3::varchar[])
-     RETURNING p.previous, a.*`,
+  // One round trip: lock, guarded update and history row together.
+  const rows: Array<{ previous: ApplicationStatus }> = await manager.query(
+    `WITH p AS (SELECT id, status AS previous FROM applications WHERE id = $1 FOR UPDATE),
+     u AS (
+       UPDATE applications a SET ${sets.join(', ')}
+       FROM p WHERE a.id = p.id AND p.previous = ANY($3::varchar[])
+       RETURNING p.previous
+     ),
+     e AS (
+       INSERT INTO application_events (application_id, from_status, to_status, actor_id, actor_role, reason)
+       SELECT $1, u.previous, $2, $4::uuid, $5, $6::text FROM u
+     )
+     SELECT previous FROM u`,
     params,
-  )) as [Array<Record<string, unknown>>, number];
+  );
 
-  if (!rows?.length) {
+  if (!rows.length) {
     const current = await manager.findOne(Application, { where: { id: request.applicationId } });
     if (!current) throw notFound('Application');
     throw new DomainError(
       'INVALID_TRANSITION',
       `An application in status ${current.status} cannot become ${request.to}`,
-      { from: current.status, to: request.to },
+      {
+        from: current.status,
+        to: request.to,
+      },
     );
   }
-  const previous = rows[0].previous as ApplicationStatus;
-  await manager.insert(ApplicationEvent, {
-    applicationId: request.applicationId,
-    fromStatus: previous,
-    toStatus: request.to,
-    actorId: request.actor === 'system' ? null : request.actor.id,
-    actorRole: role,
-    reason: request.reason ?? null,
-  });
   if (request.notifications?.length) await outbox.write(manager, request.notifications);
-  return manager.findOneOrFail(Application, { where: { id: request.applicationId } });
+  return rows[0].previous;
 }

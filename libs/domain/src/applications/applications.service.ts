@@ -8,7 +8,7 @@ import { invalid, notFound } from '../shared/domain-error';
 import { money } from '../shared/money';
 import { Page, pageOf } from '../shared/pagination';
 import { Actor } from '../shared/roles';
-import { applicantsOf, applicationRef } from './applicants';
+import { applicantsOf, applicationAudience, applicationRef } from './applicants';
 import { canonicalJson, sha256, submittedContent } from './application-content';
 import { ApplicationEvent } from './application-event.entity';
 import { ApplicationSnapshot } from './application-snapshot.entity';
@@ -122,8 +122,7 @@ export class ApplicationsService {
       if (!clock.opened) throw notOpenYet(competition.submissionOpensAt);
       if (!clock.before_deadline) throw deadlinePassed(competition.submissionDeadline);
       checkSubmittable(application, competition);
-      const ref = await applicationRef(manager, id);
-      const users = await applicantsOf(manager, id);
+      const { ref, users } = await applicationAudience(manager, id);
 
       // From here to commit the competition's counter row is locked: numbers are gap-free and unique,
       // and the rush serialises on these few statements only.
@@ -263,13 +262,14 @@ export class ApplicationsService {
     id: string,
     competitionLock: 'pessimistic_read' | 'pessimistic_write',
   ) {
-    const found = await manager.findOne(Application, { where: { id } });
-    if (!found || (actor.role !== 'admin' && found.organizationId !== actor.organizationId))
-      throw notFound('Application');
-    const competition = await manager.findOneOrFail(Competition, {
-      where: { id: found.competitionId },
-      lock: { mode: competitionLock },
-    });
+    // The competition, found and locked through the caller's own application in one query.
+    const qb = manager
+      .createQueryBuilder(Competition, 'c')
+      .innerJoin(Application, 'a', 'a.competition_id = c.id')
+      .where('a.id = :id', { id });
+    if (actor.role !== 'admin') qb.andWhere('a.organization_id = :org', { org: actor.organizationId });
+    const competition = await qb.setLock(competitionLock, undefined, ['c']).getOne();
+    if (!competition) throw notFound('Application');
     const application = await manager.findOneOrFail(Application, {
       where: { id },
       lock: { mode: 'pessimistic_write' },

@@ -36,18 +36,22 @@ export class OutboxService {
     ]);
     const params: unknown[] = [];
     const values = rows.map((r) => `(${r.map((v) => (params.push(v), `$${params.length}`)).join(', ')})`).join(', ');
-    const inserted: unknown[] = await manager.query(
-      `INSERT INTO notifications (user_id, email, locale, template, payload, dedupe_key, decision_key)
-       SELECT v.user_id::uuid, u.email, u.locale, v.template, v.payload::jsonb, v.dedupe_key, v.decision_key
-       FROM (VALUES ${values}) AS v(user_id, template, payload, dedupe_key, decision_key)
-       JOIN users u ON u.id = v.user_id::uuid
-       ON CONFLICT (dedupe_key) DO NOTHING
-       RETURNING id`,
+    params.push(OUTBOX_CHANNEL);
+    // One round trip: the rows, and a NOTIFY that wakes the relay right after commit (NOTIFY is
+    // delivered only if the transaction commits) when at least one row is new.
+    const [{ inserted }]: { inserted: number }[] = await manager.query(
+      `WITH ins AS (
+         INSERT INTO notifications (user_id, email, locale, template, payload, dedupe_key, decision_key)
+         SELECT v.user_id::uuid, u.email, u.locale, v.template, v.payload::jsonb, v.dedupe_key, v.decision_key
+         FROM (VALUES ${values}) AS v(user_id, template, payload, dedupe_key, decision_key)
+         JOIN users u ON u.id = v.user_id::uuid
+         ON CONFLICT (dedupe_key) DO NOTHING
+         RETURNING id
+       ), n AS (SELECT count(*)::int AS inserted FROM ins)
+       SELECT n.inserted, CASE WHEN n.inserted > 0 THEN pg_notify($${params.length}, '') END AS notified FROM n`,
       params,
     );
-    // Wakes the relay right after commit (NOTIFY is delivered only if the transaction commits).
-    if (inserted.length) await manager.query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL]);
-    return inserted.length;
+    return inserted;
   }
 
   /** Voids unsent mails of a superseded decision, so a stale result is never delivered. */
