@@ -336,6 +336,8 @@ describe('Annual statistics', () => {
       year: Y,
       headline:
         'В 2026 году грантовую поддержку получили 3 проекта, подготовленных с участием специалистов Ресурсного центра.',
+      headlineEn:
+        'In 2026, 3 projects prepared with the participation of Resource Center specialists received grant support.',
     });
   });
 

@@ -86,6 +86,8 @@ const samples: { [T in TemplateCode]: TemplatePayloads[T] } = {
     snapshotId: 's-1',
     headline:
       'В 2026 году пять проектов, подготовленных при участии специалистов Ресурсного центра, получили грантовую поддержку.',
+    headlineEn:
+      'In 2026, 5 projects prepared with the participation of Resource Center specialists received grant support.',
   },
 };
 
@@ -123,6 +125,17 @@ describe('Mail templates', () => {
     expect(() => renderer.render('application.submitted', 'ru', partial)).toThrow(/registrationNumber/);
     const { deadline: _d, ...noDeadline } = samples['deadline.reminder'];
     expect(() => renderer.render('deadline.reminder', 'en', noDeadline)).toThrow(PermanentMailError);
+  });
+
+  it('gives English-locale admins the English headline, and the Russian one from mails written before it existed', () => {
+    const sample = samples['statistics.compiled'];
+    const en = renderer.render('statistics.compiled', 'en', sample);
+    expect(en.text).toContain(sample.headlineEn);
+    expect(en.html).toContain(`<b>${sample.headlineEn}</b>`);
+    expect(en.text).not.toContain(sample.headline);
+    expect(renderer.render('statistics.compiled', 'ru', sample).text).toContain(sample.headline);
+    const { headlineEn: _absent, ...older } = sample;
+    expect(renderer.render('statistics.compiled', 'en', older).text).toContain(sample.headline);
   });
 
   it('refuses an unknown template as a permanent error', () => {

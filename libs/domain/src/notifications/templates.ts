@@ -63,5 +63,12 @@ export interface TemplatePayloads {
   'results.awarded': ApplicationRef & { registrationNumber: string; awardedAmount: string; score: string | null };
   'results.not_awarded': ApplicationRef & { registrationNumber: string; score: string | null };
   'results.assisted_winner': ApplicationRef & { registrationNumber: string; awardedAmount: string };
-  'statistics.compiled': { year: number; compiledAt: string; snapshotId: string; headline: string };
+  'statistics.compiled': {
+    year: number;
+    compiledAt: string;
+    snapshotId: string;
+    headline: string;
+    /** The headline for English-locale admins; absent in mails written before the report had English. */
+    headlineEn?: string;
+  };
 }

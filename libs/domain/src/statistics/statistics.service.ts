@@ -106,13 +106,14 @@ export class StatisticsService {
       );
       const compiledAt = new Date(row.compiled_at).toISOString();
       const headline = assistedHeadline(year, figures.consultantAssisted.awarded);
+      const headlineEn = assistedHeadline(year, figures.consultantAssisted.awarded, 'en');
       const admins = await this.repository.adminIds(manager);
       await this.outbox.write(
         manager,
         admins.map((userId) => ({
           userId,
           template: 'statistics.compiled' as const,
-          payload: { year, compiledAt, snapshotId: row.id, headline },
+          payload: { year, compiledAt, snapshotId: row.id, headline, headlineEn },
           dedupeKey: `statistics.compiled:${row.id}:${userId}`,
         })),
       );
