@@ -18,6 +18,7 @@ export * from './organizations/organizations.service';
 export * from './organizations/organizations.module';
 
 export * from './audit/audit-entry.entity';
+export * from './audit/dto/audit-entry.response';
 export * from './audit/audit.service';
 export * from './audit/audit.module';
 
@@ -52,6 +53,7 @@ export * from './statistics/statistics.figures';
 export * from './statistics/statistics.repository';
 export * from './statistics/statistics.service';
 export * from './statistics/statistics.jobs';
+export * from './statistics/dto/statistics.response';
 export * from './statistics/statistics.module';
 export * from './statistics/giving360';
 export * from './statistics/annual-report';

@@ -1,12 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   Actor,
   ApplicationEventsResponse,
@@ -19,10 +12,10 @@ import {
   UpdateApplicationDto,
   WithdrawDto,
 } from '@grants/domain';
+import { ApiDoc } from '../common/api-docs';
 import { CurrentActor, Roles } from '../common/roles.decorator';
 
 @ApiTags('applications')
-@ApiBearerAuth()
 @Controller()
 export class ApplicationsController {
   constructor(private readonly applications: ApplicationsService) {}
@@ -30,7 +23,11 @@ export class ApplicationsController {
   @Post('competitions/:id/applications')
   @Roles('applicant')
   @ApiCreatedResponse({ type: ApplicationResponse })
-  @ApiUnprocessableEntityResponse({ description: 'COMPETITION_NOT_OPEN' })
+  @ApiDoc('Start a draft application in an open competition', 'roles', {
+    400: true,
+    404: true,
+    422: 'COMPETITION_NOT_OPEN',
+  })
   create(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) competitionId: string,
@@ -41,12 +38,14 @@ export class ApplicationsController {
 
   @Get('applications')
   @ApiOkResponse({ type: ApplicationPageResponse })
+  @ApiDoc('Applications in the caller’s scope', 'user', { 400: true })
   list(@CurrentActor() actor: Actor, @Query() query: ApplicationListQuery): Promise<ApplicationPageResponse> {
     return this.applications.list(actor, query);
   }
 
   @Get('applications/:id')
   @ApiOkResponse({ type: ApplicationResponse })
+  @ApiDoc('An application in the caller’s scope', 'user', { 400: true, 404: true })
   get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<ApplicationResponse> {
     return this.applications.get(actor, id);
   }
@@ -54,7 +53,7 @@ export class ApplicationsController {
   @Patch('applications/:id')
   @Roles('applicant')
   @ApiOkResponse({ type: ApplicationResponse })
-  @ApiConflictResponse({ description: 'NOT_EDITABLE' })
+  @ApiDoc('Change a draft application', 'roles', { 400: true, 404: true, 409: 'NOT_EDITABLE' })
   update(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -67,11 +66,11 @@ export class ApplicationsController {
   @HttpCode(200)
   @Roles('applicant')
   @ApiOkResponse({ type: ApplicationResponse })
-  @ApiUnprocessableEntityResponse({
-    description:
-      'DEADLINE_PASSED, NOT_OPEN_YET, INCOMPLETE, AMOUNT_EXCEEDS_MAX, COFINANCING_TOO_LOW, BUDGET_MISMATCH, PROJECT_DATES_INVALID',
+  @ApiDoc('Submit the application; it gets its registration number', 'roles', {
+    404: true,
+    409: 'NOT_EDITABLE',
+    422: 'DEADLINE_PASSED, NOT_OPEN_YET, INCOMPLETE, AMOUNT_EXCEEDS_MAX, COFINANCING_TOO_LOW, BUDGET_MISMATCH, PROJECT_DATES_INVALID',
   })
-  @ApiConflictResponse({ description: 'NOT_EDITABLE' })
   submit(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<ApplicationResponse> {
     return this.applications.submit(actor, id);
   }
@@ -80,6 +79,12 @@ export class ApplicationsController {
   @HttpCode(200)
   @Roles('applicant')
   @ApiOkResponse({ type: ApplicationResponse })
+  @ApiDoc('Withdraw the application before the deadline', 'roles', {
+    400: true,
+    404: true,
+    409: 'INVALID_TRANSITION',
+    422: 'DEADLINE_PASSED',
+  })
   withdraw(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -92,6 +97,11 @@ export class ApplicationsController {
   @HttpCode(200)
   @Roles('admin')
   @ApiOkResponse({ type: ApplicationResponse })
+  @ApiDoc('Mark a submitted application ineligible, with a reason', 'roles', {
+    400: true,
+    404: true,
+    409: 'INVALID_TRANSITION',
+  })
   ineligible(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -103,6 +113,7 @@ export class ApplicationsController {
   @Get('applications/:id/events')
   @Roles('applicant', 'admin')
   @ApiOkResponse({ type: ApplicationEventsResponse })
+  @ApiDoc('Status history of the application', 'roles', { 400: true, 404: true })
   events(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<ApplicationEventsResponse> {
     return this.applications.events(actor, id);
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   Actor,
   AnnounceResultsDto,
@@ -9,6 +9,7 @@ import {
   PublicResultsResponse,
   RankingResponse,
 } from '@grants/domain';
+import { ApiDoc } from '../common/api-docs';
 import { CurrentActor, Public, Roles } from '../common/roles.decorator';
 
 @ApiTags('awards')
@@ -18,16 +19,16 @@ export class AwardsController {
 
   @Get('ranking')
   @Roles('admin')
-  @ApiBearerAuth()
   @ApiOkResponse({ type: RankingResponse })
+  @ApiDoc('Applications of the competition ranked by score', 'roles', { 400: true, 404: true })
   ranking(@Param('id', ParseUUIDPipe) id: string): Promise<RankingResponse> {
     return this.awards.ranking(id);
   }
 
   @Get('award-proposal')
   @Roles('admin')
-  @ApiBearerAuth()
   @ApiOkResponse({ type: AwardProposalResponse })
+  @ApiDoc('Proposed awards by rank within the budget', 'roles', { 400: true, 404: true })
   proposal(@Param('id', ParseUUIDPipe) id: string): Promise<AwardProposalResponse> {
     return this.awards.proposal(id);
   }
@@ -35,8 +36,13 @@ export class AwardsController {
   @Post('results')
   @HttpCode(200)
   @Roles('admin')
-  @ApiBearerAuth()
   @ApiOkResponse({ type: AnnouncementResponse })
+  @ApiDoc('Announce the results with the awarded amounts', 'roles', {
+    400: true,
+    404: true,
+    409: 'ALREADY_ANNOUNCED, INVALID_TRANSITION',
+    422: 'BUDGET_EXCEEDED, NOT_REVIEWED, AMOUNT_EXCEEDS_MAX',
+  })
   announce(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -48,6 +54,10 @@ export class AwardsController {
   @Get('results')
   @Public()
   @ApiOkResponse({ type: PublicResultsResponse })
+  @ApiDoc('Public results of an announced competition', 'public', {
+    400: true,
+    404: 'NOT_FOUND: no such competition or results not announced yet',
+  })
   results(@Param('id', ParseUUIDPipe) id: string): Promise<PublicResultsResponse> {
     return this.awards.publicResults(id);
   }

@@ -1,12 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   Actor,
   CancelCompetitionDto,
@@ -17,10 +10,10 @@ import {
   CreateCompetitionDto,
   UpdateCompetitionDto,
 } from '@grants/domain';
+import { ApiDoc } from '../common/api-docs';
 import { CurrentActor, Public, Roles } from '../common/roles.decorator';
 
 @ApiTags('competitions')
-@ApiBearerAuth()
 @Controller('competitions')
 export class CompetitionsController {
   constructor(private readonly competitions: CompetitionsService) {}
@@ -28,6 +21,9 @@ export class CompetitionsController {
   @Post()
   @Roles('admin')
   @ApiCreatedResponse({ type: CompetitionResponse })
+  @ApiDoc('Create a draft competition', 'roles', {
+    400: 'VALIDATION_FAILED: invalid fields, inconsistent deadlines or amounts',
+  })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateCompetitionDto): Promise<CompetitionResponse> {
     return this.competitions.create(actor, dto);
   }
@@ -35,8 +31,12 @@ export class CompetitionsController {
   @Patch(':id')
   @Roles('admin')
   @ApiOkResponse({ type: CompetitionResponse })
-  @ApiConflictResponse({ description: 'NOT_EDITABLE: a field that cannot change in the current status' })
-  @ApiUnprocessableEntityResponse({ description: 'DEADLINE_SHORTENED' })
+  @ApiDoc('Change a competition; after publish only description and later deadlines', 'roles', {
+    400: true,
+    404: true,
+    409: 'NOT_EDITABLE: a field that cannot change in the current status',
+    422: 'DEADLINE_SHORTENED',
+  })
   update(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -49,6 +49,12 @@ export class CompetitionsController {
   @HttpCode(200)
   @Roles('admin')
   @ApiOkResponse({ type: CompetitionResponse })
+  @ApiDoc('Publish a draft competition (status open)', 'roles', {
+    400: true,
+    404: true,
+    409: 'INVALID_TRANSITION',
+    422: 'DEADLINE_PASSED',
+  })
   publish(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<CompetitionResponse> {
     return this.competitions.publish(actor, id);
   }
@@ -57,6 +63,11 @@ export class CompetitionsController {
   @HttpCode(200)
   @Roles('admin')
   @ApiOkResponse({ type: CompetitionResponse })
+  @ApiDoc('End submission now, as the deadline job would (status review)', 'roles', {
+    400: true,
+    404: true,
+    409: 'INVALID_TRANSITION',
+  })
   close(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<CompetitionResponse> {
     return this.competitions.close(actor, id);
   }
@@ -65,6 +76,7 @@ export class CompetitionsController {
   @HttpCode(200)
   @Roles('admin')
   @ApiOkResponse({ type: CompetitionResponse })
+  @ApiDoc('Cancel a competition with a reason', 'roles', { 400: true, 404: true, 409: 'INVALID_TRANSITION' })
   cancel(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -76,6 +88,7 @@ export class CompetitionsController {
   @Get()
   @Public()
   @ApiOkResponse({ type: CompetitionPageResponse })
+  @ApiDoc('Published competitions (admins see drafts too)', 'public', { 400: true })
   list(
     @CurrentActor() actor: Actor | undefined,
     @Query() query: CompetitionListQuery,
@@ -86,6 +99,7 @@ export class CompetitionsController {
   @Get(':id')
   @Public()
   @ApiOkResponse({ type: CompetitionResponse })
+  @ApiDoc('A competition (drafts: admins only)', 'public', { 400: true, 404: true })
   get(@CurrentActor() actor: Actor | undefined, @Param('id', ParseUUIDPipe) id: string): Promise<CompetitionResponse> {
     return this.competitions.get(actor, id);
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   Actor,
   CompleteConsultationDto,
@@ -9,10 +9,10 @@ import {
   ConsultationsService,
   RequestConsultationDto,
 } from '@grants/domain';
+import { ApiDoc } from '../common/api-docs';
 import { CurrentActor, Roles } from '../common/roles.decorator';
 
 @ApiTags('consultations')
-@ApiBearerAuth()
 @Controller()
 export class ConsultationsController {
   constructor(private readonly consultations: ConsultationsService) {}
@@ -20,6 +20,12 @@ export class ConsultationsController {
   @Post('applications/:id/consultations')
   @Roles('applicant')
   @ApiCreatedResponse({ type: ConsultationResponse })
+  @ApiDoc('Ask the Resource Center to consult on a draft', 'roles', {
+    400: true,
+    404: true,
+    409: 'NOT_EDITABLE, INVALID_TRANSITION',
+    422: 'COMPETITION_NOT_OPEN',
+  })
   request(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) applicationId: string,
@@ -31,6 +37,7 @@ export class ConsultationsController {
   @Get('consultations')
   @Roles('applicant', 'consultant', 'admin')
   @ApiOkResponse({ type: ConsultationPageResponse })
+  @ApiDoc('Consultations in the caller’s scope', 'roles', { 400: true })
   list(@CurrentActor() actor: Actor, @Query() query: ConsultationListQuery): Promise<ConsultationPageResponse> {
     return this.consultations.list(actor, query);
   }
@@ -39,7 +46,7 @@ export class ConsultationsController {
   @HttpCode(200)
   @Roles('consultant')
   @ApiOkResponse({ type: ConsultationResponse })
-  @ApiConflictResponse({ description: 'ALREADY_TAKEN' })
+  @ApiDoc('Take a requested consultation', 'roles', { 400: true, 404: true, 409: 'ALREADY_TAKEN, INVALID_TRANSITION' })
   take(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<ConsultationResponse> {
     return this.consultations.take(actor, id);
   }
@@ -48,6 +55,7 @@ export class ConsultationsController {
   @HttpCode(200)
   @Roles('consultant')
   @ApiOkResponse({ type: ConsultationResponse })
+  @ApiDoc('Complete a taken consultation with a verdict', 'roles', { 400: true, 404: true, 409: 'INVALID_TRANSITION' })
   complete(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,

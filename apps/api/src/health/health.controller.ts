@@ -4,6 +4,7 @@ import { HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus
 import type { FastifyReply } from 'fastify';
 import Redis from 'ioredis';
 import { InjectRedis } from '@grants/queue';
+import { ApiDoc } from '../common/api-docs';
 import { Public } from '../common/roles.decorator';
 
 const withTimeout = <T>(p: Promise<T>, ms: number) =>
@@ -23,6 +24,7 @@ export class HealthController {
   @Get()
   @ApiOkResponse({ schema: { example: { status: 'ok', db: 'up', redis: 'up' } } })
   @ApiServiceUnavailableResponse({ schema: { example: { status: 'error', db: 'up', redis: 'down' } } })
+  @ApiDoc('Liveness of the api with its database and Redis', 'public')
   async check(@Res({ passthrough: true }) reply: FastifyReply) {
     const checks = await Promise.all([
       Promise.resolve(this.db.pingCheck('db', { timeout: 1500 })).catch(() => ({ db: { status: 'down' } })),

@@ -1,14 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import {
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiTags,
-  ApiTooManyRequestsResponse,
-  ApiUnauthorizedResponse,
-  ApiBadRequestResponse,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthResponse, AuthService, LoginDto, RegisterDto } from '@grants/domain';
+import { ApiDoc } from '../common/api-docs';
 import { Public } from '../common/roles.decorator';
 
 @ApiTags('auth')
@@ -19,8 +12,10 @@ export class AuthController {
   @Public()
   @Post('register')
   @ApiCreatedResponse({ type: AuthResponse })
-  @ApiBadRequestResponse({ description: 'Invalid fields, including a bad INN/OGRN checksum' })
-  @ApiConflictResponse({ description: 'EMAIL_TAKEN or INN_TAKEN' })
+  @ApiDoc('Register an NGO with its first applicant', 'public', {
+    400: 'VALIDATION_FAILED: invalid fields, including a bad INN/OGRN checksum',
+    409: 'EMAIL_TAKEN, INN_TAKEN',
+  })
   register(@Body() dto: RegisterDto): Promise<AuthResponse> {
     return this.auth.register(dto);
   }
@@ -29,8 +24,11 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @ApiOkResponse({ type: AuthResponse })
-  @ApiUnauthorizedResponse({ description: 'Wrong email or password' })
-  @ApiTooManyRequestsResponse({ description: '5 failed logins for this email within 15 minutes' })
+  @ApiDoc('Log in with email and password', 'public', {
+    400: true,
+    401: 'UNAUTHORIZED: wrong email or password',
+    429: 'TOO_MANY_REQUESTS: 5 failed logins for this email within 15 minutes',
+  })
   login(@Body() dto: LoginDto): Promise<AuthResponse> {
     return this.auth.login(dto);
   }

@@ -1,12 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiExtraModels,
-  ApiOkResponse,
-  ApiTags,
-  getSchemaPath,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import {
   Actor,
   ApplicationReviewsResponse,
@@ -18,11 +11,11 @@ import {
   ReviewResponse,
   ReviewsService,
 } from '@grants/domain';
+import { ApiDoc } from '../common/api-docs';
 import { CurrentActor, Roles } from '../common/roles.decorator';
 
 /** Review endpoints that hang under competitions and applications. */
 @ApiTags('reviews')
-@ApiBearerAuth()
 @Controller()
 @ApiExtraModels(ReviewResponse, AutoAssignmentResponse)
 export class ReviewAssignmentsController {
@@ -38,6 +31,12 @@ export class ReviewAssignmentsController {
     description: '`{applicationId, expertId}` → the review; `{auto: true}` → `{created, unfilled}`',
     schema: { oneOf: [{ $ref: getSchemaPath(ReviewResponse) }, { $ref: getSchemaPath(AutoAssignmentResponse) }] },
   })
+  @ApiDoc('Assign an expert to an application, or auto-assign all', 'roles', {
+    400: true,
+    404: true,
+    409: 'CONFLICT: already assigned; INVALID_TRANSITION',
+    422: 'CONFLICT_OF_INTEREST',
+  })
   assign(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -49,6 +48,7 @@ export class ReviewAssignmentsController {
   @Get('competitions/:id/experts')
   @Roles('admin')
   @ApiOkResponse({ type: ExpertLoadResponse })
+  @ApiDoc('Experts of the competition with their load and leniency', 'roles', { 400: true, 404: true })
   expertLoad(@Param('id', ParseUUIDPipe) id: string): Promise<ExpertLoadResponse> {
     return this.experts.forCompetition(id);
   }
@@ -56,6 +56,7 @@ export class ReviewAssignmentsController {
   @Get('applications/:id/reviews')
   @Roles('applicant', 'admin')
   @ApiOkResponse({ type: ApplicationReviewsResponse })
+  @ApiDoc('Reviews of an application (anonymised for its owner after announcement)', 'roles', { 400: true, 404: true })
   applicationReviews(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   Actor,
   ConflictPageResponse,
@@ -13,10 +13,10 @@ import {
   ReviewsService,
   SaveReviewDto,
 } from '@grants/domain';
+import { ApiDoc } from '../common/api-docs';
 import { CurrentActor, Roles } from '../common/roles.decorator';
 
 @ApiTags('reviews')
-@ApiBearerAuth()
 @Controller('reviews')
 export class ReviewsController {
   constructor(private readonly reviews: ReviewsService) {}
@@ -25,6 +25,11 @@ export class ReviewsController {
   @Post('conflicts')
   @Roles('expert')
   @ApiCreatedResponse({ type: DeclaredConflictResponse })
+  @ApiDoc('Declare a conflict of interest with an organization', 'roles', {
+    400: true,
+    404: true,
+    409: 'CONFLICT: already declared',
+  })
   declareConflict(@CurrentActor() actor: Actor, @Body() dto: DeclareConflictDto): Promise<DeclaredConflictResponse> {
     return this.reviews.declareConflict(actor, dto);
   }
@@ -32,6 +37,7 @@ export class ReviewsController {
   @Get('conflicts')
   @Roles('expert')
   @ApiOkResponse({ type: ConflictPageResponse })
+  @ApiDoc('The expert’s declared conflicts', 'roles', { 400: true })
   listConflicts(@CurrentActor() actor: Actor, @Query() page: PageQuery): Promise<ConflictPageResponse> {
     return this.reviews.listConflicts(actor, page);
   }
@@ -39,6 +45,7 @@ export class ReviewsController {
   @Get()
   @Roles('expert', 'admin')
   @ApiOkResponse({ type: ReviewPageResponse })
+  @ApiDoc('Reviews: an expert’s own, all for admins', 'roles', { 400: true })
   list(@CurrentActor() actor: Actor, @Query() query: ReviewListQuery): Promise<ReviewPageResponse> {
     return this.reviews.list(actor, query);
   }
@@ -46,6 +53,7 @@ export class ReviewsController {
   @Get(':id')
   @Roles('expert', 'admin')
   @ApiOkResponse({ type: ReviewResponse })
+  @ApiDoc('A review (the expert or an admin)', 'roles', { 400: true, 404: true })
   get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<ReviewResponse> {
     return this.reviews.get(actor, id);
   }
@@ -53,6 +61,11 @@ export class ReviewsController {
   @Put(':id')
   @Roles('expert')
   @ApiOkResponse({ type: ReviewResponse })
+  @ApiDoc('Save scores and comment of an unsubmitted review', 'roles', {
+    400: 'VALIDATION_FAILED: a score outside 0..maxScore or an unknown criterion',
+    404: true,
+    409: 'INVALID_TRANSITION',
+  })
   save(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -65,6 +78,11 @@ export class ReviewsController {
   @HttpCode(200)
   @Roles('expert')
   @ApiOkResponse({ type: ReviewResponse })
+  @ApiDoc('Submit the review', 'roles', {
+    404: true,
+    409: 'INVALID_TRANSITION',
+    422: 'INCOMPLETE: a criterion left unscored',
+  })
   submit(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<ReviewResponse> {
     return this.reviews.submit(actor, id);
   }
@@ -73,6 +91,7 @@ export class ReviewsController {
   @HttpCode(200)
   @Roles('expert')
   @ApiOkResponse({ type: ReviewResponse })
+  @ApiDoc('Decline the review with a reason', 'roles', { 400: true, 404: true, 409: 'INVALID_TRANSITION' })
   decline(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,

@@ -1,16 +1,16 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import {
-  ApiAcceptedResponse,
-  ApiBearerAuth,
-  ApiNotFoundResponse,
-  ApiOperation,
-  ApiParam,
-  ApiProduces,
-  ApiQuery,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOkResponse, ApiParam, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ReportLocale, StatisticsJobs, StatisticsService } from '@grants/domain';
+import {
+  CompileJobResponse,
+  Giving360PackageResponse,
+  StatisticsJobResponse,
+  ReportLocale,
+  StatisticsJobs,
+  StatisticsService,
+  StatisticsSnapshotResponse,
+} from '@grants/domain';
+import { ApiDoc } from '../common/api-docs';
 import { Roles } from '../common/roles.decorator';
 import { ReportLangPipe } from './report-lang.pipe';
 import { YearPipe } from './year.pipe';
@@ -22,9 +22,10 @@ const LANG_QUERY = {
   description: 'Language of the report; default ru',
 } as const;
 const YEAR_PARAM = { name: 'year', required: true, schema: { type: 'integer', minimum: 2000, maximum: 2100 } } as const;
+const BAD_YEAR = 'VALIDATION_FAILED: the year is not an integer 2000..2100';
+const NEVER_COMPILED = 'NOT_FOUND: the year was never compiled';
 
 @ApiTags('statistics')
-@ApiBearerAuth()
 @Controller('statistics')
 export class StatisticsController {
   constructor(
@@ -35,34 +36,40 @@ export class StatisticsController {
   @Post(':year/compile')
   @Roles('admin')
   @HttpCode(202)
-  @ApiOperation({ summary: 'Queue a compile of the year into a new snapshot' })
-  @ApiAcceptedResponse({ description: '{jobId}: follow it at GET /statistics/jobs/{jobId}' })
+  @ApiDoc('Queue a compile of the year into a new snapshot', 'roles', { 400: BAD_YEAR })
+  @ApiAcceptedResponse({ type: CompileJobResponse, description: 'Follow the job at GET /statistics/jobs/{jobId}' })
   @ApiParam(YEAR_PARAM)
-  compile(@Param('year', YearPipe) year: number) {
+  compile(@Param('year', YearPipe) year: number): Promise<CompileJobResponse> {
     return this.jobs.requestCompile(year, 'manual');
   }
 
   @Get('jobs/:jobId')
   @Roles('admin')
-  @ApiOperation({ summary: 'State of a statistics job: waiting, active, completed (with snapshotId) or failed' })
-  @ApiNotFoundResponse({ description: 'No such statistics job' })
-  job(@Param('jobId') jobId: string) {
+  @ApiDoc('State of a statistics job: waiting, active, completed (with snapshotId) or failed', 'roles', {
+    404: 'NOT_FOUND: no such statistics job',
+  })
+  @ApiOkResponse({ type: StatisticsJobResponse })
+  job(@Param('jobId') jobId: string): Promise<StatisticsJobResponse> {
     return this.jobs.state(jobId);
   }
 
   @Get(':year')
   @Roles('admin', 'consultant')
-  @ApiOperation({ summary: 'The newest snapshot of the year: {year, compiledAt, figures}' })
-  @ApiNotFoundResponse({ description: 'The year was never compiled' })
+  @ApiDoc('The newest snapshot of the year: {year, compiledAt, figures}', 'roles', {
+    400: BAD_YEAR,
+    404: NEVER_COMPILED,
+  })
+  @ApiOkResponse({ type: StatisticsSnapshotResponse })
   @ApiParam(YEAR_PARAM)
-  latest(@Param('year', YearPipe) year: number) {
+  latest(@Param('year', YearPipe) year: number): Promise<StatisticsSnapshotResponse> {
     return this.statistics.latest(year);
   }
 
   @Get(':year/export.csv')
   @Roles('admin', 'consultant')
   @ApiProduces('text/csv')
-  @ApiOperation({ summary: '360Giving CSV of the awarded grants (live data), UTF-8 with BOM' })
+  @ApiDoc('360Giving CSV of the awarded grants (live data), UTF-8 with BOM', 'roles', { 400: BAD_YEAR })
+  @ApiOkResponse({ description: 'One row per awarded grant', schema: { type: 'string' } })
   @ApiParam(YEAR_PARAM)
   async exportCsv(@Param('year', YearPipe) year: number, @Res({ passthrough: true }) reply: FastifyReply) {
     const csv = await this.statistics.exportCsv(year);
@@ -73,20 +80,25 @@ export class StatisticsController {
 
   @Get(':year/export.json')
   @Roles('admin', 'consultant')
-  @ApiOperation({ summary: '360Giving JSON package {grants: [...]} of the awarded grants (live data)' })
+  @ApiDoc('360Giving JSON package {grants: [...]} of the awarded grants (live data)', 'roles', { 400: BAD_YEAR })
+  @ApiOkResponse({ type: Giving360PackageResponse })
   @ApiParam(YEAR_PARAM)
-  exportJson(@Param('year', YearPipe) year: number) {
+  exportJson(@Param('year', YearPipe) year: number): Promise<Giving360PackageResponse> {
     return this.statistics.exportJson(year);
   }
 
   @Get(':year/report')
   @Roles('admin', 'consultant')
   @ApiProduces('text/html')
-  @ApiOperation({
-    summary:
-      'Annual report (HTML with inline SVG charts) from the newest snapshot: Russian by default, English with ?lang=en',
-  })
-  @ApiNotFoundResponse({ description: 'The year was never compiled' })
+  @ApiDoc(
+    'Annual report (HTML with inline SVG charts) from the newest snapshot: Russian by default, English with ?lang=en',
+    'roles',
+    {
+      400: BAD_YEAR,
+      404: NEVER_COMPILED,
+    },
+  )
+  @ApiOkResponse({ description: 'text/html', schema: { type: 'string' } })
   @ApiParam(YEAR_PARAM)
   @ApiQuery(LANG_QUERY)
   async report(

@@ -4,6 +4,7 @@ import { EntityManager, Repository } from 'typeorm';
 import { Actor } from '../shared/roles';
 import { Page, pageOf } from '../shared/pagination';
 import { AuditEntry } from './audit-entry.entity';
+import { AuditEntryResponse } from './dto/audit-entry.response';
 
 /** Admin actions, written in the transaction of the action itself. */
 @Injectable()
@@ -21,10 +22,7 @@ export class AuditService {
     await manager.insert(AuditEntry, { actorId: actor.id, action, target, details: (details ?? null) as never });
   }
 
-  async list(q: {
-    page: number;
-    pageSize: number;
-  }): Promise<Page<{ actorId: string | null; action: string; target: string | null; at: string }>> {
+  async list(q: { page: number; pageSize: number }): Promise<Page<AuditEntryResponse>> {
     const [rows, total] = await this.entries.findAndCount({
       order: { id: 'DESC' },
       skip: (q.page - 1) * q.pageSize,

@@ -26,3 +26,10 @@ export class AuthResponse {
   @ApiProperty() accessToken: string;
   @ApiProperty({ type: UserResponse }) user: UserResponse;
 }
+
+export class UserPageResponse {
+  @ApiProperty({ type: [UserResponse] }) items: UserResponse[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}

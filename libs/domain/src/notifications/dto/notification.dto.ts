@@ -32,3 +32,17 @@ export class AdminNotificationResponse extends MyNotificationResponse {
   @ApiProperty({ nullable: true, type: String }) lastError: string | null;
   @ApiProperty({ nullable: true, type: String }) queuedAt: string | null;
 }
+
+export class MyNotificationPageResponse {
+  @ApiProperty({ type: [MyNotificationResponse] }) items: MyNotificationResponse[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}
+
+export class AdminNotificationPageResponse {
+  @ApiProperty({ type: [AdminNotificationResponse] }) items: AdminNotificationResponse[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}

@@ -1,0 +1,56 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiBearerAuth, ApiExtraModels, ApiOperation, ApiProperty, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+
+/** API.md's error shape, as the DomainErrorFilter sends it. */
+export class ErrorResponse {
+  @ApiProperty({ example: 422 }) statusCode: number;
+  @ApiProperty({ example: 'Unprocessable Entity' }) error: string;
+  @ApiProperty({
+    oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
+    description: 'For 400s: one string per offending field',
+  })
+  message: string | string[];
+  @ApiProperty({ example: 'DEADLINE_PASSED', description: 'Machine-readable code from API.md' }) code: string;
+}
+
+type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 422 | 429;
+
+const GENERIC: Record<ErrorStatus, string> = {
+  400: 'VALIDATION_FAILED: invalid or unknown fields or parameters, each named in `message`',
+  401: 'UNAUTHORIZED: missing or invalid access token',
+  403: 'FORBIDDEN: the caller’s role may never call this endpoint',
+  404: 'NOT_FOUND: no such resource in the caller’s scope',
+  409: 'CONFLICT',
+  422: 'RULE_VIOLATION',
+  429: 'TOO_MANY_REQUESTS',
+};
+
+/** `true` documents the generic code of the status; a string lists the domain codes and when they occur. */
+export type ErrorDocs = Partial<Record<ErrorStatus, true | string>>;
+
+/**
+ * Who may call: `public` needs no token, `user` any signed-in user (401 without a token),
+ * `roles` only some roles (401, and 403 for the others).
+ */
+export type Access = 'public' | 'user' | 'roles';
+
+/** One place for an operation's summary, bearer auth and error responses in the OpenAPI document. */
+export function ApiDoc(summary: string, access: Access, errors: ErrorDocs = {}) {
+  const all: ErrorDocs = {
+    ...(access !== 'public' ? { 401: true } : {}),
+    ...(access === 'roles' ? { 403: true } : {}),
+    ...errors,
+  };
+  return applyDecorators(
+    ApiOperation({ summary }),
+    ApiExtraModels(ErrorResponse),
+    ...(access !== 'public' ? [ApiBearerAuth()] : []),
+    ...Object.entries(all).map(([status, doc]) =>
+      ApiResponse({
+        status: Number(status),
+        description: doc === true ? GENERIC[Number(status) as ErrorStatus] : doc,
+        schema: { $ref: getSchemaPath(ErrorResponse) },
+      }),
+    ),
+  );
+}
