@@ -1,3 +1,4 @@
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { statusOf } from '@grants/api/common/domain-error.filter';
 import { StatisticsService } from '@grants/domain';
@@ -6,6 +7,7 @@ import {
   competitionBody,
   createStaff,
   createTestContext,
+  HttpClient,
   HttpResponse,
   loginAdmin,
   registerNgo,
@@ -147,6 +149,51 @@ const expectError = (res: HttpResponse, statusCode: number, code?: string) => {
   expect(typeof res.body.message === 'string' || Array.isArray(res.body.message)).toBe(true);
 };
 
+const MONEY_KEYS = /^(amount|total(Budget|Awarded)|maxGrantAmount)$|^amount[A-Z]|[a-z]Amount$/;
+/**
+ * API.md's wire formats by field name, anywhere in a JSON body: `id`/`…Id` are UUIDs, `…At` ISO UTC
+ * times, project dates YYYY-MM-DD, money fields (and everything under `amounts`) two-decimal strings.
+ */
+function wireFormatViolations(value: unknown, where: string, key = '', parent = ''): string[] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => wireFormatViolations(v, `${where}[${i}]`, key, parent));
+  if (value && typeof value === 'object') {
+    // Year-over-year changes mix counts and money by design; 360Giving amounts are numbers by its standard.
+    if (key === 'change' || key === 'grants') return [];
+    return Object.entries(value).flatMap(([k, v]) => wireFormatViolations(v, `${where}.${k}`, k, key));
+  }
+  if (value === null || value === undefined) return [];
+  const bad = (format: string) => [`${where} = ${JSON.stringify(value)} is not ${format}`];
+  if ((key === 'id' || /[a-z]Id$/.test(key)) && key !== 'jobId' && !UUID.test(String(value))) return bad('a UUID');
+  if (/[a-z]At$/.test(key) && !(typeof value === 'string' && ISO_UTC.test(value))) return bad('an ISO UTC time');
+  if ((key === 'projectStart' || key === 'projectEnd') && !DATE.test(String(value))) return bad('a date');
+  if ((MONEY_KEYS.test(key) || parent === 'amounts') && !(typeof value === 'string' && MONEY.test(value)))
+    return bad('money');
+  return [];
+}
+
+/** The test client, checking the wire formats of every JSON response it receives. */
+class ContractClient extends HttpClient {
+  static violations: string[] = [];
+  constructor(
+    private readonly nest: NestFastifyApplication,
+    token?: string,
+  ) {
+    super(nest, token);
+  }
+  override as(token: string | { accessToken: string }): ContractClient {
+    return new ContractClient(this.nest, typeof token === 'string' ? token : token.accessToken);
+  }
+  override anonymous(): ContractClient {
+    return new ContractClient(this.nest);
+  }
+  override async request<T = any>(...args: Parameters<HttpClient['request']>): Promise<HttpResponse<T>> {
+    const res = await super.request<T>(...args);
+    if (res.body && typeof res.body === 'object' && !args[1].startsWith('/api/docs'))
+      ContractClient.violations.push(...wireFormatViolations(res.body, `${args[0]} ${args[1]}`));
+    return res;
+  }
+}
+
 const USER_FIELDS = ['id', 'email', 'fullName', 'role', 'locale', 'organizationId'];
 const expectUser = (u: any) => {
   expectFields(u, USER_FIELDS);
@@ -238,6 +285,7 @@ const expectConsultation = (c: any, status: string) => {
 
 describe('HTTP contract of API.md', () => {
   let ctx: TestContext;
+  let http: ContractClient;
   let db: DataSource;
   let admin: Session;
   let consultant: Session;
@@ -248,10 +296,11 @@ describe('HTTP contract of API.md', () => {
   let competition: any;
   let application: any;
   const year = new Date().getUTCFullYear();
-  const as = (s: Session) => ctx.http.as(s);
+  const as = (s: Session) => http.as(s);
 
   beforeAll(async () => {
     ctx = await createTestContext();
+    http = new ContractClient(ctx.api);
     db = ctx.api.get(DataSource);
     admin = await loginAdmin(ctx.http);
     consultant = await createStaff(ctx.http, admin, 'consultant');
@@ -264,7 +313,7 @@ describe('HTTP contract of API.md', () => {
   afterAll(() => ctx?.close());
 
   it('auth and users: register, login, me, users, organizations', async () => {
-    const register = await ctx.http.anonymous().post('/auth/register', {
+    const register = await http.anonymous().post('/auth/register', {
       email: `contract-${Date.now()}@example.org`,
       password: 'correct-horse-battery',
       fullName: 'Иванова Мария Петровна',
@@ -277,7 +326,7 @@ describe('HTTP contract of API.md', () => {
     expectUser(register.body.user);
     expect(register.body.user.role).toBe('applicant');
 
-    const duplicate = await ctx.http.anonymous().post('/auth/register', {
+    const duplicate = await http.anonymous().post('/auth/register', {
       email: `other-${Date.now()}@example.org`,
       password: 'correct-horse-battery',
       fullName: 'Петрова Анна',
@@ -285,7 +334,7 @@ describe('HTTP contract of API.md', () => {
     });
     expectError(duplicate, 409, 'INN_TAKEN');
 
-    const login = await ctx.http.anonymous().post('/auth/login', {
+    const login = await http.anonymous().post('/auth/login', {
       email: register.body.user.email,
       password: 'correct-horse-battery',
     });
@@ -293,7 +342,7 @@ describe('HTTP contract of API.md', () => {
     expectFields(login.body, ['accessToken', 'user']);
     expectUser(login.body.user);
     expectError(
-      await ctx.http.anonymous().post('/auth/login', { email: register.body.user.email, password: 'wrong-password' }),
+      await http.anonymous().post('/auth/login', { email: register.body.user.email, password: 'wrong-password' }),
       401,
     );
     ngo = { ...login.body, password: 'correct-horse-battery' };
@@ -303,7 +352,7 @@ describe('HTTP contract of API.md', () => {
     const me = await as(ngo).get('/me');
     expect(me.status).toBe(200);
     expect(Object.keys(me.body).sort()).toEqual([...USER_FIELDS].sort());
-    expectError(await ctx.http.anonymous().get('/me'), 401);
+    expectError(await http.anonymous().get('/me'), 401);
 
     const created = await as(admin).post('/users', {
       email: `consultant-${Date.now()}@rc.example.org`,
@@ -359,8 +408,11 @@ describe('HTTP contract of API.md', () => {
     expectCompetition(patched.body);
     expect(patched.body.maxGrantAmount).toBe('300000.00');
 
-    const draftView = await ctx.http.anonymous().get(`/competitions/${created.body.id}`);
-    expectError(draftView, 404);
+    expectError(await http.anonymous().get(`/competitions/${created.body.id}`), 404);
+    const publicList = expectPage(await http.anonymous().get('/competitions?pageSize=100'), 1, 100);
+    expect(publicList.map((c) => c.id)).not.toContain(created.body.id);
+    const adminList = expectPage(await as(admin).get('/competitions?pageSize=100'), 1, 100);
+    expect(adminList.map((c) => c.id)).toContain(created.body.id);
     // Actions without a body: clients may send none at all.
     const published = await as(admin).request('POST', `/competitions/${created.body.id}/publish`);
     expect(published.status).toBe(200);
@@ -373,10 +425,10 @@ describe('HTTP contract of API.md', () => {
     });
     expectError(shortened, 422, 'DEADLINE_SHORTENED');
 
-    const list = expectPage(await ctx.http.anonymous().get('/competitions?page=1&pageSize=5'), 1, 5);
+    const list = expectPage(await http.anonymous().get('/competitions?page=1&pageSize=5'), 1, 5);
     list.forEach(expectCompetition);
     expect(list.map((c) => c.id)).toContain(competition.id);
-    const got = await ctx.http.anonymous().get(`/competitions/${competition.id}`);
+    const got = await http.anonymous().get(`/competitions/${competition.id}`);
     expect(got.status).toBe(200);
     expectCompetition(got.body);
 
@@ -385,9 +437,9 @@ describe('HTTP contract of API.md', () => {
     expect(cancelled.status).toBe(200);
     expectCompetition(cancelled.body);
     expect(cancelled.body.status).toBe('cancelled');
-    expectError(await ctx.http.anonymous().get(`/competitions/${doomed.body.id}/results`), 404);
+    expectError(await http.anonymous().get(`/competitions/${doomed.body.id}/results`), 404);
 
-    const ics = await ctx.http.anonymous().get(`/competitions/${competition.id}/calendar.ics`);
+    const ics = await http.anonymous().get(`/competitions/${competition.id}/calendar.ics`);
     expect(ics.status).toBe(200);
     expect(ics.headers['content-type']).toMatch(/^text\/calendar/);
     expect(ics.text).toContain('BEGIN:VCALENDAR');
@@ -610,7 +662,7 @@ describe('HTTP contract of API.md', () => {
     }
 
     const path = `/competitions/${competition.id}/results`;
-    expectError(await ctx.http.anonymous().get(path), 404);
+    expectError(await http.anonymous().get(path), 404);
     expectError(
       await as(admin).post(path, { awards: [{ applicationId: application.id, amount: '2000000.00' }] }),
       422,
@@ -622,7 +674,7 @@ describe('HTTP contract of API.md', () => {
     expect(announced.body).toMatchObject({ awarded: 1, notAwarded: 0, totalAwarded: '150000.00' });
     expectError(await as(admin).post(path, { awards: [] }), 409, 'ALREADY_ANNOUNCED');
 
-    const results = await ctx.http.anonymous().get(path);
+    const results = await http.anonymous().get(path);
     expect(results.status).toBe(200);
     expect(results.body.items).toHaveLength(1);
     for (const r of results.body.items) {
@@ -743,9 +795,13 @@ describe('HTTP contract of API.md', () => {
       expectIsoUtc(a.at);
     }
 
-    const health = await ctx.http.anonymous().get('/health');
+    const health = await http.anonymous().get('/health');
     expect(health.status).toBe(200);
     expect(health.body).toEqual({ status: 'ok', db: 'up', redis: 'up' });
+  });
+
+  it('sends ids, times, dates and money in their API.md formats in every JSON response above', () => {
+    expect(ContractClient.violations).toEqual([]);
   });
 
   it('maps every business error code of API.md to 409 or 422', () => {
@@ -757,7 +813,7 @@ describe('HTTP contract of API.md', () => {
   describe('OpenAPI document', () => {
     let doc: any;
     beforeAll(async () => {
-      const res = await ctx.http.anonymous().get('/api/docs-json');
+      const res = await http.anonymous().get('/api/docs-json');
       expect(res.status).toBe(200);
       doc = res.body;
     });
