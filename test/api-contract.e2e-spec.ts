@@ -880,6 +880,22 @@ describe('HTTP contract of API.md', () => {
       }
     });
 
+    it('documents money in requests as a string or a number', () => {
+      const schemas = doc.components.schemas;
+      const inputs: [string, string][] = [
+        ['CreateCompetitionDto', 'totalBudget'],
+        ['CreateCompetitionDto', 'maxGrantAmount'],
+        ['CreateApplicationDto', 'requestedAmount'],
+        ['CreateApplicationDto', 'coFinancingAmount'],
+        ['BudgetLineInput', 'amount'],
+        ['AwardInput', 'amount'],
+      ];
+      for (const [schema, field] of inputs) {
+        const types = (schemas[schema].properties[field].oneOf ?? []).map((o: any) => o.type).sort();
+        expect({ schema, field, types }).toEqual({ schema, field, types: ['number', 'string'] });
+      }
+    });
+
     it('describes errors with the error shape and the codes of API.md', () => {
       const text = JSON.stringify(doc);
       for (const code of ERROR_CODES_OF_API_MD)

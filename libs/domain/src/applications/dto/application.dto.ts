@@ -12,7 +12,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQuery } from '../../shared/pagination';
-import { IsCalendarDate, IsMoneyAmount } from '../../competitions/dto/field.validators';
+import { IsCalendarDate, IsMoneyAmount, moneyInput } from '../../competitions/dto/field.validators';
 import { APPLICATION_STATUSES } from '../application-fields';
 import { trim } from '../../shared/transforms';
 
@@ -40,7 +40,7 @@ export class BudgetLineInput {
   @MaxLength(500)
   item: string;
 
-  @ApiProperty({ example: '120000.00', type: String })
+  @ApiProperty(moneyInput('120000.00'))
   @IsMoneyAmount()
   amount: string | number;
 }
@@ -66,12 +66,12 @@ export class CreateApplicationDto {
   @MaxLength(64)
   direction?: string | null;
 
-  @ApiPropertyOptional({ example: '200000.00', type: String })
+  @ApiPropertyOptional({ ...moneyInput('200000.00'), nullable: true })
   @IsOptional()
   @IsMoneyAmount()
   requestedAmount?: string | number | null;
 
-  @ApiPropertyOptional({ example: '50000.00', type: String })
+  @ApiPropertyOptional({ ...moneyInput('50000.00'), nullable: true })
   @IsOptional()
   @IsMoneyAmount()
   coFinancingAmount?: string | number | null;

@@ -11,6 +11,7 @@ import {
   ValidatorConstraintInterface,
 } from 'class-validator';
 import { compareMoney, isMoney } from '../../shared/money';
+import { moneyInput } from '../../competitions/dto/field.validators';
 
 @ValidatorConstraint({ name: 'positiveMoney' })
 class PositiveMoneyConstraint implements ValidatorConstraintInterface {
@@ -27,7 +28,7 @@ export class AwardInput {
   @IsUUID()
   applicationId: string;
 
-  @ApiProperty({ example: '150000.00' })
+  @ApiProperty({ ...moneyInput('150000.00'), description: 'Positive' })
   @Validate(PositiveMoneyConstraint)
   amount: string | number;
 }

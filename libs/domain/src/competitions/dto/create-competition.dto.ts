@@ -18,7 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQuery } from '../../shared/pagination';
-import { IsIanaTimezone, IsInstant, IsMoneyAmount, IsPercent } from './field.validators';
+import { IsIanaTimezone, IsInstant, IsMoneyAmount, IsPercent, moneyInput } from './field.validators';
 import { trim } from '../../shared/transforms';
 
 /** `null` is only meaningful for optional fields; a required field sent as null must fail validation. */
@@ -129,11 +129,11 @@ export class CreateCompetitionDto {
   @IsInstant()
   reviewDeadline: string;
 
-  @ApiProperty({ example: '1000000.00', type: String })
+  @ApiProperty(moneyInput('1000000.00'))
   @IsMoneyAmount()
   totalBudget: string | number;
 
-  @ApiProperty({ example: '300000.00', type: String })
+  @ApiProperty(moneyInput('300000.00'))
   @IsMoneyAmount()
   maxGrantAmount: string | number;
 

@@ -1,6 +1,15 @@
 import { registerDecorator, ValidationArguments, ValidationOptions } from 'class-validator';
 import { isMoney } from '../../shared/money';
 
+/** OpenAPI schema of a money amount in a request: API.md takes a string or a number, ≤ 2 decimals, ≥ 0. */
+export const moneyInput = (example: string) => ({
+  oneOf: [
+    { type: 'string', pattern: '^\\d{1,12}(\\.\\d{1,2})?$' },
+    { type: 'number', minimum: 0, multipleOf: 0.01 },
+  ],
+  example,
+});
+
 /** A money amount: a string or number, non-negative, at most two decimals (normalised by the service). */
 export function IsMoneyAmount(options: ValidationOptions = {}) {
   return (target: object, propertyName: string) =>
