@@ -513,6 +513,9 @@ describe('HTTP contract of API.md', () => {
     expect(mine.map((a) => a.id)).toEqual([application.id]);
     mine.forEach(expectApplication);
     expectError(await as(rival).get(`/applications/${application.id}`), 404);
+    const badId = await as(ngo).get('/applications/not-a-uuid');
+    expectError(badId, 400, 'VALIDATION_FAILED');
+    expect(badId.body.message).toEqual([expect.stringContaining('id')]);
     const got = await as(admin).get(`/applications/${application.id}`);
     expect(got.status).toBe(200);
     expectApplication(got.body);

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   Actor,
@@ -13,6 +13,7 @@ import {
   WithdrawDto,
 } from '@grants/domain';
 import { ApiDoc } from '../common/api-docs';
+import { uuidParam } from '../common/validation';
 import { CurrentActor, Roles } from '../common/roles.decorator';
 
 @ApiTags('applications')
@@ -30,7 +31,7 @@ export class ApplicationsController {
   })
   create(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) competitionId: string,
+    @Param('id', uuidParam('id')) competitionId: string,
     @Body() dto: CreateApplicationDto,
   ): Promise<ApplicationResponse> {
     return this.applications.create(actor, competitionId, dto);
@@ -46,7 +47,7 @@ export class ApplicationsController {
   @Get('applications/:id')
   @ApiOkResponse({ type: ApplicationResponse })
   @ApiDoc('An application in the caller’s scope', 'user', { 400: true, 404: true })
-  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<ApplicationResponse> {
+  get(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<ApplicationResponse> {
     return this.applications.get(actor, id);
   }
 
@@ -56,7 +57,7 @@ export class ApplicationsController {
   @ApiDoc('Change a draft application', 'roles', { 400: true, 404: true, 409: 'NOT_EDITABLE' })
   update(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', uuidParam('id')) id: string,
     @Body() dto: UpdateApplicationDto,
   ): Promise<ApplicationResponse> {
     return this.applications.update(actor, id, dto);
@@ -71,7 +72,7 @@ export class ApplicationsController {
     409: 'NOT_EDITABLE',
     422: 'DEADLINE_PASSED, NOT_OPEN_YET, INCOMPLETE, AMOUNT_EXCEEDS_MAX, COFINANCING_TOO_LOW, BUDGET_MISMATCH, PROJECT_DATES_INVALID',
   })
-  submit(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<ApplicationResponse> {
+  submit(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<ApplicationResponse> {
     return this.applications.submit(actor, id);
   }
 
@@ -87,7 +88,7 @@ export class ApplicationsController {
   })
   withdraw(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', uuidParam('id')) id: string,
     @Body() dto: WithdrawDto,
   ): Promise<ApplicationResponse> {
     return this.applications.withdraw(actor, id, dto);
@@ -104,7 +105,7 @@ export class ApplicationsController {
   })
   ineligible(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', uuidParam('id')) id: string,
     @Body() dto: IneligibleDto,
   ): Promise<ApplicationResponse> {
     return this.applications.markIneligible(actor, id, dto);
@@ -114,7 +115,7 @@ export class ApplicationsController {
   @Roles('applicant', 'admin')
   @ApiOkResponse({ type: ApplicationEventsResponse })
   @ApiDoc('Status history of the application', 'roles', { 400: true, 404: true })
-  events(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<ApplicationEventsResponse> {
+  events(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<ApplicationEventsResponse> {
     return this.applications.events(actor, id);
   }
 }

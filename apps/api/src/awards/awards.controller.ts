@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   Actor,
@@ -10,6 +10,7 @@ import {
   RankingResponse,
 } from '@grants/domain';
 import { ApiDoc } from '../common/api-docs';
+import { uuidParam } from '../common/validation';
 import { CurrentActor, Public, Roles } from '../common/roles.decorator';
 
 @ApiTags('awards')
@@ -21,7 +22,7 @@ export class AwardsController {
   @Roles('admin')
   @ApiOkResponse({ type: RankingResponse })
   @ApiDoc('Applications of the competition ranked by score', 'roles', { 400: true, 404: true })
-  ranking(@Param('id', ParseUUIDPipe) id: string): Promise<RankingResponse> {
+  ranking(@Param('id', uuidParam('id')) id: string): Promise<RankingResponse> {
     return this.awards.ranking(id);
   }
 
@@ -29,7 +30,7 @@ export class AwardsController {
   @Roles('admin')
   @ApiOkResponse({ type: AwardProposalResponse })
   @ApiDoc('Proposed awards by rank within the budget', 'roles', { 400: true, 404: true })
-  proposal(@Param('id', ParseUUIDPipe) id: string): Promise<AwardProposalResponse> {
+  proposal(@Param('id', uuidParam('id')) id: string): Promise<AwardProposalResponse> {
     return this.awards.proposal(id);
   }
 
@@ -45,7 +46,7 @@ export class AwardsController {
   })
   announce(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', uuidParam('id')) id: string,
     @Body() dto: AnnounceResultsDto,
   ): Promise<AnnouncementResponse> {
     return this.awards.announce(actor, id, dto);
@@ -58,7 +59,7 @@ export class AwardsController {
     400: true,
     404: 'NOT_FOUND: no such competition or results not announced yet',
   })
-  results(@Param('id', ParseUUIDPipe) id: string): Promise<PublicResultsResponse> {
+  results(@Param('id', uuidParam('id')) id: string): Promise<PublicResultsResponse> {
     return this.awards.publicResults(id);
   }
 }

@@ -1,4 +1,4 @@
-import { ValidationPipe } from '@nestjs/common';
+import { BadRequestException, ParseUUIDPipe, ValidationPipe } from '@nestjs/common';
 
 /** Whitelist + forbid unknown fields + transform: unknown or wrongly typed input is a 400 naming the field. */
 export const validationPipe = () =>
@@ -10,3 +10,7 @@ export const validationPipe = () =>
     validationError: { target: false, value: false },
     stopAtFirstError: false,
   });
+
+/** A path id must be a UUID; anything else is API.md's validation 400, naming the parameter in `message`. */
+export const uuidParam = (name: string) =>
+  new ParseUUIDPipe({ exceptionFactory: () => new BadRequestException([`${name} must be a UUID`]) });

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   Actor,
@@ -11,6 +11,7 @@ import {
   UpdateCompetitionDto,
 } from '@grants/domain';
 import { ApiDoc } from '../common/api-docs';
+import { uuidParam } from '../common/validation';
 import { CurrentActor, Public, Roles } from '../common/roles.decorator';
 
 @ApiTags('competitions')
@@ -39,7 +40,7 @@ export class CompetitionsController {
   })
   update(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', uuidParam('id')) id: string,
     @Body() dto: UpdateCompetitionDto,
   ): Promise<CompetitionResponse> {
     return this.competitions.update(actor, id, dto);
@@ -55,7 +56,7 @@ export class CompetitionsController {
     409: 'INVALID_TRANSITION',
     422: 'DEADLINE_PASSED',
   })
-  publish(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<CompetitionResponse> {
+  publish(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<CompetitionResponse> {
     return this.competitions.publish(actor, id);
   }
 
@@ -68,7 +69,7 @@ export class CompetitionsController {
     404: true,
     409: 'INVALID_TRANSITION',
   })
-  close(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<CompetitionResponse> {
+  close(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<CompetitionResponse> {
     return this.competitions.close(actor, id);
   }
 
@@ -79,7 +80,7 @@ export class CompetitionsController {
   @ApiDoc('Cancel a competition with a reason', 'roles', { 400: true, 404: true, 409: 'INVALID_TRANSITION' })
   cancel(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', uuidParam('id')) id: string,
     @Body() dto: CancelCompetitionDto,
   ): Promise<CompetitionResponse> {
     return this.competitions.cancel(actor, id, dto);
@@ -100,7 +101,10 @@ export class CompetitionsController {
   @Public()
   @ApiOkResponse({ type: CompetitionResponse })
   @ApiDoc('A competition (drafts: admins only)', 'public', { 400: true, 404: true })
-  get(@CurrentActor() actor: Actor | undefined, @Param('id', ParseUUIDPipe) id: string): Promise<CompetitionResponse> {
+  get(
+    @CurrentActor() actor: Actor | undefined,
+    @Param('id', uuidParam('id')) id: string,
+  ): Promise<CompetitionResponse> {
     return this.competitions.get(actor, id);
   }
 }

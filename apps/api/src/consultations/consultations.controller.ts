@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   Actor,
@@ -10,6 +10,7 @@ import {
   RequestConsultationDto,
 } from '@grants/domain';
 import { ApiDoc } from '../common/api-docs';
+import { uuidParam } from '../common/validation';
 import { CurrentActor, Roles } from '../common/roles.decorator';
 
 @ApiTags('consultations')
@@ -28,7 +29,7 @@ export class ConsultationsController {
   })
   request(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) applicationId: string,
+    @Param('id', uuidParam('id')) applicationId: string,
     @Body() dto: RequestConsultationDto,
   ): Promise<ConsultationResponse> {
     return this.consultations.request(actor, applicationId, dto);
@@ -47,7 +48,7 @@ export class ConsultationsController {
   @Roles('consultant')
   @ApiOkResponse({ type: ConsultationResponse })
   @ApiDoc('Take a requested consultation', 'roles', { 400: true, 404: true, 409: 'ALREADY_TAKEN, INVALID_TRANSITION' })
-  take(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<ConsultationResponse> {
+  take(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<ConsultationResponse> {
     return this.consultations.take(actor, id);
   }
 
@@ -58,7 +59,7 @@ export class ConsultationsController {
   @ApiDoc('Complete a taken consultation with a verdict', 'roles', { 400: true, 404: true, 409: 'INVALID_TRANSITION' })
   complete(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', uuidParam('id')) id: string,
     @Body() dto: CompleteConsultationDto,
   ): Promise<ConsultationResponse> {
     return this.consultations.complete(actor, id, dto);

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   Actor,
@@ -11,6 +11,7 @@ import {
   UsersService,
 } from '@grants/domain';
 import { ApiDoc } from '../common/api-docs';
+import { uuidParam } from '../common/validation';
 import { CurrentActor, Roles } from '../common/roles.decorator';
 
 @ApiTags('users')
@@ -48,7 +49,7 @@ export class UsersController {
   @Roles('applicant', 'consultant', 'admin')
   @ApiOkResponse({ type: OrganizationResponse })
   @ApiDoc('An organization (admins, consultants, its own applicants)', 'roles', { 400: true, 404: true })
-  organization(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<OrganizationResponse> {
+  organization(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<OrganizationResponse> {
     return this.organizations.get(actor, id);
   }
 }

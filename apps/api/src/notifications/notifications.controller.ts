@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   Actor,
@@ -10,6 +10,7 @@ import {
   PageQuery,
 } from '@grants/domain';
 import { ApiDoc } from '../common/api-docs';
+import { uuidParam } from '../common/validation';
 import { CurrentActor, Roles } from '../common/roles.decorator';
 
 @ApiTags('notifications')
@@ -41,7 +42,7 @@ export class NotificationsController {
     404: true,
     409: 'INVALID_TRANSITION: only a failed notification can be retried',
   })
-  retry(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<AdminNotificationResponse> {
+  retry(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<AdminNotificationResponse> {
     return this.notifications.retry(actor, id);
   }
 }

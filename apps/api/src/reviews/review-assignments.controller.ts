@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import {
   Actor,
@@ -12,6 +12,7 @@ import {
   ReviewsService,
 } from '@grants/domain';
 import { ApiDoc } from '../common/api-docs';
+import { uuidParam } from '../common/validation';
 import { CurrentActor, Roles } from '../common/roles.decorator';
 
 /** Review endpoints that hang under competitions and applications. */
@@ -39,7 +40,7 @@ export class ReviewAssignmentsController {
   })
   assign(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', uuidParam('id')) id: string,
     @Body() dto: AssignmentDto,
   ): Promise<ReviewResponse | AutoAssignmentResponse> {
     return this.assignments.assign(actor, id, dto);
@@ -49,7 +50,7 @@ export class ReviewAssignmentsController {
   @Roles('admin')
   @ApiOkResponse({ type: ExpertLoadResponse })
   @ApiDoc('Experts of the competition with their load and leniency', 'roles', { 400: true, 404: true })
-  expertLoad(@Param('id', ParseUUIDPipe) id: string): Promise<ExpertLoadResponse> {
+  expertLoad(@Param('id', uuidParam('id')) id: string): Promise<ExpertLoadResponse> {
     return this.experts.forCompetition(id);
   }
 
@@ -59,7 +60,7 @@ export class ReviewAssignmentsController {
   @ApiDoc('Reviews of an application (anonymised for its owner after announcement)', 'roles', { 400: true, 404: true })
   applicationReviews(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', uuidParam('id')) id: string,
   ): Promise<ApplicationReviewsResponse> {
     return this.reviews.forApplication(actor, id);
   }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   Actor,
@@ -14,6 +14,7 @@ import {
   SaveReviewDto,
 } from '@grants/domain';
 import { ApiDoc } from '../common/api-docs';
+import { uuidParam } from '../common/validation';
 import { CurrentActor, Roles } from '../common/roles.decorator';
 
 @ApiTags('reviews')
@@ -54,7 +55,7 @@ export class ReviewsController {
   @Roles('expert', 'admin')
   @ApiOkResponse({ type: ReviewResponse })
   @ApiDoc('A review (the expert or an admin)', 'roles', { 400: true, 404: true })
-  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<ReviewResponse> {
+  get(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<ReviewResponse> {
     return this.reviews.get(actor, id);
   }
 
@@ -68,7 +69,7 @@ export class ReviewsController {
   })
   save(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', uuidParam('id')) id: string,
     @Body() dto: SaveReviewDto,
   ): Promise<ReviewResponse> {
     return this.reviews.save(actor, id, dto);
@@ -83,7 +84,7 @@ export class ReviewsController {
     409: 'INVALID_TRANSITION',
     422: 'INCOMPLETE: a criterion left unscored',
   })
-  submit(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<ReviewResponse> {
+  submit(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<ReviewResponse> {
     return this.reviews.submit(actor, id);
   }
 
@@ -94,7 +95,7 @@ export class ReviewsController {
   @ApiDoc('Decline the review with a reason', 'roles', { 400: true, 404: true, 409: 'INVALID_TRANSITION' })
   decline(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', uuidParam('id')) id: string,
     @Body() dto: DeclineReviewDto,
   ): Promise<ReviewResponse> {
     return this.reviews.decline(actor, id, dto);
