@@ -1,5 +1,13 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiBearerAuth, ApiExtraModels, ApiOperation, ApiProperty, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiExtraModels,
+  ApiOperation,
+  ApiProperty,
+  ApiResponse,
+  ApiSecurity,
+  getSchemaPath,
+} from '@nestjs/swagger';
 
 /** API.md's error shape, as the DomainErrorFilter sends it. */
 export class ErrorResponse {
@@ -29,22 +37,25 @@ const GENERIC: Record<ErrorStatus, string> = {
 export type ErrorDocs = Partial<Record<ErrorStatus, true | string>>;
 
 /**
- * Who may call: `public` needs no token, `user` any signed-in user (401 without a token),
- * `roles` only some roles (401, and 403 for the others).
+ * Who may call: `public` needs no token, `optional` needs none but a token widens what is seen
+ * (admins see drafts), `user` any signed-in user (401 without a token), `roles` only some roles
+ * (401, and 403 for the others).
  */
-export type Access = 'public' | 'user' | 'roles';
+export type Access = 'public' | 'optional' | 'user' | 'roles';
 
 /** One place for an operation's summary, bearer auth and error responses in the OpenAPI document. */
 export function ApiDoc(summary: string, access: Access, errors: ErrorDocs = {}) {
   const all: ErrorDocs = {
-    ...(access !== 'public' ? { 401: true } : {}),
+    ...(access === 'user' || access === 'roles' ? { 401: true } : {}),
     ...(access === 'roles' ? { 403: true } : {}),
     ...errors,
   };
   return applyDecorators(
     ApiOperation({ summary }),
     ApiExtraModels(ErrorResponse),
-    ...(access !== 'public' ? [ApiBearerAuth()] : []),
+    ...(access === 'user' || access === 'roles' ? [ApiBearerAuth()] : []),
+    // OpenAPI's way to say "no token, or a bearer token".
+    ...(access === 'optional' ? [ApiSecurity({}), ApiBearerAuth()] : []),
     ...Object.entries(all).map(([status, doc]) =>
       ApiResponse({
         status: Number(status),

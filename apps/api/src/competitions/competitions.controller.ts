@@ -89,7 +89,7 @@ export class CompetitionsController {
   @Get()
   @Public()
   @ApiOkResponse({ type: CompetitionPageResponse })
-  @ApiDoc('Published competitions (admins see drafts too)', 'public', { 400: true })
+  @ApiDoc('Published competitions (admins see drafts too)', 'optional', { 400: true })
   list(
     @CurrentActor() actor: Actor | undefined,
     @Query() query: CompetitionListQuery,
@@ -100,7 +100,7 @@ export class CompetitionsController {
   @Get(':id')
   @Public()
   @ApiOkResponse({ type: CompetitionResponse })
-  @ApiDoc('A competition (drafts: admins only)', 'public', { 400: true, 404: true })
+  @ApiDoc('A competition (drafts: admins only)', 'optional', { 400: true, 404: true })
   get(
     @CurrentActor() actor: Actor | undefined,
     @Param('id', uuidParam('id')) id: string,
