@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Organization } from './organization.entity';
 
 export class OrganizationResponse {
-  @ApiProperty() id: string;
+  @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() fullName: string;
   @ApiProperty({ nullable: true, type: String }) shortName: string | null;
   @ApiProperty() inn: string;

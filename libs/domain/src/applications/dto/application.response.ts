@@ -14,23 +14,23 @@ export class BudgetLineResponse {
 }
 
 export class ApplicationResponse {
-  @ApiProperty() id: string;
-  @ApiProperty() competitionId: string;
-  @ApiProperty() organizationId: string;
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) competitionId: string;
+  @ApiProperty({ format: 'uuid' }) organizationId: string;
   @ApiProperty() title: string;
   @ApiProperty({ nullable: true, type: String }) summary: string | null;
   @ApiProperty({ nullable: true, type: String }) direction: string | null;
   @ApiProperty({ nullable: true, type: String, example: '200000.00' }) requestedAmount: string | null;
   @ApiProperty({ nullable: true, type: String, example: '50000.00' }) coFinancingAmount: string | null;
-  @ApiProperty({ nullable: true, type: String, example: '2027-02-01' }) projectStart: string | null;
-  @ApiProperty({ nullable: true, type: String, example: '2027-11-30' }) projectEnd: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date', example: '2027-02-01' }) projectStart: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date', example: '2027-11-30' }) projectEnd: string | null;
   @ApiProperty({ nullable: true, type: String }) goals: string | null;
   @ApiProperty({ type: [ExpectedResultResponse] }) expectedResults: ExpectedResult[];
   @ApiProperty({ type: [BudgetLineResponse] }) budgetLines: BudgetLine[];
   @ApiProperty({ nullable: true, type: String }) geography: string | null;
   @ApiProperty({ enum: APPLICATION_STATUSES }) status: ApplicationStatus;
   @ApiProperty({ nullable: true, type: String, example: '2026-K7Q2M-0001' }) registrationNumber: string | null;
-  @ApiProperty({ nullable: true, type: String }) submittedAt: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) submittedAt: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'SHA-256 (hex) of the submitted snapshot' }) contentHash:
     string | null;
   @ApiProperty({
@@ -43,8 +43,8 @@ export class ApplicationResponse {
   @ApiProperty({ nullable: true, type: Number, example: 78.5 }) score: number | null;
   @ApiProperty({ nullable: true, type: String, example: '200000.00' }) awardedAmount: string | null;
   @ApiProperty({ nullable: true, type: String }) ineligibleReason: string | null;
-  @ApiProperty() createdAt: string;
-  @ApiProperty() updatedAt: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
 
   static from(a: Application, viewer?: Actor): ApplicationResponse {
     return {

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 
 export class AuditEntryResponse {
-  @ApiProperty({ nullable: true, type: String }) actorId: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) actorId: string | null;
   @ApiProperty({ example: 'competition.publish' }) action: string;
   @ApiProperty({ nullable: true, type: String, example: 'competition:0b6f…' }) target: string | null;
   @ApiProperty() at: string;

@@ -3,7 +3,7 @@ import { ApiProperty } from '@nestjs/swagger';
 /** Scores are JSON numbers with at most two decimals; money is a two-decimal string. */
 export class RankingItem {
   @ApiProperty() rank: number;
-  @ApiProperty() applicationId: string;
+  @ApiProperty({ format: 'uuid' }) applicationId: string;
   @ApiProperty({ nullable: true, type: String }) registrationNumber: string | null;
   @ApiProperty() title: string;
   @ApiProperty() organizationName: string;
@@ -21,7 +21,7 @@ export class RankingResponse {
 }
 
 export class AwardProposalItem {
-  @ApiProperty() applicationId: string;
+  @ApiProperty({ format: 'uuid' }) applicationId: string;
   @ApiProperty({ example: '150000.00' }) amount: string;
 }
 
@@ -39,7 +39,7 @@ export class AnnouncementResponse {
 }
 
 export class PublicResultItem {
-  @ApiProperty() applicationId: string;
+  @ApiProperty({ format: 'uuid' }) applicationId: string;
   @ApiProperty({ nullable: true, type: String }) registrationNumber: string | null;
   @ApiProperty() title: string;
   @ApiProperty() organizationName: string;
@@ -51,5 +51,5 @@ export class PublicResultItem {
 export class PublicResultsResponse {
   @ApiProperty({ type: [PublicResultItem] }) items: PublicResultItem[];
   @ApiProperty({ example: '450000.00' }) totalAwarded: string;
-  @ApiProperty() announcedAt: string;
+  @ApiProperty({ format: 'date-time' }) announcedAt: string;
 }

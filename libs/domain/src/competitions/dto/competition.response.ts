@@ -18,7 +18,7 @@ export class CriterionResponse {
 }
 
 export class CompetitionResponse {
-  @ApiProperty() id: string;
+  @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ description: 'Short code used in registration numbers', example: 'K7Q2M' }) shortCode: string;
   @ApiProperty() title: string;
   @ApiProperty({ nullable: true, type: String }) description: string | null;
@@ -26,9 +26,9 @@ export class CompetitionResponse {
   @ApiProperty({ nullable: true, type: String }) fundingSource: string | null;
   @ApiProperty({ example: 'RUB' }) currency: string;
   @ApiProperty({ example: 'Asia/Krasnoyarsk' }) timezone: string;
-  @ApiProperty() submissionOpensAt: string;
-  @ApiProperty() submissionDeadline: string;
-  @ApiProperty() reviewDeadline: string;
+  @ApiProperty({ format: 'date-time' }) submissionOpensAt: string;
+  @ApiProperty({ format: 'date-time' }) submissionDeadline: string;
+  @ApiProperty({ format: 'date-time' }) reviewDeadline: string;
   @ApiProperty({ example: '1000000.00' }) totalBudget: string;
   @ApiProperty({ example: '300000.00' }) maxGrantAmount: string;
   @ApiProperty({ example: 10 }) minCoFinancingPercent: number;
@@ -40,10 +40,10 @@ export class CompetitionResponse {
   @ApiProperty({ enum: ['draft', 'open', 'review', 'results_announced', 'archived', 'cancelled'] })
   status: CompetitionStatus;
   @ApiProperty({ nullable: true, type: String }) cancelReason: string | null;
-  @ApiProperty({ nullable: true, type: String }) publishedAt: string | null;
-  @ApiProperty({ nullable: true, type: String }) closedAt: string | null;
-  @ApiProperty({ nullable: true, type: String }) announcedAt: string | null;
-  @ApiProperty() createdAt: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) publishedAt: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) closedAt: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) announcedAt: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
 
   static from(c: Competition): CompetitionResponse {
     return {

@@ -80,18 +80,18 @@ export class RemarkResponse {
 }
 
 export class ConsultationResponse {
-  @ApiProperty() id: string;
-  @ApiProperty() applicationId: string;
-  @ApiProperty() organizationId: string;
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) applicationId: string;
+  @ApiProperty({ format: 'uuid' }) organizationId: string;
   @ApiProperty() question: string;
   @ApiProperty({ enum: STATUSES }) status: ConsultationStatus;
-  @ApiProperty({ nullable: true, type: String }) consultantId: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) consultantId: string | null;
   @ApiProperty({ nullable: true, type: String }) comment: string | null;
   @ApiProperty({ nullable: true, enum: VERDICTS }) verdict: 'ready' | 'needs_changes' | null;
   @ApiProperty({ type: [RemarkResponse] }) remarks: Remark[];
-  @ApiProperty() requestedAt: string;
-  @ApiProperty({ nullable: true, type: String }) takenAt: string | null;
-  @ApiProperty({ nullable: true, type: String }) completedAt: string | null;
+  @ApiProperty({ format: 'date-time' }) requestedAt: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) takenAt: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) completedAt: string | null;
 
   static from(c: Consultation): ConsultationResponse {
     return {

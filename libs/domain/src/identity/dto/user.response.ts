@@ -3,12 +3,12 @@ import { Locale, Role } from '../../shared/roles';
 import { User } from '../user.entity';
 
 export class UserResponse {
-  @ApiProperty() id: string;
+  @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() email: string;
   @ApiProperty() fullName: string;
   @ApiProperty({ enum: ['applicant', 'consultant', 'expert', 'admin'] }) role: Role;
   @ApiProperty({ enum: ['ru', 'en'] }) locale: Locale;
-  @ApiProperty({ nullable: true, type: String }) organizationId: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) organizationId: string | null;
 
   static from(u: User): UserResponse {
     return {

@@ -14,23 +14,23 @@ export class NotificationListQuery extends PageQuery {
 
 /** What a user sees of its own mails in the app. */
 export class MyNotificationResponse {
-  @ApiProperty() id: string;
+  @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() template: string;
   @ApiProperty({ nullable: true, type: String, description: 'Set once the mail is rendered and sent' }) subject:
     string | null;
   @ApiProperty({ enum: NOTIFICATION_STATUSES }) status: NotificationStatus;
-  @ApiProperty() createdAt: string;
-  @ApiProperty({ nullable: true, type: String }) sentAt: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) sentAt: string | null;
 }
 
 /** What an admin sees to diagnose and retry a mail. */
 export class AdminNotificationResponse extends MyNotificationResponse {
-  @ApiProperty({ nullable: true, type: String }) userId: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) userId: string | null;
   @ApiProperty() email: string;
   @ApiProperty() locale: string;
   @ApiProperty() attempts: number;
   @ApiProperty({ nullable: true, type: String }) lastError: string | null;
-  @ApiProperty({ nullable: true, type: String }) queuedAt: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) queuedAt: string | null;
 }
 
 export class MyNotificationPageResponse {

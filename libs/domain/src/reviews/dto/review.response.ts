@@ -2,12 +2,12 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 /** Totals and scores are JSON numbers with at most two decimals (they are points, not money). */
 export class ReviewListItem {
-  @ApiProperty() id: string;
-  @ApiProperty() applicationId: string;
-  @ApiProperty() competitionId: string;
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) applicationId: string;
+  @ApiProperty({ format: 'uuid' }) competitionId: string;
   @ApiProperty({ nullable: true, type: String }) registrationNumber: string | null;
   @ApiProperty({ enum: ['assigned', 'in_progress', 'submitted', 'declined'] }) status: string;
-  @ApiProperty() dueAt: string;
+  @ApiProperty({ format: 'date-time' }) dueAt: string;
 }
 
 export class ReviewPageResponse {
@@ -18,19 +18,19 @@ export class ReviewPageResponse {
 }
 
 export class ReviewResponse {
-  @ApiProperty() id: string;
-  @ApiProperty() applicationId: string;
-  @ApiProperty() competitionId: string;
-  @ApiProperty({ description: 'Only the expert itself and admins ever see a review' }) expertId: string;
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) applicationId: string;
+  @ApiProperty({ format: 'uuid' }) competitionId: string;
+  @ApiProperty({ description: 'Only the expert itself and admins ever see a review', format: 'uuid' }) expertId: string;
   @ApiProperty({ enum: ['assigned', 'in_progress', 'submitted', 'declined'] }) status: string;
   @ApiProperty({ example: { relevance: 8 } }) scores: Record<string, number>;
   @ApiProperty({ nullable: true, type: String }) comment: string | null;
   @ApiProperty({ nullable: true, type: Number, description: 'Σ score × weight over the scored criteria' }) total:
     number | null;
   @ApiProperty() isExtra: boolean;
-  @ApiProperty() dueAt: string;
-  @ApiProperty() assignedAt: string;
-  @ApiProperty({ nullable: true, type: String }) submittedAt: string | null;
+  @ApiProperty({ format: 'date-time' }) dueAt: string;
+  @ApiProperty({ format: 'date-time' }) assignedAt: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) submittedAt: string | null;
   @ApiProperty({ nullable: true, type: String }) declineReason: string | null;
 }
 
@@ -39,7 +39,7 @@ export class ApplicationReviewItem {
   @ApiProperty({ example: { relevance: 8 } }) scores: Record<string, number>;
   @ApiProperty({ nullable: true, type: Number }) total: number | null;
   @ApiProperty({ nullable: true, type: String }) comment: string | null;
-  @ApiPropertyOptional({ description: 'Admins only' }) expertId?: string;
+  @ApiPropertyOptional({ description: 'Admins only', format: 'uuid' }) expertId?: string;
   @ApiPropertyOptional({ description: 'Admins only' }) status?: string;
 }
 
@@ -48,10 +48,10 @@ export class ApplicationReviewsResponse {
 }
 
 export class ConflictResponse {
-  @ApiProperty() id: string;
-  @ApiProperty() organizationId: string;
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) organizationId: string;
   @ApiProperty() reason: string;
-  @ApiProperty() createdAt: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 
 export class ConflictPageResponse {
@@ -72,7 +72,7 @@ export class AutoAssignmentResponse {
 }
 
 export class ExpertLoadItem {
-  @ApiProperty() expertId: string;
+  @ApiProperty({ format: 'uuid' }) expertId: string;
   @ApiProperty() fullName: string;
   @ApiProperty({ description: 'Active (not declined) reviews in this competition' }) assigned: number;
   @ApiProperty() submitted: number;

@@ -12,7 +12,7 @@ export class StatisticsJobResponse {
   @ApiProperty({ nullable: true, type: Number }) year: number | null;
   @ApiProperty({ enum: ['manual', 'announcement', 'yearly'] }) trigger: string;
   @ApiProperty() attemptsMade: number;
-  @ApiPropertyOptional({ description: 'Once completed' }) snapshotId?: string;
+  @ApiPropertyOptional({ description: 'Once completed', format: 'uuid' }) snapshotId?: string;
   @ApiPropertyOptional({ description: 'Once failed' }) failedReason?: string;
 }
 
@@ -63,7 +63,7 @@ export class DirectionFiguresResponse {
 }
 
 export class CompetitionFiguresResponse {
-  @ApiProperty() competitionId: string;
+  @ApiProperty({ format: 'uuid' }) competitionId: string;
   @ApiProperty() title: string;
   @ApiProperty() status: string;
   @ApiProperty({ example: '1000000.00' }) totalBudget: string;
@@ -105,7 +105,7 @@ export class StatisticsFiguresResponse {
 
 export class StatisticsSnapshotResponse {
   @ApiProperty() year: number;
-  @ApiProperty({ example: '2026-12-31T17:00:00.000Z' }) compiledAt: string;
+  @ApiProperty({ example: '2026-12-31T17:00:00.000Z', format: 'date-time' }) compiledAt: string;
   @ApiProperty({ type: StatisticsFiguresResponse }) figures: StatisticsFiguresResponse;
 }
 
