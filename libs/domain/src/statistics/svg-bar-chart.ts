@@ -47,7 +47,7 @@ export function renderBarChart(chart: BarChart): string {
   chart.categories.forEach((category, c) => {
     const y0 = TOP + c * groupHeight;
     parts.push(
-      `<text x="${LABEL - 8}" y="${y0 + (chart.series.length * BAR) / 2 + 4}" text-anchor="end">${escapeHtml(truncate(category, 36))}</text>`,
+      `<text x="${LABEL - 8}" y="${y0 + (chart.series.length * BAR) / 2 + 4}" text-anchor="end">${escapeHtml(truncate(category, 32))}</text>`,
     );
     chart.series.forEach((s, i) => {
       const value = s.values[c] ?? 0;
@@ -63,4 +63,5 @@ export function renderBarChart(chart: BarChart): string {
   return parts.join('');
 }
 
+/** Cyrillic at 12px runs about 7px a letter: 32 fit the label column. */
 const truncate = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
