@@ -45,6 +45,12 @@ function markdown(rows: BenchResult[], seconds: number): string {
     '- **Notifications**: mails per second from outbox rows through the relay, BullMQ and the worker to a',
     '  local SMTP sink, next to bare pooled nodemailer sending the same number to the same sink.',
     '',
+    'Reading the figures: the ratios are the price of what the bare baselines leave out — JWT and role',
+    'checks, validation, the error filter, security headers, structured logs, the ORM, the frozen snapshot',
+    'with its SHA-256, and the mail audience — on two cores shared with PostgreSQL. The rush numbers come',
+    'from 2,000 requests opened at once, so their latencies are mostly queueing; registration numbers',
+    'serialise only on the counter row for the last statements of each submit.',
+    '',
   ];
   return lines.join('\n');
 }
