@@ -230,6 +230,18 @@ describe('Expert review: assignment, scoring, conflicts, divergence', () => {
     expect(res.status).toBe(200);
     expect(res.body.status).toBe('declined');
     expect((await as(decliner).post(`/reviews/${declined.id}/decline`, { reason: 'again' })).status).toBe(409);
+    // Every admin learns that the application is short of an expert.
+    const told: Array<{ user_id: string; payload: { reason: string; expertName: string } }> = await ctx.api
+      .get(DataSource)
+      .query(
+        `SELECT user_id, payload FROM notifications WHERE template = 'review.declined' AND payload->>'reviewId' = $1`,
+        [declined.id],
+      );
+    expect(told.map((t) => t.user_id)).toEqual([admin.user.id]);
+    expect(told[0].payload).toMatchObject({
+      reason: 'Консультировал эту организацию',
+      expertName: decliner.user.fullName,
+    });
     const conflicts = (await as(decliner).get('/reviews/conflicts')).body.items as Array<{ organizationId: string }>;
     expect(conflicts.map((c) => c.organizationId)).toContain(app.organizationId);
 

@@ -57,6 +57,13 @@ const samples: { [T in TemplateCode]: TemplatePayloads[T] } = {
     registrationNumber: '2026-AB12CD-0001',
     dueAt: '2026-11-01T10:00:00.000Z',
   },
+  'review.declined': {
+    ...application,
+    reviewId: 'r-1',
+    registrationNumber: '2026-AB12CD-0001',
+    expertName: 'Петров Иван Сергеевич',
+    reason: 'Консультировал эту организацию',
+  },
   'review.reminder': {
     ...application,
     reviewId: 'r-1',

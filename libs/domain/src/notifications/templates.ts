@@ -11,6 +11,7 @@ export const TEMPLATES = [
   'competition.cancelled',
   'review.assigned',
   'review.reminder',
+  'review.declined',
   'review.overdue',
   'application.ineligible',
   'results.awarded',
@@ -55,6 +56,13 @@ export interface TemplatePayloads {
   'competition.cancelled': ApplicationRef & { reason: string };
   'review.assigned': ApplicationRef & { reviewId: string; registrationNumber: string; dueAt: string };
   'review.reminder': ApplicationRef & { reviewId: string; registrationNumber: string; dueAt: string; daysLeft: number };
+  /** To admins: an expert declined (conflict of interest); the application needs a replacement expert. */
+  'review.declined': ApplicationRef & {
+    reviewId: string;
+    registrationNumber: string;
+    expertName: string;
+    reason: string;
+  };
   'review.overdue': CompetitionRef & {
     reviewDeadline: string;
     overdue: { reviewId: string; registrationNumber: string; expertName: string; status: string }[];

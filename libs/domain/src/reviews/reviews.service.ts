@@ -5,7 +5,8 @@ import { isUniqueViolation } from '@grants/database';
 import { Application } from '../applications/application.entity';
 import { applyApplicationTransition } from '../applications/application.state-machine';
 import { Competition } from '../competitions/competition.entity';
-import { OutboxService } from '../notifications/outbox.service';
+import { OutboxMessage, OutboxService } from '../notifications/outbox.service';
+import { applicationRef } from '../applications/applicants';
 import { Organization } from '../organizations/organization.entity';
 import { DomainError, notFound } from '../shared/domain-error';
 import { Page, pageOf } from '../shared/pagination';
@@ -156,6 +157,7 @@ export class ReviewsService {
         .values({ expertId: actor.id, organizationId: application.organizationId, reason: dto.reason })
         .orIgnore()
         .execute();
+      await this.tellAdminsDeclined(manager, [id], dto.reason);
       return toReviewResponse(review);
     });
   }
@@ -184,6 +186,11 @@ export class ReviewsService {
         );
         for (const r of open)
           await applyReviewTransition(manager, { reviewId: r.id, to: 'declined', set: { declineReason: dto.reason } });
+        await this.tellAdminsDeclined(
+          manager,
+          open.map((r) => r.id),
+          dto.reason,
+        );
         return { ...toConflictResponse(saved), declinedReviewIds: open.map((r) => r.id) };
       });
     } catch (error) {
@@ -243,6 +250,44 @@ export class ReviewsService {
    * (an announcement takes it exclusively, so a submission and an announcement never interleave)
    * and the application locked (two submissions of one application settle it one after the other).
    */
+  /** A declined review leaves its application short of an expert: every admin is told, in the same transaction. */
+  private async tellAdminsDeclined(manager: EntityManager, reviewIds: string[], reason: string) {
+    if (!reviewIds.length) return;
+    const rows: Array<{
+      review_id: string;
+      application_id: string;
+      registration_number: string;
+      expert_name: string;
+      admin_id: string;
+    }> = await manager.query(
+      `SELECT r.id AS review_id, r.application_id, a.registration_number, e.full_name AS expert_name, adm.id AS admin_id
+       FROM reviews r JOIN applications a ON a.id = r.application_id JOIN users e ON e.id = r.expert_id
+       CROSS JOIN users adm
+       WHERE r.id = ANY($1::uuid[]) AND adm.role = 'admin'
+       ORDER BY r.id, adm.id`,
+      [reviewIds],
+    );
+    const refs = new Map<string, Awaited<ReturnType<typeof applicationRef>>>();
+    const messages: OutboxMessage[] = [];
+    for (const row of rows) {
+      if (!refs.has(row.application_id))
+        refs.set(row.application_id, await applicationRef(manager, row.application_id));
+      messages.push({
+        userId: row.admin_id,
+        template: 'review.declined',
+        payload: {
+          ...refs.get(row.application_id)!,
+          reviewId: row.review_id,
+          registrationNumber: row.registration_number,
+          expertName: row.expert_name,
+          reason,
+        },
+        dedupeKey: `review.declined:${row.review_id}:${row.admin_id}`,
+      });
+    }
+    await this.outbox.write(manager, messages);
+  }
+
   private async lockOwn(manager: EntityManager, actor: Actor, id: string) {
     const found = await manager.findOne(Review, { where: { id, expertId: actor.id } });
     if (!found) throw notFound('Review');
