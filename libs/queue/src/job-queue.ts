@@ -1,5 +1,5 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
 import { getJobOptions } from './job-options';
 import { JOB_QUEUE, JobItem, QueueName } from './queue-names';
@@ -7,7 +7,9 @@ import { JOB_QUEUE, JobItem, QueueName } from './queue-names';
 /** Typed enqueue: the job name picks the queue, the payload type and the options. */
 @Injectable()
 export class JobQueue {
+  private readonly logger = new Logger(JobQueue.name);
   private readonly queues: Record<QueueName, Queue>;
+  private lastErrorLog = 0;
 
   constructor(
     @InjectQueue(QueueName.Notifications) notifications: Queue,
@@ -21,6 +23,15 @@ export class JobQueue {
       [QueueName.Deadlines]: deadlines,
       [QueueName.Statistics]: statistics,
     };
+    // A queue without an error listener prints every failed reconnect; Redis being away is expected
+    // (the outbox and reconciliation cover it), so it is logged as a warning at most every 10 s.
+    for (const queue of Object.values(this.queues)) {
+      queue.on('error', (error: Error) => {
+        if (Date.now() - this.lastErrorLog < 10_000) return;
+        this.lastErrorLog = Date.now();
+        this.logger.warn(`Redis unavailable for the ${queue.name} queue: ${error.message}`);
+      });
+    }
   }
 
   queue(name: QueueName): Queue {

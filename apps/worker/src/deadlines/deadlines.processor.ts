@@ -29,10 +29,6 @@ export class DeadlinesProcessor extends DrainingWorkerHost {
   }
 
   /** Connection trouble (Redis restarting): logged, BullMQ reconnects by itself; unhandled it would crash. */
-  @OnWorkerEvent('error')
-  onError(error: Error) {
-    this.logger.warn(`${QueueName.Deadlines} worker: ${error.message}`);
-  }
 
   @OnWorkerEvent('failed')
   onFailed(job: Job | undefined, error: Error) {

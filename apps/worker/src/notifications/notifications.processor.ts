@@ -1,4 +1,4 @@
-import { OnWorkerEvent, Processor } from '@nestjs/bullmq';
+import { Processor } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
 import { AppConfig } from '@grants/config';
@@ -73,8 +73,4 @@ export class NotificationsProcessor extends DrainingWorkerHost {
   }
 
   /** Redis outages surface here; BullMQ reconnects by itself, so they are logged, not thrown. */
-  @OnWorkerEvent('error')
-  onError(error: Error) {
-    this.logger.warn(`${QueueName.Notifications} worker: ${error.message}`);
-  }
 }

@@ -1,4 +1,4 @@
-import { OnWorkerEvent, Processor } from '@nestjs/bullmq';
+import { Processor } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
 import { OutboxRelay } from '@grants/domain';
@@ -24,8 +24,4 @@ export class OutboxProcessor extends DrainingWorkerHost {
   }
 
   /** Redis outages surface here; BullMQ reconnects by itself, so they are logged, not thrown. */
-  @OnWorkerEvent('error')
-  onError(error: Error) {
-    this.logger.warn(`${QueueName.Outbox} worker: ${error.message}`);
-  }
 }
