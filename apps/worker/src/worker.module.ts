@@ -2,19 +2,14 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, ConfigModule } from '@grants/config';
 import { DatabaseModule } from '@grants/database';
-import { StatisticsModule } from '@grants/domain';
-import { QueueModule, RedisModule } from '@grants/queue';
-import { DeadlinesModule } from '@grants/domain';
-import { DeadlineReconcileScheduler } from './deadlines/deadline-reconcile.scheduler';
-import { DeadlinesProcessor } from './deadlines/deadlines.processor';
-import { RedisPolicyCheck } from './redis-policy.check';
-import { StatisticsProcessor } from './statistics/statistics.processor';
-import { WorkerHealth } from './worker-health';
-import { NotificationsModule } from '@grants/domain';
+import { DeadlinesModule, NotificationsModule, StatisticsModule } from '@grants/domain';
 import { MailModule } from '@grants/mail';
-import { NotificationsProcessor } from './notifications/notifications.processor';
+import { QueueModule, RedisModule } from '@grants/queue';
+import { DeadlineReconcileScheduler } from './deadlines/deadline-reconcile.scheduler';
+import { RedisPolicyCheck } from './redis-policy.check';
+import { WorkerHealth } from './worker-health';
 import { OutboxListener } from './notifications/outbox-listener';
-import { OutboxProcessor } from './notifications/outbox.processor';
+import { JobHandlersCheck, PROCESSORS } from './processors';
 
 /** The worker: BullMQ processors, one class per queue, and a health endpoint. No other HTTP. */
 @Module({})
@@ -42,11 +37,9 @@ export class WorkerModule {
         MailModule,
       ],
       providers: [
-        NotificationsProcessor,
-        OutboxProcessor,
+        ...PROCESSORS,
+        JobHandlersCheck,
         OutboxListener,
-        StatisticsProcessor,
-        DeadlinesProcessor,
         DeadlineReconcileScheduler,
         WorkerHealth,
         RedisPolicyCheck,

@@ -4,3 +4,4 @@ export * from './job-queue';
 export * from './queue.module';
 export * from './redis.provider';
 export * from './queue-keys';
+export * from './job-handlers';

@@ -8,6 +8,16 @@ import { DrainingWorkerHost } from '../draining-worker-host';
 /** The deadlines queue: submission close, reminders, the overdue report and reconciliation. */
 @Processor(QueueName.Deadlines)
 export class DeadlinesProcessor extends DrainingWorkerHost {
+  /** The jobs this processor handles; checked against every JobName at worker start. */
+  static readonly queue = QueueName.Deadlines;
+  static readonly jobs: readonly JobName[] = [
+    JobName.CloseSubmission,
+    JobName.DeadlineReminder,
+    JobName.ReviewReminder,
+    JobName.ReviewOverdue,
+    JobName.ReconcileDeadlines,
+  ];
+
   private readonly logger = new Logger(DeadlinesProcessor.name);
 
   constructor(
@@ -27,8 +37,6 @@ export class DeadlinesProcessor extends DrainingWorkerHost {
       throw error;
     }
   }
-
-  /** Connection trouble (Redis restarting): logged, BullMQ reconnects by itself; unhandled it would crash. */
 
   @OnWorkerEvent('failed')
   onFailed(job: Job | undefined, error: Error) {

@@ -16,6 +16,10 @@ const WORKER_OPTIONS_METADATA = 'bullmq:worker_metadata';
  */
 @Processor(QueueName.Notifications)
 export class NotificationsProcessor extends DrainingWorkerHost {
+  /** The jobs this processor handles; checked against every JobName at worker start. */
+  static readonly queue = QueueName.Notifications;
+  static readonly jobs: readonly JobName[] = [JobName.SendNotification];
+
   private readonly logger = new Logger(NotificationsProcessor.name);
   private readonly messageIdDomain: string;
 

@@ -8,6 +8,10 @@ import { DrainingWorkerHost } from '../draining-worker-host';
 /** The outbox queue: the periodic sweep relays what the LISTEN wake-up missed and re-queues lost jobs. */
 @Processor(QueueName.Outbox)
 export class OutboxProcessor extends DrainingWorkerHost {
+  /** The jobs this processor handles; checked against every JobName at worker start. */
+  static readonly queue = QueueName.Outbox;
+  static readonly jobs: readonly JobName[] = [JobName.RelayOutbox];
+
   private readonly logger = new Logger(OutboxProcessor.name);
 
   constructor(private readonly relay: OutboxRelay) {

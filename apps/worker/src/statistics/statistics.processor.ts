@@ -14,6 +14,10 @@ const STALE_CHECK_MS = 60 * 1000;
 /** The statistics queue: compiles on demand, after announcements, and yearly for the previous year. */
 @Processor(QueueName.Statistics)
 export class StatisticsProcessor extends DrainingWorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
+  /** The jobs this processor handles; checked against every JobName at worker start. */
+  static readonly queue = QueueName.Statistics;
+  static readonly jobs: readonly JobName[] = [JobName.CompileStatistics, JobName.YearlyStatistics];
+
   private readonly logger = new Logger(StatisticsProcessor.name);
   private timer?: NodeJS.Timeout;
   private catchUp?: NodeJS.Timeout;
