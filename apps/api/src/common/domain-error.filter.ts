@@ -29,6 +29,8 @@ export function statusOf(code: ErrorCode): number {
       return 404;
     case 'TOO_MANY_REQUESTS':
       return 429;
+    case 'SERVICE_UNAVAILABLE':
+      return 503;
     case 'EMAIL_TAKEN':
     case 'INN_TAKEN':
     case 'NOT_EDITABLE':

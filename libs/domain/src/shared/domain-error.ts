@@ -27,6 +27,7 @@ export const ERROR_CODES = [
   'CONFLICT',
   'RULE_VIOLATION',
   'TOO_MANY_REQUESTS',
+  'SERVICE_UNAVAILABLE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -48,3 +49,24 @@ export const invalid = (message: string | string[]) =>
   new DomainError('VALIDATION_FAILED', Array.isArray(message) ? message.join('; ') : message, {
     messages: Array.isArray(message) ? message : [message],
   });
+
+/**
+ * Bounds a call to Redis made while answering a request: BullMQ's connection queues commands while
+ * Redis is away, so without a bound the client would wait for as long as the outage lasts.
+ */
+export async function withinTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      work,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(new DomainError('SERVICE_UNAVAILABLE', `${what} is temporarily unavailable; try again shortly`)),
+          ms,
+        );
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

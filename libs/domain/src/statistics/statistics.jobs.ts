@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@grants/config';
 import { getJobOptions, JobName, JobQueue, QueueName } from '@grants/queue';
-import { notFound } from '../shared/domain-error';
+import { notFound, withinTimeout } from '../shared/domain-error';
 
 export type StatisticsTrigger = 'manual' | 'announcement' | 'yearly';
 
@@ -18,6 +18,9 @@ export interface StatisticsJobView {
 
 export const YEARLY_STATISTICS_SCHEDULER = 'statistics:yearly';
 
+/** How long a request waits for Redis before answering 503. */
+const REDIS_TIMEOUT_MS = 3000;
+
 /** Enqueues compiles, reports their state and keeps the yearly scheduler in Redis. */
 @Injectable()
 export class StatisticsJobs {
@@ -27,14 +30,19 @@ export class StatisticsJobs {
   ) {}
 
   async requestCompile(year: number, trigger: Exclude<StatisticsTrigger, 'yearly'>): Promise<{ jobId: string }> {
-    const job = await this.jobs.enqueue({ name: JobName.CompileStatistics, data: { year, trigger } });
+    const job = await withinTimeout(
+      this.jobs.enqueue({ name: JobName.CompileStatistics, data: { year, trigger } }),
+      REDIS_TIMEOUT_MS,
+      'The job queue',
+    );
     return { jobId: String(job.id) };
   }
 
   async state(jobId: string): Promise<StatisticsJobView> {
-    const job = await this.jobs.queue(QueueName.Statistics).getJob(jobId);
+    const queue = this.jobs.queue(QueueName.Statistics);
+    const job = await withinTimeout(queue.getJob(jobId), REDIS_TIMEOUT_MS, 'The job queue');
     if (!job) throw notFound(`Statistics job ${jobId}`);
-    const raw = await job.getState();
+    const raw = await withinTimeout(job.getState(), REDIS_TIMEOUT_MS, 'The job queue');
     if (raw === 'unknown') throw notFound(`Statistics job ${jobId}`);
     // Delayed (a retry's backoff), prioritized and waiting-children jobs have simply not run yet.
     const state = raw === 'active' || raw === 'completed' || raw === 'failed' ? raw : 'waiting';
