@@ -12,6 +12,8 @@ describe('validateEnvironment', () => {
   it('names the invalid variable', () => {
     expect(() => validateEnvironment({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => validateEnvironment({ REDIS_URL: 'localhost' })).toThrow(/REDIS_URL/);
+    expect(() => validateEnvironment({ QUEUE_PREFIX: 'has space' })).toThrow(/QUEUE_PREFIX/);
+    expect(validateEnvironment({ QUEUE_PREFIX: '{grants}' }).QUEUE_PREFIX).toBe('{grants}');
   });
 
   it('has no JWT secret default in production', () => {
