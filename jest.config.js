@@ -34,6 +34,7 @@ module.exports = {
     '^@grants/api/(.*)$': '<rootDir>/apps/api/src/$1',
     '^@grants/worker/(.*)$': '<rootDir>/apps/worker/src/$1',
   },
+  globalSetup: '<rootDir>/test/global-setup.js',
   testTimeout: 60000,
   maxWorkers: 1,
 };
