@@ -1,3 +1,4 @@
+import jwt from 'jsonwebtoken';
 import {
   createStaff,
   createTestContext,
@@ -135,5 +136,27 @@ describe('Registration, login and access to users and organizations', () => {
     expect(docs.status).toBe(200);
     expect(docs.body.paths).toHaveProperty('/api/v1/auth/register');
     expect((await ctx.http.get('/api/docs')).status).toBe(200);
+  });
+
+  it('sends security headers and answers CORS from configuration', async () => {
+    const res = await ctx.http.request('GET', '/health', undefined, { origin: 'https://rc.example.org' });
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(String(res.headers['content-security-policy'])).toContain("default-src 'self'");
+    expect(res.headers['strict-transport-security']).toBeDefined();
+    // CORS_ORIGINS defaults to any origin, which is echoed back.
+    expect(res.headers['access-control-allow-origin']).toBe('https://rc.example.org');
+  });
+
+  it('refuses an expired token', async () => {
+    const ngo = await registerNgo(ctx.http);
+    const [, payload] = ngo.accessToken.split('.');
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
+    expect(claims.exp - claims.iat).toBe(12 * 3600); // JWT_EXPIRES_IN default
+    const expired = jwt.sign(
+      { sub: claims.sub, role: claims.role, org: claims.org, exp: Math.floor(Date.now() / 1000) - 60 },
+      ctx.config.values.JWT_SECRET,
+    );
+    expect((await ctx.http.as(expired).get('/me')).status).toBe(401);
   });
 });
