@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Application } from './application.entity';
+import { APPLICATION_FIELDS, ApplicationField } from './application-fields';
 
 /** JSON with keys sorted at every level, so the same content always hashes the same. */
 export function canonicalJson(value: unknown): string {
@@ -9,6 +10,14 @@ export function canonicalJson(value: unknown): string {
     .filter(([, v]) => v !== undefined)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+/** The fields an applicant fills in, as they stand. */
+export function applicationContent(a: Application): Pick<Application, ApplicationField> {
+  return Object.fromEntries(APPLICATION_FIELDS.map((field) => [field, a[field]])) as Pick<
+    Application,
+    ApplicationField
+  >;
 }
 
 /** What an NGO submitted: its content plus who, where and when, as frozen in application_snapshots. */
@@ -23,17 +32,7 @@ export function submittedContent(
     organizationId: a.organizationId,
     registrationNumber,
     submittedAt: submittedAt.toISOString(),
-    title: a.title,
-    summary: a.summary,
-    direction: a.direction,
-    requestedAmount: a.requestedAmount,
-    coFinancingAmount: a.coFinancingAmount,
-    projectStart: a.projectStart,
-    projectEnd: a.projectEnd,
-    goals: a.goals,
-    expectedResults: a.expectedResults,
-    budgetLines: a.budgetLines,
-    geography: a.geography,
+    ...applicationContent(a),
   };
 }
 

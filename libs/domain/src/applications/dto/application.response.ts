@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Actor } from '../../shared/roles';
 import { Application, ApplicationStatus, BudgetLine, ExpectedResult } from '../application.entity';
+import { applicationContent } from '../application-content';
 import { APPLICATION_STATUSES } from '../application-fields';
 
 export class ExpectedResultResponse {
@@ -51,17 +52,7 @@ export class ApplicationResponse {
       id: a.id,
       competitionId: a.competitionId,
       organizationId: a.organizationId,
-      title: a.title,
-      summary: a.summary,
-      direction: a.direction,
-      requestedAmount: a.requestedAmount,
-      coFinancingAmount: a.coFinancingAmount,
-      projectStart: a.projectStart,
-      projectEnd: a.projectEnd,
-      goals: a.goals,
-      expectedResults: a.expectedResults,
-      budgetLines: a.budgetLines,
-      geography: a.geography,
+      ...applicationContent(a),
       status: a.status,
       registrationNumber: a.registrationNumber,
       submittedAt: a.submittedAt?.toISOString() ?? null,
