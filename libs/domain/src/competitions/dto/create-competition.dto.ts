@@ -24,13 +24,14 @@ import { trim } from '../../shared/transforms';
 /** `null` is only meaningful for optional fields; a required field sent as null must fail validation. */
 const present = (_: object, value: unknown) => value !== undefined;
 
-export class DirectionInput {
+/** A coded, titled item of a competition: a direction or a criterion. */
+class CodedTitleInput {
   @ApiProperty({ example: 'social' })
   @IsString()
   @Matches(/^[a-z0-9_-]{1,64}$/, { message: 'code must be 1–64 lowercase latin letters, digits, "_" or "-"' })
   code: string;
 
-  @ApiProperty({ example: 'Социальная поддержка и защита граждан' })
+  @ApiProperty({ example: 'Социальная поддержка и защита граждан', description: 'Russian title' })
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
@@ -49,30 +50,9 @@ export class DirectionInput {
   titleEn?: string | null;
 }
 
-export class CriterionInput {
-  @ApiProperty({ example: 'relevance' })
-  @IsString()
-  @Matches(/^[a-z0-9_-]{1,64}$/, { message: 'code must be 1–64 lowercase latin letters, digits, "_" or "-"' })
-  code: string;
+export class DirectionInput extends CodedTitleInput {}
 
-  @ApiProperty({ example: 'Актуальность и социальная значимость проекта' })
-  @Transform(trim)
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(300)
-  title: string;
-
-  @ApiPropertyOptional({
-    example: 'Relevance and social significance of the project',
-    description: 'Shown to English-locale readers; the Russian title otherwise',
-  })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(300)
-  titleEn?: string | null;
-
+export class CriterionInput extends CodedTitleInput {
   @ApiProperty({ example: 2 })
   @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
   @Min(0.01)
