@@ -231,4 +231,54 @@ describe('Notifications: outbox → BullMQ → SMTP', () => {
       expect.stringContaining('2026-TEST-0001'),
     );
   });
+  it('voids the unsent mails of a decision when a new decision about the same matter is written', async () => {
+    const ngo = await registerNgo(ctx.http);
+    const queue = ctx.api.get(JobQueue).queue(QueueName.Notifications);
+    const outbox = ctx.api.get(OutboxService);
+    const payload = {
+      competitionId: '00000000-0000-4000-8000-000000000011',
+      competitionTitle: 'Городские инициативы',
+      timezone: 'Asia/Krasnoyarsk',
+      applicationId: '00000000-0000-4000-8000-000000000012',
+      applicationTitle: 'Школа волонтёров',
+      organizationName: 'МОО «Наш город»',
+      registrationNumber: '2026-TEST-0002',
+      score: null,
+    };
+    const decision = `decision:${payload.applicationId}`;
+    await queue.pause();
+    try {
+      const first = {
+        userId: ngo.user.id,
+        template: 'results.not_awarded' as const,
+        payload,
+        dedupeKey: `test-first:${ngo.user.id}`,
+        decisionKey: decision,
+      };
+      await db.transaction((m) => outbox.write(m, [first]));
+      // The same event written again is a no-op, not a supersession of itself.
+      expect(await db.transaction((m) => outbox.write(m, [first]))).toBe(0);
+      expect((await row(ngo.user.email, 'results.not_awarded')).status).not.toBe('voided');
+      await db.transaction((m) =>
+        outbox.write(m, [
+          {
+            userId: ngo.user.id,
+            template: 'application.ineligible',
+            payload: { ...payload, reason: 'Организация не соответствует условиям конкурса' },
+            dedupeKey: `test-second:${ngo.user.id}`,
+            decisionKey: decision,
+          },
+        ]),
+      );
+      expect((await row(ngo.user.email, 'results.not_awarded')).status).toBe('voided');
+      expect((await row(ngo.user.email, 'application.ineligible')).status).not.toBe('voided');
+    } finally {
+      await queue.resume();
+    }
+    await eventually(
+      async () => (await row(ngo.user.email, 'application.ineligible'))?.status === 'sent',
+      'new decision sent',
+    );
+    expect((await row(ngo.user.email, 'results.not_awarded')).status).toBe('voided');
+  });
 });

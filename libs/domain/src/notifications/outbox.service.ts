@@ -27,6 +27,15 @@ export const OUTBOX_CHANNEL = 'outbox_pending';
 export class OutboxService {
   async write(manager: EntityManager, messages: OutboxMessage[]): Promise<number> {
     if (!messages.length) return 0;
+    // A new decision about the same matter supersedes the mails of the old one that are still unsent.
+    const decisions = [...new Set(messages.map((m) => m.decisionKey).filter((k): k is string => !!k))];
+    if (decisions.length) {
+      await manager.query(
+        `UPDATE notifications SET status = 'voided'
+         WHERE decision_key = ANY($1::text[]) AND status IN ('pending','queued','failed') AND dedupe_key <> ALL($2::text[])`,
+        [decisions, messages.map((m) => m.dedupeKey)],
+      );
+    }
     const rows = messages.map((m) => [
       m.userId,
       m.template,
