@@ -241,6 +241,17 @@ describe('Access matrix: every operation × every caller', () => {
       expect: only({ admin: 200 }),
     },
     {
+      op: 'POST /competitions/{id}/archive',
+      call: async () => {
+        const id = await insertCompetition(db, {
+          status: 'results_announced',
+          submissionDeadline: new Date(Date.now() - 40 * DAY),
+        });
+        return { path: `/competitions/${id}/archive` };
+      },
+      expect: only({ admin: 200 }),
+    },
+    {
       op: 'POST /competitions/{id}/cancel',
       call: async () => ({
         path: `/competitions/${(await createCompetition(ctx.http, s.admin)).id}/cancel`,

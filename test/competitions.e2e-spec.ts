@@ -336,6 +336,31 @@ describe('Competitions: create, edit, publish, extend, cancel', () => {
     expect(extend.body.code).toBe('NOT_EDITABLE');
   });
 
+  it('archives a competition only once its results are announced; its results stay public', async () => {
+    const competition = await createOpenCompetition(ctx.http, admin);
+    const early = await ctx.http.as(admin).post(`/competitions/${competition.id}/archive`);
+    expect(early.status).toBe(409);
+    expect(early.body.code).toBe('INVALID_TRANSITION');
+
+    await db.query(
+      `UPDATE competitions SET status = 'results_announced', announced_at = now(),
+         submission_deadline = now() - interval '1 day', submission_opens_at = now() - interval '2 days'
+       WHERE id = $1`,
+      [competition.id],
+    );
+    const res = await ctx.http.as(admin).post(`/competitions/${competition.id}/archive`);
+    expect(res.status).toBe(200);
+    expect(res.body.status).toBe('archived');
+    expect((await ctx.http.get(`/competitions/${competition.id}/results`)).status).toBe(200);
+    expect((await ctx.http.as(admin).post(`/competitions/${competition.id}/archive`)).body.code).toBe(
+      'INVALID_TRANSITION',
+    );
+    const audit = await ctx.http.as(admin).get('/audit?pageSize=100');
+    expect(audit.body.items).toContainEqual(
+      expect.objectContaining({ action: 'competition.archive', target: `competition:${competition.id}` }),
+    );
+  });
+
   it('answers a bad id with 400 and an unknown one with 404', async () => {
     expect((await ctx.http.get('/competitions/not-a-uuid')).status).toBe(400);
     expect((await ctx.http.get('/competitions/00000000-0000-4000-8000-000000000000')).status).toBe(404);

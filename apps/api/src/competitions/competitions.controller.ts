@@ -86,6 +86,19 @@ export class CompetitionsController {
     return this.competitions.cancel(actor, id, dto);
   }
 
+  @Post(':id/archive')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiOkResponse({ type: CompetitionResponse })
+  @ApiDoc('Archive a competition whose results are announced (status archived; results stay public)', 'roles', {
+    400: true,
+    404: true,
+    409: 'INVALID_TRANSITION',
+  })
+  archive(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<CompetitionResponse> {
+    return this.competitions.archive(actor, id);
+  }
+
   @Get()
   @Public()
   @ApiOkResponse({ type: CompetitionPageResponse })

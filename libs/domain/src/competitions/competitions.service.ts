@@ -173,6 +173,20 @@ export class CompetitionsService {
     return this.get(actor, id);
   }
 
+  /**
+   * Closes the books on an announced competition: it leaves the working lists, while its results,
+   * reviews and statistics stay as they are.
+   */
+  async archive(actor: Actor, id: string): Promise<CompetitionResponse> {
+    await this.dataSource.transaction(async (manager) => {
+      await this.lock(manager, id);
+      await applyCompetitionTransition(manager, { competitionId: id, to: 'archived', actor });
+      await this.audit.record(manager, actor, 'competition.archive', `competition:${id}`);
+    });
+    await this.reschedule(id);
+    return this.get(actor, id);
+  }
+
   /** Ends submission now, exactly as the deadline job would. */
   async close(actor: Actor, id: string): Promise<CompetitionResponse> {
     const current = await this.dataSource.getRepository(Competition).findOneBy({ id });
