@@ -1,5 +1,6 @@
-import helmet from '@fastify/helmet';
 import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import helmet from 'helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -29,7 +30,8 @@ export async function createApiApp(config: AppConfig = AppConfig.fromEnvironment
   app.useGlobalPipes(validationPipe());
   const origins = config.values.CORS_ORIGINS;
   app.enableCors({ origin: origins === '*' ? true : origins.split(',').map((o) => o.trim()) });
-  await app.register(helmet as never, {
+  // Helmet's middleware is built once here: @fastify/helmet rebuilds it, CSP parsing included, on every request.
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: [`'self'`],
@@ -39,6 +41,13 @@ export async function createApiApp(config: AppConfig = AppConfig.fromEnvironment
       },
     },
   });
+  const securityHeadersPlugin = async (instance: FastifyInstance) => {
+    instance.addHook('onRequest', (request, reply, done) =>
+      securityHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined)),
+    );
+  };
+  // skip-override (what fastify-plugin sets) makes the hook apply to every route, as @fastify/helmet's did.
+  await app.register(Object.assign(securityHeadersPlugin, { [Symbol.for('skip-override')]: true }) as never);
 
   const document = SwaggerModule.createDocument(
     app,
