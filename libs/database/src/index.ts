@@ -4,3 +4,4 @@ export * from './ensure-database';
 export * from './migrate';
 export * from './database.module';
 export * from './pg-errors';
+export * from './select-by-id';
