@@ -4,10 +4,7 @@ import { createServer, Server } from 'node:http';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@grants/config';
-import { InjectRedis } from '@grants/queue';
-
-const withTimeout = <T>(p: Promise<T>, ms: number) =>
-  Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms).unref())]);
+import { InjectRedis, withinTimeout } from '@grants/queue';
 
 /** `GET /health` on WORKER_HEALTH_PORT: the worker's only HTTP, same shape as the api's. */
 @Injectable()
@@ -22,11 +19,11 @@ export class WorkerHealth implements OnApplicationBootstrap, OnApplicationShutdo
   ) {}
 
   async status() {
-    const db = await withTimeout(this.dataSource.query('SELECT 1'), 1500).then(
+    const db = await withinTimeout(this.dataSource.query('SELECT 1'), 1500).then(
       () => 'up',
       () => 'down',
     );
-    const redis = await withTimeout(this.redis.ping(), 1500).then(
+    const redis = await withinTimeout(this.redis.ping(), 1500).then(
       () => 'up',
       () => 'down',
     );

@@ -5,3 +5,4 @@ export * from './queue.module';
 export * from './redis.provider';
 export * from './queue-keys';
 export * from './job-handlers';
+export * from './within-timeout';

@@ -3,12 +3,9 @@ import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/s
 import { HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type { FastifyReply } from 'fastify';
 import Redis from 'ioredis';
-import { InjectRedis } from '@grants/queue';
+import { InjectRedis, withinTimeout } from '@grants/queue';
 import { ApiDoc } from '../common/api-docs';
 import { Public } from '../common/roles.decorator';
-
-const withTimeout = <T>(p: Promise<T>, ms: number) =>
-  Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms).unref())]);
 
 /** `200 {status: "ok", db: "up", redis: "up"}`, or `503` with the dependency that is down. */
 @ApiTags('health')
@@ -28,7 +25,7 @@ export class HealthController {
   async check(@Res({ passthrough: true }) reply: FastifyReply) {
     const checks = await Promise.all([
       Promise.resolve(this.db.pingCheck('db', { timeout: 1500 })).catch(() => ({ db: { status: 'down' } })),
-      withTimeout(this.redis.ping(), 1500)
+      withinTimeout(this.redis.ping(), 1500)
         .then(() => this.indicator.check('redis').up())
         .catch(() => this.indicator.check('redis').down()),
     ]);

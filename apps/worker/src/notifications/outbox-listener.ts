@@ -2,7 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { Client } from 'pg';
 import { AppConfig } from '@grants/config';
 import { OUTBOX_CHANNEL, OutboxRelay } from '@grants/domain';
-import { getJobOptions, JobItem, JobName, JobQueue, QueueName } from '@grants/queue';
+import { getJobOptions, JobItem, JobName, JobQueue, QueueName, withinTimeout } from '@grants/queue';
 
 export const OUTBOX_SWEEP_SCHEDULER_ID = 'outbox-sweep';
 const SWEEP_JOB: JobItem = { name: JobName.RelayOutbox, data: {} };
@@ -85,10 +85,10 @@ export class OutboxListener implements OnApplicationBootstrap, OnApplicationShut
     this.checking = true;
     const queue = this.jobs.queue(QueueName.Outbox);
     try {
-      if (!atStart && (await withTimeout(queue.getJobScheduler(OUTBOX_SWEEP_SCHEDULER_ID), 5000))) return;
+      if (!atStart && (await withinTimeout(queue.getJobScheduler(OUTBOX_SWEEP_SCHEDULER_ID), 5000))) return;
       if (!atStart) this.logger.warn('Outbox sweep scheduler was missing (Redis lost its data?); restoring it');
       const { removeOnComplete, removeOnFail, attempts } = getJobOptions(SWEEP_JOB);
-      await withTimeout(
+      await withinTimeout(
         queue.upsertJobScheduler(
           OUTBOX_SWEEP_SCHEDULER_ID,
           { every: this.config.values.OUTBOX_SWEEP_MS },
@@ -104,11 +104,3 @@ export class OutboxListener implements OnApplicationBootstrap, OnApplicationShut
     }
   }
 }
-
-const withTimeout = <T>(p: Promise<T>, ms: number) =>
-  Promise.race([
-    p,
-    new Promise<never>((_, reject) => {
-      setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms).unref();
-    }),
-  ]);

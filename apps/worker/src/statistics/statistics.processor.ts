@@ -2,7 +2,7 @@ import { Processor } from '@nestjs/bullmq';
 import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
 import { CompiledSnapshot, StatisticsJobs, StatisticsService } from '@grants/domain';
-import { JobData, JobName, QueueName } from '@grants/queue';
+import { JobData, JobName, QueueName, withinTimeout } from '@grants/queue';
 import { DrainingWorkerHost } from '../draining-worker-host';
 
 /** How long worker start waits for Redis to take the yearly scheduler, and how often it is checked. */
@@ -58,18 +58,10 @@ export class StatisticsProcessor extends DrainingWorkerHost implements OnApplica
 
   /** Never blocks worker start on a Redis outage: the interval tries again. */
   private async ensureScheduler(timeoutMs: number) {
-    let timeout: NodeJS.Timeout | undefined;
     try {
-      await Promise.race([
-        this.jobs.scheduleYearly(),
-        new Promise((_, reject) => {
-          timeout = setTimeout(() => reject(new Error(`no answer from Redis in ${timeoutMs} ms`)), timeoutMs);
-        }),
-      ]);
+      await withinTimeout(this.jobs.scheduleYearly(), timeoutMs);
     } catch (error) {
       this.logger.warn({ err: error }, 'Could not register the yearly statistics scheduler; will retry');
-    } finally {
-      clearTimeout(timeout);
     }
   }
 

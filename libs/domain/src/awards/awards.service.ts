@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { JobName, JobQueue } from '@grants/queue';
+import { JobName, JobQueue, withinTimeout } from '@grants/queue';
 import { applyApplicationTransition } from '../applications/application.state-machine';
 import { AuditService } from '../audit/audit.service';
 import { Competition } from '../competitions/competition.entity';
@@ -279,21 +279,16 @@ export class AwardsService {
 
   /** After commit: the statistics of the year are recompiled. A Redis outage is logged, never fails the announcement. */
   private async enqueueStatistics(year: number): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
     try {
-      await Promise.race([
+      await withinTimeout(
         this.jobs.enqueue({ name: JobName.CompileStatistics, data: { year, trigger: 'announcement' } }),
-        new Promise((_, reject) => {
-          timer = setTimeout(() => reject(new Error(`timed out after ${ENQUEUE_TIMEOUT_MS} ms`)), ENQUEUE_TIMEOUT_MS);
-        }),
-      ]);
+        ENQUEUE_TIMEOUT_MS,
+      );
     } catch (error) {
       this.logger.error(
         { err: error, year },
-        `Could not enqueue the statistics recompile for ${year}; the yearly job or a manual compile will catch up`,
+        `Could not enqueue the statistics recompile for ${year}; the worker's catch-up compiles it later`,
       );
-    } finally {
-      clearTimeout(timer);
     }
   }
 }

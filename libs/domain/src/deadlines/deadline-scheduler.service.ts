@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { getJobOptions, JobItem, JobName, JobQueue, QueueName } from '@grants/queue';
+import { getJobOptions, JobItem, JobName, JobQueue, QueueName, withinTimeout } from '@grants/queue';
 import { Competition } from '../competitions/competition.entity';
 import { APPLICANT_REMINDER_DAYS, EXPERT_REMINDER_DAYS, reminderRunAt, stillDue } from './deadline-times';
 
@@ -76,20 +76,12 @@ export class DeadlineScheduler {
   /** The same for many competitions (reconciliation), reading the queue's pending job ids once. */
   async scheduleCompetitions(competitionIds: string[]): Promise<void> {
     if (!competitionIds.length) return;
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      const ms = REDIS_TIMEOUT_MS + competitionIds.length * 50;
-      timer = setTimeout(() => reject(new Error(`Redis did not answer in ${ms} ms`)), ms);
-      timer.unref();
-    });
     try {
-      await Promise.race([this.sync(competitionIds), timeout]);
+      await withinTimeout(this.sync(competitionIds), REDIS_TIMEOUT_MS + competitionIds.length * 50);
     } catch (error) {
       const which =
         competitionIds.length === 1 ? `competition ${competitionIds[0]}` : `${competitionIds.length} competitions`;
       this.logger.warn(`Deadline jobs of ${which} not scheduled (reconciliation will retry): ${error.message}`);
-    } finally {
-      clearTimeout(timer);
     }
   }
 

@@ -2,19 +2,11 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '@grants/config';
-import { getJobOptions, JobItem, JobName, JobQueue, QueueName } from '@grants/queue';
+import { getJobOptions, JobItem, JobName, JobQueue, QueueName, withinTimeout } from '@grants/queue';
 
 const BATCH = 200;
 /** A relay transaction never waits longer than this for Redis: rows stay pending, the sweep tries again. */
 const REDIS_TIMEOUT_MS = 5000;
-
-const withTimeout = <T>(p: Promise<T>, ms: number, what: string) =>
-  Promise.race([
-    p,
-    new Promise<never>((_, reject) => {
-      setTimeout(() => reject(new Error(`${what}: Redis did not answer in ${ms} ms`)), ms).unref();
-    }),
-  ]);
 
 /**
  * Moves outbox rows into the `notifications` queue. Claims pending rows with FOR UPDATE SKIP LOCKED (several
@@ -95,8 +87,8 @@ export class OutboxRelay {
       const queue = this.jobs.queue(QueueName.Notifications);
       const lost: { id: string; attempts: number }[] = [];
       for (const row of rows) {
-        const job = await withTimeout(queue.getJob(row.id), REDIS_TIMEOUT_MS, 'getJob');
-        const state = job ? await withTimeout(job.getState(), REDIS_TIMEOUT_MS, 'getState') : 'missing';
+        const job = await withinTimeout(queue.getJob(row.id), REDIS_TIMEOUT_MS, 'Redis (getJob)');
+        const state = job ? await withinTimeout(job.getState(), REDIS_TIMEOUT_MS, 'Redis (getState)') : 'missing';
         if (state === 'missing' || state === 'unknown' || state === 'completed' || state === 'failed') lost.push(row);
       }
       const alive = rows.filter((r) => !lost.includes(r));
@@ -127,13 +119,13 @@ export class OutboxRelay {
         rows.push(row);
         continue;
       }
-      const job = await withTimeout(queue.getJob(row.id), REDIS_TIMEOUT_MS, 'getJob');
-      const state = job ? await withTimeout(job.getState(), REDIS_TIMEOUT_MS, 'getState') : 'missing';
+      const job = await withinTimeout(queue.getJob(row.id), REDIS_TIMEOUT_MS, 'Redis (getJob)');
+      const state = job ? await withinTimeout(job.getState(), REDIS_TIMEOUT_MS, 'Redis (getState)') : 'missing';
       // Still active: its last attempt is being recorded (a retry right after the row turned failed). The row
       // stays pending and the next sweep finds the job finished.
       if (state === 'active') continue;
       if (job && (state === 'completed' || state === 'failed'))
-        await withTimeout(job.remove(), REDIS_TIMEOUT_MS, 'remove');
+        await withinTimeout(job.remove(), REDIS_TIMEOUT_MS, 'Redis (remove)');
       rows.push(row);
     }
     if (!rows.length) return 0;
@@ -142,7 +134,7 @@ export class OutboxRelay {
       const job: JobItem = { name: JobName.SendNotification, data: { notificationId: row.id } };
       return { name: job.name, data: job.data, opts: getJobOptions(job, Date.now(), tuning) };
     });
-    await withTimeout(queue.addBulk(items), REDIS_TIMEOUT_MS, 'addBulk');
+    await withinTimeout(queue.addBulk(items), REDIS_TIMEOUT_MS, 'Redis (addBulk)');
     await manager.query(
       `UPDATE notifications SET status = 'queued', queued_at = now() WHERE id = ANY($1::uuid[]) AND status IN ('pending', 'queued')`,
       [rows.map((r) => r.id)],

@@ -1,3 +1,5 @@
+import { TimeoutError, withinTimeout } from '@grants/queue';
+
 /** Codes of API.md plus the generic ones the HTTP layer maps to 4xx statuses. */
 export const ERROR_CODES = [
   'EMAIL_TAKEN',
@@ -50,23 +52,13 @@ export const invalid = (message: string | string[]) =>
     messages: Array.isArray(message) ? message : [message],
   });
 
-/**
- * Bounds a call to Redis made while answering a request: BullMQ's connection queues commands while
- * Redis is away, so without a bound the client would wait for as long as the outage lasts.
- */
-export async function withinTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
+/** Bounds a call made while answering a request: no answer in time is a 503 SERVICE_UNAVAILABLE. */
+export async function orUnavailable<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
   try {
-    return await Promise.race([
-      work,
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(
-          () => reject(new DomainError('SERVICE_UNAVAILABLE', `${what} is temporarily unavailable; try again shortly`)),
-          ms,
-        );
-      }),
-    ]);
-  } finally {
-    clearTimeout(timer);
+    return await withinTimeout(work, ms, what);
+  } catch (error) {
+    if (error instanceof TimeoutError)
+      throw new DomainError('SERVICE_UNAVAILABLE', `${what} is temporarily unavailable; try again shortly`);
+    throw error;
   }
 }

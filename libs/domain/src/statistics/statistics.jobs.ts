@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@grants/config';
 import { getJobOptions, JobName, JobQueue, QueueName } from '@grants/queue';
-import { notFound, withinTimeout } from '../shared/domain-error';
+import { notFound, orUnavailable } from '../shared/domain-error';
 
 export type StatisticsTrigger = 'manual' | 'announcement' | 'yearly';
 
@@ -30,7 +30,7 @@ export class StatisticsJobs {
   ) {}
 
   async requestCompile(year: number, trigger: Exclude<StatisticsTrigger, 'yearly'>): Promise<{ jobId: string }> {
-    const job = await withinTimeout(
+    const job = await orUnavailable(
       this.jobs.enqueue({ name: JobName.CompileStatistics, data: { year, trigger } }),
       REDIS_TIMEOUT_MS,
       'The job queue',
@@ -40,9 +40,9 @@ export class StatisticsJobs {
 
   async state(jobId: string): Promise<StatisticsJobView> {
     const queue = this.jobs.queue(QueueName.Statistics);
-    const job = await withinTimeout(queue.getJob(jobId), REDIS_TIMEOUT_MS, 'The job queue');
+    const job = await orUnavailable(queue.getJob(jobId), REDIS_TIMEOUT_MS, 'The job queue');
     if (!job) throw notFound(`Statistics job ${jobId}`);
-    const raw = await withinTimeout(job.getState(), REDIS_TIMEOUT_MS, 'The job queue');
+    const raw = await orUnavailable(job.getState(), REDIS_TIMEOUT_MS, 'The job queue');
     if (raw === 'unknown') throw notFound(`Statistics job ${jobId}`);
     // Delayed (a retry's backoff), prioritized and waiting-children jobs have simply not run yet.
     const state = raw === 'active' || raw === 'completed' || raw === 'failed' ? raw : 'waiting';
