@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { adminIds } from '../identity/admins';
 import { Competition, CompetitionStatus } from '../competitions/competition.entity';
 import { OutboxMessage, OutboxService } from '../notifications/outbox.service';
 
@@ -115,11 +116,8 @@ export class DeadlineReminders {
         status: r.status,
       }));
       if (!overdue.length) return { stale: false, written: 0 };
-      const admins = (await manager.query(`SELECT id FROM users WHERE role = 'admin' ORDER BY created_at`)) as {
-        id: string;
-      }[];
-      const messages: OutboxMessage[] = admins.map((a) => ({
-        userId: a.id,
+      const messages: OutboxMessage[] = (await adminIds(manager)).map((adminId) => ({
+        userId: adminId,
         template: 'review.overdue',
         payload: {
           competitionId: c.id,
@@ -128,7 +126,7 @@ export class DeadlineReminders {
           reviewDeadline: data.reviewDeadline,
           overdue,
         },
-        dedupeKey: `review.overdue:${c.id}:${reviewDeadline.getTime()}:${a.id}`,
+        dedupeKey: `review.overdue:${c.id}:${reviewDeadline.getTime()}:${adminId}`,
       }));
       return { stale: false, written: await this.write(manager, messages) };
     });

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { adminIds } from '../identity/admins';
 import { findTransition } from '../applications/application.state-machine';
 import { OutboxMessage, OutboxService } from '../notifications/outbox.service';
 import { notFound } from '../shared/domain-error';
@@ -134,13 +135,12 @@ export class SubmissionCloser {
           });
         }
       }
-      const admins = (await manager.query(`SELECT id FROM users WHERE role = 'admin'`)) as { id: string }[];
-      for (const admin of admins) {
+      for (const adminId of await adminIds(manager)) {
         messages.push({
-          userId: admin.id,
+          userId: adminId,
           template: 'competition.submission_closed',
           payload: { ...ref, closedAt, submitted, notSubmitted },
-          dedupeKey: `competition.submission_closed:${competitionId}:${admin.id}`,
+          dedupeKey: `competition.submission_closed:${competitionId}:${adminId}`,
         });
       }
       for (let i = 0; i < messages.length; i += OUTBOX_CHUNK) {

@@ -326,9 +326,4 @@ export class StatisticsRepository {
       programme: r.programme,
     }));
   }
-
-  async adminIds(manager: EntityManager): Promise<string[]> {
-    const rows: { id: string }[] = await manager.query(`SELECT id FROM users WHERE role = 'admin' ORDER BY created_at`);
-    return rows.map((r) => r.id);
-  }
 }

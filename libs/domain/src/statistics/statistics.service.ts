@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { adminIds } from '../identity/admins';
 import { AppConfig } from '@grants/config';
 import { notFound } from '../shared/domain-error';
 import { compareMoney, subMoney, toKopecks } from '../shared/money';
@@ -107,7 +108,7 @@ export class StatisticsService {
       const compiledAt = new Date(row.compiled_at).toISOString();
       const headline = assistedHeadline(year, figures.consultantAssisted.awarded);
       const headlineEn = assistedHeadline(year, figures.consultantAssisted.awarded, 'en');
-      const admins = await this.repository.adminIds(manager);
+      const admins = await adminIds(manager);
       await this.outbox.write(
         manager,
         admins.map((userId) => ({
