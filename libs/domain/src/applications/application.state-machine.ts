@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { snakeCase } from '@grants/database';
 import { OutboxMessage, OutboxService } from '../notifications/outbox.service';
 import { DomainError, notFound } from '../shared/domain-error';
 import { Actor, Role } from '../shared/roles';
@@ -45,8 +46,6 @@ export interface TransitionRequest {
   notifications?: OutboxMessage[];
 }
 
-const COLUMN = (key: string) => key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
-
 /**
  * The one function that writes an application's status: a guarded
  * `UPDATE … WHERE id = :id AND status IN (:from)` with a version bump, an application_events row and
@@ -74,7 +73,7 @@ export async function applyApplicationTransition(
   const sets = ['status = $2', 'version = version + 1', 'updated_at = now()'];
   for (const [key, value] of Object.entries(request.set ?? {})) {
     params.push(value);
-    sets.push(`${COLUMN(key)} = $${params.length}`);
+    sets.push(`${snakeCase(key)} = $${params.length}`);
   }
   // One round trip: lock, guarded update and history row together.
   const rows: Array<{ previous: ApplicationStatus }> = await manager.query(

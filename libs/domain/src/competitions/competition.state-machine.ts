@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { snakeCase } from '@grants/database';
 import { DomainError, notFound } from '../shared/domain-error';
 import { Actor, Role } from '../shared/roles';
 import { Competition, CompetitionStatus } from './competition.entity';
@@ -24,8 +25,6 @@ export const COMPETITION_TRANSITIONS: readonly CompetitionTransition[] = [
 /** Marks a column to be set to the database clock, e.g. `set: { publishedAt: DB_NOW }`. */
 export const DB_NOW = Symbol('db-now');
 
-const COLUMN = (key: string) => key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
-
 export interface CompetitionTransitionRequest {
   competitionId: string;
   to: CompetitionStatus;
@@ -50,11 +49,11 @@ export async function applyCompetitionTransition(
   const sets = ['status = $2', 'version = version + 1', 'updated_at = now()'];
   for (const [key, value] of Object.entries(request.set ?? {})) {
     if (value === DB_NOW) {
-      sets.push(`${COLUMN(key)} = now()`);
+      sets.push(`${snakeCase(key)} = now()`);
       continue;
     }
     params.push(value);
-    sets.push(`${COLUMN(key)} = $${params.length}`);
+    sets.push(`${snakeCase(key)} = $${params.length}`);
   }
   const [rows] = (await manager.query(
     `UPDATE competitions c SET ${sets.join(', ')}

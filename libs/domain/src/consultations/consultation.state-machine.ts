@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { snakeCase } from '@grants/database';
 import { DomainError, notFound } from '../shared/domain-error';
 import { DB_NOW } from '../competitions/competition.state-machine';
 import { Actor, Role } from '../shared/roles';
@@ -16,8 +17,6 @@ export const CONSULTATION_TRANSITIONS: readonly ConsultationTransition[] = [
   { from: 'in_progress', to: 'completed', roles: ['consultant'] },
 ];
 
-const COLUMN = (key: string) => key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
-
 /**
  * Guarded UPDATE from the allowed status (and, for completion, only by the consultant who took it),
  * in the caller's transaction. The loser of a race learns why: ALREADY_TAKEN or INVALID_TRANSITION.
@@ -33,11 +32,11 @@ export async function applyConsultationTransition(
   const sets = ['status = $2', 'version = version + 1'];
   for (const [key, value] of Object.entries(request.set ?? {})) {
     if (value === DB_NOW) {
-      sets.push(`${COLUMN(key)} = now()`);
+      sets.push(`${snakeCase(key)} = now()`);
       continue;
     }
     params.push(key === 'remarks' ? JSON.stringify(value) : value);
-    sets.push(`${COLUMN(key)} = $${params.length}`);
+    sets.push(`${snakeCase(key)} = $${params.length}`);
   }
   params.push(request.actor.id);
   const ownerGuard = request.to === 'in_progress' ? '' : `AND consultant_id = $${params.length}`;
