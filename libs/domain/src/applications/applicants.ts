@@ -45,3 +45,19 @@ export async function applicationAudience(manager: EntityManager, applicationId:
     users: row.users ?? [],
   };
 }
+
+/** The applicant users of each organization, oldest first: every member of an NGO hears about its applications. */
+export async function applicantsByOrganization(
+  manager: EntityManager,
+  organizationIds: string[],
+): Promise<Map<string, string[]>> {
+  const map = new Map<string, string[]>();
+  if (!organizationIds.length) return map;
+  const rows: { id: string; organization_id: string }[] = await manager.query(
+    `SELECT id, organization_id FROM users WHERE role = 'applicant' AND organization_id = ANY($1::uuid[])
+     ORDER BY created_at, id`,
+    [organizationIds],
+  );
+  for (const r of rows) map.set(r.organization_id, [...(map.get(r.organization_id) ?? []), r.id]);
+  return map;
+}

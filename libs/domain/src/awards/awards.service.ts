@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { JobName, JobQueue, withinTimeout } from '@grants/queue';
+import { applicantsByOrganization } from '../applications/applicants';
 import { applyApplicationTransition } from '../applications/application.state-machine';
 import { AuditService } from '../audit/audit.service';
 import { Competition } from '../competitions/competition.entity';
@@ -214,9 +215,9 @@ export class AwardsService {
 
   /** The applicants of each organization, and the consultants who completed a consultation for each winner. */
   private async recipients(manager: EntityManager, decided: RankedApplication[], winners: string[]) {
-    const applicants: Array<{ id: string; organization_id: string }> = await manager.query(
-      `SELECT id, organization_id FROM users WHERE role = 'applicant' AND organization_id = ANY($1::uuid[]) ORDER BY id`,
-      [decided.map((r) => r.organizationId)],
+    const applicants = await applicantsByOrganization(
+      manager,
+      decided.map((r) => r.organizationId),
     );
     const consultants: Array<{ application_id: string; consultant_id: string }> = await manager.query(
       `SELECT DISTINCT application_id, consultant_id FROM consultations
@@ -244,10 +245,7 @@ export class AwardsService {
     const score = r.score === null ? null : r.score.toFixed(2);
     const decisionKey = `decision:${r.applicationId}`;
     // The application's author always hears; other members of the organization too.
-    const users = new Set([
-      r.createdBy,
-      ...recipients.applicants.filter((u) => u.organization_id === r.organizationId).map((u) => u.id),
-    ]);
+    const users = new Set([r.createdBy, ...(recipients.applicants.get(r.organizationId) ?? [])]);
     const mails: OutboxMessage[] = [...users].map((userId) =>
       amount
         ? {

@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { adminIds } from '../identity/admins';
+import { applicantsByOrganization } from '../applications/applicants';
 import { findTransition } from '../applications/application.state-machine';
 import { OutboxMessage, OutboxService } from '../notifications/outbox.service';
 import { notFound } from '../shared/domain-error';
@@ -118,7 +119,7 @@ export class SubmissionCloser {
 
       const messages: OutboxMessage[] = [];
       const drafts = moved.filter((a) => a.status === 'not_submitted');
-      const applicants = await this.applicantsOf(manager, [...new Set(drafts.map((a) => a.organization_id))]);
+      const applicants = await applicantsByOrganization(manager, [...new Set(drafts.map((a) => a.organization_id))]);
       for (const app of drafts) {
         for (const userId of applicants.get(app.organization_id) ?? []) {
           messages.push({
@@ -156,17 +157,5 @@ export class SubmissionCloser {
       );
     }
     return result;
-  }
-
-  /** Applicant users of each organization: every member of an NGO hears about its applications. */
-  private async applicantsOf(manager: EntityManager, organizationIds: string[]): Promise<Map<string, string[]>> {
-    const map = new Map<string, string[]>();
-    if (!organizationIds.length) return map;
-    const rows = (await manager.query(
-      `SELECT id, organization_id FROM users WHERE role = 'applicant' AND organization_id = ANY($1::uuid[]) ORDER BY created_at`,
-      [organizationIds],
-    )) as { id: string; organization_id: string }[];
-    for (const r of rows) map.set(r.organization_id, [...(map.get(r.organization_id) ?? []), r.id]);
-    return map;
   }
 }
