@@ -152,7 +152,10 @@ export class EnvironmentVariables {
   FUNDER_INN = '2454001009';
 
   /** The license of the published 360Giving data (the package's `license`, a URI). */
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'GRANTS_360_LICENSE must be an http(s) URL' })
+  @IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true },
+    { message: 'GRANTS_360_LICENSE must be an http(s) URL' },
+  )
   GRANTS_360_LICENSE = 'https://creativecommons.org/licenses/by/4.0/';
 
   @IsString()

@@ -24,7 +24,11 @@ export function csvCell(value: CsvValue): string {
 }
 
 /** A whole file: the header row, then one row per record. */
-export function toCsv(header: readonly string[], rows: Iterable<readonly CsvValue[]>, options: CsvOptions = {}): string {
+export function toCsv(
+  header: readonly string[],
+  rows: Iterable<readonly CsvValue[]>,
+  options: CsvOptions = {},
+): string {
   const lines = [header.map(csvCell).join(',')];
   for (const row of rows) lines.push(row.map(csvCell).join(','));
   return `${options.bom ? '\uFEFF' : ''}${lines.join('\r\n')}\r\n`;
