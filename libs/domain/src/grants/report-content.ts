@@ -65,11 +65,23 @@ export function checkReportSubmittable(
     );
 }
 
-/** The first number in a value such as "120 человек" or "4,5 тыс." (comma decimals); null when none. */
+/**
+ * The first number in a value such as "120 человек", "1 200 участников" or "4,5 тыс." (comma decimals,
+ * spaces between thousands); null when none. LEADING_NUMBER_SQL is the same rule for the statistics.
+ */
 export function leadingNumber(value: string | null): number | null {
-  const m = value ? /-?\d+(?:[.,]\d+)?/.exec(value.replace(/(\d)\s+(?=\d{3}\b)/g, '$1')) : null;
+  const m = value ? /-?\d+(?:[.,]\d+)?/.exec(value.replace(/(\d)\s+(?=\d{3}(?:\D|$))/g, '$1')) : null;
   return m ? Number(m[0].replace(',', '.')) : null;
 }
+
+/** leadingNumber() in SQL, for a text expression `x`. */
+export const leadingNumberSql = (x: string) =>
+  `replace(substring(regexp_replace(${x}, '(\\d)\\s+(?=\\d{3}(?:\\D|$))', '\\1', 'g') from '-?\\d+(?:[.,]\\d+)?'), ',', '.')::numeric`;
+
+/** indicatorMet() in SQL, for the jsonb result row `r`. */
+export const indicatorMetSql = (r: string) => `CASE WHEN ${leadingNumberSql(`${r}->>'target'`)} IS NULL
+    THEN coalesce(btrim(${r}->>'achieved'), '') <> ''
+    ELSE coalesce(${leadingNumberSql(`${r}->>'achieved'`)} >= ${leadingNumberSql(`${r}->>'target'`)}, false) END`;
 
 /** An indicator is met when its achieved number reaches the target's number. */
 export function indicatorMet(r: ReportResult): boolean {

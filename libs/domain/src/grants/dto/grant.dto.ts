@@ -83,7 +83,10 @@ export class ReportExpenditureInput {
   @IsMoneyAmount()
   planned: string | number;
 
-  @ApiProperty({ ...moneyInput('118500.00'), nullable: true, description: 'Spent so far; null while not yet known' })
+  @ApiProperty({
+    ...moneyInput('118500.00', { nullable: true }),
+    description: 'Spent so far; null while not yet known',
+  })
   @ValidateIf(given)
   @IsMoneyAmount()
   spent: string | number | null;
