@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
 import type { FastifyInstance } from 'fastify';
 import helmet from 'helmet';
 import { NestFactory } from '@nestjs/core';
@@ -7,6 +8,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '@grants/config';
 import { AppModule } from './app.module';
+import { SESSION_COOKIE } from './common/api-docs';
 import { validationPipe } from './common/validation';
 
 export const API_PREFIX = 'api/v1';
@@ -16,7 +18,7 @@ const BODY_LIMIT = 1024 * 1024;
 export async function createApiApp(config: AppConfig = AppConfig.fromEnvironment()): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT,
-    trustProxy: true,
+    trustProxy: trustProxy(config.values.TRUST_PROXY) as never,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
   });
@@ -24,10 +26,22 @@ export async function createApiApp(config: AppConfig = AppConfig.fromEnvironment
     bufferLogs: true,
     abortOnError: false,
   });
+  const instance = adapter.getInstance();
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(validationPipe());
+  // Body-less actions arrive with `Content-Type: application/json` and no body (fetch, many clients): no body, not a 400.
+  app.useBodyParser('application/json', { bodyLimit: BODY_LIMIT }, (_req, body, done) => {
+    if (body.length === 0 || body.toString('utf8').trim() === '') return done(null, undefined);
+    const { onProtoPoisoning, onConstructorPoisoning } = instance.initialConfig;
+    instance.getDefaultJsonParser(onProtoPoisoning ?? 'error', onConstructorPoisoning ?? 'error')(
+      _req as never,
+      body as never,
+      done,
+    );
+  });
+  await app.register(fastifyCookie as never);
   const origins = config.values.CORS_ORIGINS;
   app.enableCors({ origin: origins === '*' ? true : origins.split(',').map((o) => o.trim()) });
   // Helmet's middleware is built once here: @fastify/helmet rebuilds it, CSP parsing included, on every request.
@@ -56,8 +70,20 @@ export async function createApiApp(config: AppConfig = AppConfig.fromEnvironment
       .setDescription('Grant competitions of the Resource Center for support of public initiatives')
       .setVersion('1')
       .addBearerAuth()
+      .addCookieAuth(SESSION_COOKIE)
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   return app;
+}
+
+/** TRUST_PROXY: `false` (X-Forwarded-* ignored), `true`, a hop count, or the proxy addresses. */
+export function trustProxy(value: string): boolean | number | string[] {
+  if (value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
 }
