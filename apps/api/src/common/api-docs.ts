@@ -58,7 +58,9 @@ export function ApiDoc(summary: string, access: Access, errors: ErrorDocs = {}) 
     ApiExtraModels(ErrorResponse),
     // Either a bearer token or the browser's session cookie.
     ...(access === 'user' || access === 'roles' ? [ApiBearerAuth(), ApiCookieAuth()] : []),
-    // OpenAPI's way to say "no token, or a bearer token or cookie".
+    // No scheme: written as `security: []` by buildOpenApiDocument.
+    ...(access === 'public' ? [ApiSecurity({})] : []),
+    // OpenAPI's way to say "no token, or a bearer token or the cookie".
     ...(access === 'optional' ? [ApiSecurity({}), ApiBearerAuth(), ApiCookieAuth()] : []),
     ...Object.entries(all).map(([status, doc]) =>
       ApiResponse({
