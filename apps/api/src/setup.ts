@@ -8,6 +8,7 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '@grants/config';
 import { AppModule } from './app.module';
+import { jsonBodyParser } from './common/json-body';
 import { validationPipe } from './common/validation';
 import { buildOpenApiDocument } from './openapi';
 
@@ -26,24 +27,17 @@ export async function createApiApp(config: AppConfig = AppConfig.fromEnvironment
     bufferLogs: true,
     abortOnError: false,
   });
-  const instance = adapter.getInstance();
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(validationPipe());
-  // Body-less actions arrive with `Content-Type: application/json` and no body (fetch, many clients): no body, not a 400.
-  app.useBodyParser('application/json', { bodyLimit: BODY_LIMIT }, (_req, body, done) => {
-    if (body.length === 0 || body.toString('utf8').trim() === '') return done(null, undefined);
-    const { onProtoPoisoning, onConstructorPoisoning } = instance.initialConfig;
-    instance.getDefaultJsonParser(onProtoPoisoning ?? 'error', onConstructorPoisoning ?? 'error')(
-      _req as never,
-      body as never,
-      done,
-    );
-  });
+  app.useBodyParser('application/json', { bodyLimit: BODY_LIMIT }, jsonBodyParser(app.getHttpAdapter().getInstance()));
   await app.register(fastifyCookie as never);
-  const origins = config.values.CORS_ORIGINS;
-  app.enableCors({ origin: origins === '*' ? true : origins.split(',').map((o) => o.trim()) });
+  // CORS is off unless CORS_ORIGINS lists origins: the portal is served on the api's own origin.
+  const origins = config.values.CORS_ORIGINS.split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  if (origins.length) app.enableCors({ origin: origins });
   // Helmet's middleware is built once here: @fastify/helmet rebuilds it, CSP parsing included, on every request.
   const securityHeaders = helmet({
     contentSecurityPolicy: {
@@ -51,7 +45,8 @@ export async function createApiApp(config: AppConfig = AppConfig.fromEnvironment
         defaultSrc: [`'self'`],
         styleSrc: [`'self'`, `'unsafe-inline'`],
         imgSrc: [`'self'`, 'data:'],
-        scriptSrc: [`'self'`, `'unsafe-inline'`],
+        // No inline scripts anywhere (the report has none); inline styles stay for the report and the portal's UI kit.
+        scriptSrc: [`'self'`],
       },
     },
   });
