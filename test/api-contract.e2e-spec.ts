@@ -206,7 +206,7 @@ class ContractClient extends HttpClient {
   }
 }
 
-const USER_FIELDS = ['id', 'email', 'fullName', 'role', 'locale', 'organizationId'];
+const USER_FIELDS = ['id', 'email', 'fullName', 'role', 'locale', 'organizationId', 'emailVerified', 'active'];
 const expectUser = (u: any) => {
   expectFields(u, USER_FIELDS);
   expectUuid(u.id);
@@ -390,6 +390,32 @@ describe('HTTP contract of API.md', () => {
     );
     expect(org.body.inn).toBe('7707083893');
     expectError(await as(rival).get(`/organizations/${ngo.user.organizationId}`), 404);
+  });
+
+  it('browser sessions: the cookie, CSRF_REJECTED, logout, logout-everywhere', async () => {
+    const session = await registerNgo(ctx.http);
+    const login = await http.anonymous().post('/auth/login', { email: session.user.email, password: session.password });
+    const setCookie = ([] as string[])
+      .concat(login.headers['set-cookie'] ?? [])
+      .find((c) => c.startsWith('grants_session='));
+    expect(setCookie).toMatch(/^grants_session=[^;]+; Max-Age=\d+; Path=\/; HttpOnly; SameSite=Lax$/);
+    expect(login.headers['cache-control']).toBe('no-store');
+    const cookie = setCookie!.split(';')[0];
+    const me = await http.anonymous().request('GET', '/me', undefined, { cookie });
+    expect(Object.keys(me.body).sort()).toEqual([...USER_FIELDS].sort());
+    const rejected = await http
+      .anonymous()
+      .request('POST', '/auth/logout', undefined, { cookie, origin: 'https://evil.example' });
+    expectError(rejected, 403, 'CSRF_REJECTED');
+    const logout = await http
+      .anonymous()
+      .request('POST', '/auth/logout', undefined, { cookie, origin: 'http://grants.test' });
+    expect(logout.status).toBe(204);
+    expect(logout.text).toBe('');
+    const everywhere = await as(session).post('/auth/logout-everywhere');
+    expect(everywhere.status).toBe(204);
+    expect(everywhere.text).toBe('');
+    expectError(await as(session).get('/me'), 401);
   });
 
   it('competitions: create, patch, publish, list, get; money in, money out', async () => {
