@@ -1,13 +1,17 @@
 import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import helmet from 'helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '@grants/config';
 import { AppModule } from './app.module';
 import { validationPipe } from './common/validation';
+import { buildOpenApiDocument } from './openapi';
 
 export const API_PREFIX = 'api/v1';
 const BODY_LIMIT = 1024 * 1024;
@@ -35,9 +39,12 @@ export async function createApiApp(config: AppConfig = AppConfig.fromEnvironment
     contentSecurityPolicy: {
       directives: {
         defaultSrc: [`'self'`],
+        // Mantine sets style attributes and one <style> of CSS variables; scripts come only from files.
         styleSrc: [`'self'`, `'unsafe-inline'`],
         imgSrc: [`'self'`, 'data:'],
-        scriptSrc: [`'self'`, `'unsafe-inline'`],
+        scriptSrc: [`'self'`],
+        // Only an https deployment asks browsers to upgrade; on http://localhost it would break every asset.
+        upgradeInsecureRequests: config.values.APP_URL.startsWith('https:') ? [] : null,
       },
     },
   });
@@ -49,15 +56,40 @@ export async function createApiApp(config: AppConfig = AppConfig.fromEnvironment
   // skip-override (what fastify-plugin sets) makes the hook apply to every route, as @fastify/helmet's did.
   await app.register(Object.assign(securityHeadersPlugin, { [Symbol.for('skip-override')]: true }) as never);
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Grants API')
-      .setDescription('Grant competitions of the Resource Center for support of public initiatives')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
+  await servePortal(app, resolve(config.values.WEB_DIR));
+
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   return app;
+}
+
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/**
+ * The built portal at `/`: its files as they are (hashed assets cached for a year), and index.html
+ * (never cached) for every other path outside /api, so the portal's router decides what to show.
+ * Without a build (API-only checkouts) nothing is registered.
+ */
+async function servePortal(app: NestFastifyApplication, webDir: string): Promise<void> {
+  const indexFile = resolve(webDir, 'index.html');
+  if (!existsSync(indexFile)) return;
+  const indexHtml = readFileSync(indexFile);
+  await app.register(fastifyStatic as never, {
+    root: webDir,
+    wildcard: false,
+    index: false,
+    cacheControl: false,
+    globIgnore: ['index.html'],
+    setHeaders: (reply: { header(name: string, value: string): void }, path: string) =>
+      reply.header('Cache-Control', /[\\/]assets[\\/]/.test(path) ? IMMUTABLE : 'no-cache'),
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.route({
+    method: ['GET', 'HEAD'],
+    url: '/*',
+    handler: (request, reply) => {
+      if (request.url === '/api' || request.url.startsWith('/api/')) return reply.callNotFound();
+      return reply.header('Cache-Control', 'no-cache').type('text/html; charset=utf-8').send(indexHtml);
+    },
+  });
 }

@@ -123,6 +123,11 @@ export class EnvironmentVariables {
   @IsString()
   GRANTS_360_PREFIX = 'XI-RC-LESOSIBIRSK';
 
+  /** The built portal (Vite output) the api serves at `/`; relative to the working directory. Absent: API only. */
+  @IsString()
+  @IsNotEmpty()
+  WEB_DIR = 'dist/web';
+
   @IsString()
   FUNDER_NAME = 'Ресурсный центр поддержки общественных инициатив г. Лесосибирска';
 }
