@@ -10,6 +10,7 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '@grants/config';
 import { AppModule } from './app.module';
+import { jsonBodyParser } from './common/json-body';
 import { validationPipe } from './common/validation';
 import { buildOpenApiDocument } from './openapi';
 
@@ -32,16 +33,20 @@ export async function createApiApp(config: AppConfig = AppConfig.fromEnvironment
   app.enableShutdownHooks();
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(validationPipe());
-  const origins = config.values.CORS_ORIGINS;
-  app.enableCors({ origin: origins === '*' ? true : origins.split(',').map((o) => o.trim()) });
+  app.useBodyParser('application/json', { bodyLimit: BODY_LIMIT }, jsonBodyParser(app.getHttpAdapter().getInstance()));
+  // CORS is off unless CORS_ORIGINS lists origins: the portal is served on the api's own origin.
+  const origins = config.values.CORS_ORIGINS.split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  if (origins.length) app.enableCors({ origin: origins });
   // Helmet's middleware is built once here: @fastify/helmet rebuilds it, CSP parsing included, on every request.
   const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: [`'self'`],
-        // Mantine sets style attributes and one <style> of CSS variables; scripts come only from files.
         styleSrc: [`'self'`, `'unsafe-inline'`],
         imgSrc: [`'self'`, 'data:'],
+        // No inline scripts anywhere (the report and the portal have none); inline styles stay for the report and the portal's UI kit.
         scriptSrc: [`'self'`],
         // Only an https deployment asks browsers to upgrade; on http://localhost it would break every asset.
         upgradeInsecureRequests: config.values.APP_URL.startsWith('https:') ? [] : null,

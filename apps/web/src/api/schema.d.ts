@@ -852,7 +852,7 @@ export interface components {
              * @description Shown to English-locale readers; the Russian title otherwise
              * @example Social support and protection of citizens
              */
-            titleEn?: Record<string, never>;
+            titleEn?: string | null;
         };
         CriterionInput: {
             /** @example social */
@@ -866,7 +866,7 @@ export interface components {
              * @description Shown to English-locale readers; the Russian title otherwise
              * @example Social support and protection of citizens
              */
-            titleEn?: Record<string, never>;
+            titleEn?: string | null;
             /** @example 2 */
             weight: number;
             /** @example 10 */
@@ -875,14 +875,14 @@ export interface components {
         CreateCompetitionDto: {
             /** @example Конкурс социально значимых проектов */
             title: string;
-            description?: Record<string, never>;
+            description?: string | null;
             /**
              * @description The statistics year
              * @example 2026
              */
             year: number;
             /** @example Бюджет города */
-            fundingSource?: Record<string, never>;
+            fundingSource?: string | null;
             /**
              * @default Asia/Krasnoyarsk
              * @example Asia/Krasnoyarsk
@@ -917,7 +917,7 @@ export interface components {
              */
             divergenceThreshold: number;
             /** @example 50 */
-            minScoreToAward?: Record<string, never>;
+            minScoreToAward?: number | null;
         };
         DirectionResponse: {
             code: string;
@@ -983,14 +983,14 @@ export interface components {
         UpdateCompetitionDto: {
             /** @example Конкурс социально значимых проектов */
             title?: string;
-            description?: Record<string, never>;
+            description?: string | null;
             /**
              * @description The statistics year
              * @example 2026
              */
             year?: number;
             /** @example Бюджет города */
-            fundingSource?: Record<string, never>;
+            fundingSource?: string | null;
             /**
              * @default Asia/Krasnoyarsk
              * @example Asia/Krasnoyarsk
@@ -1025,7 +1025,7 @@ export interface components {
              */
             divergenceThreshold: number;
             /** @example 50 */
-            minScoreToAward?: Record<string, never>;
+            minScoreToAward?: number | null;
         };
         CancelCompetitionDto: {
             /** @example Решение учредителя конкурса */
@@ -1052,25 +1052,31 @@ export interface components {
         CreateApplicationDto: {
             /** @example Серебряное волонтерство */
             title: string;
-            summary?: Record<string, never>;
+            summary?: string | null;
             /**
              * @description One of the competition's direction codes
              * @example social
              */
-            direction?: Record<string, never>;
+            direction?: string | null;
             /** @example 200000.00 */
-            requestedAmount?: (string | number) | null;
+            requestedAmount?: (string | null) | number;
             /** @example 50000.00 */
-            coFinancingAmount?: (string | number) | null;
-            /** @example 2027-02-01 */
-            projectStart?: Record<string, never>;
-            /** @example 2027-11-30 */
-            projectEnd?: Record<string, never>;
-            goals?: Record<string, never>;
+            coFinancingAmount?: (string | null) | number;
+            /**
+             * Format: date
+             * @example 2027-02-01
+             */
+            projectStart?: string | null;
+            /**
+             * Format: date
+             * @example 2027-11-30
+             */
+            projectEnd?: string | null;
+            goals?: string | null;
             expectedResults?: components["schemas"]["ExpectedResultInput"][];
             budgetLines?: components["schemas"]["BudgetLineInput"][];
             /** @example г. Лесосибирск */
-            geography?: Record<string, never>;
+            geography?: string | null;
         };
         ExpectedResultResponse: {
             indicator: string;
@@ -1119,7 +1125,10 @@ export interface components {
             contentHash: string | null;
             /** @description true once a Resource Center consultation was completed; null for experts, who never see consultations */
             consultantAssisted: boolean | null;
-            /** @example 78.5 */
+            /**
+             * @description Mean of the submitted reviews: admins always; the applicant once results are announced; null for experts and consultants (blind review)
+             * @example 78.5
+             */
             score: number | null;
             /** @example 200000.00 */
             awardedAmount: string | null;
@@ -1138,25 +1147,31 @@ export interface components {
         UpdateApplicationDto: {
             /** @example Серебряное волонтерство */
             title?: string;
-            summary?: Record<string, never>;
+            summary?: string | null;
             /**
              * @description One of the competition's direction codes
              * @example social
              */
-            direction?: Record<string, never>;
+            direction?: string | null;
             /** @example 200000.00 */
-            requestedAmount?: (string | number) | null;
+            requestedAmount?: (string | null) | number;
             /** @example 50000.00 */
-            coFinancingAmount?: (string | number) | null;
-            /** @example 2027-02-01 */
-            projectStart?: Record<string, never>;
-            /** @example 2027-11-30 */
-            projectEnd?: Record<string, never>;
-            goals?: Record<string, never>;
+            coFinancingAmount?: (string | null) | number;
+            /**
+             * Format: date
+             * @example 2027-02-01
+             */
+            projectStart?: string | null;
+            /**
+             * Format: date
+             * @example 2027-11-30
+             */
+            projectEnd?: string | null;
+            goals?: string | null;
             expectedResults?: components["schemas"]["ExpectedResultInput"][];
             budgetLines?: components["schemas"]["BudgetLineInput"][];
             /** @example г. Лесосибирск */
-            geography?: Record<string, never>;
+            geography?: string | null;
         };
         WithdrawDto: {
             /** @example Проект будет подан в другой конкурс */
@@ -1298,7 +1313,9 @@ export interface components {
              *       "relevance": 8
              *     }
              */
-            scores: Record<string, never>;
+            scores: {
+                [key: string]: number;
+            };
             comment: string | null;
             /** @description Σ score × weight over the scored criteria */
             total: number | null;
@@ -1319,7 +1336,9 @@ export interface components {
              *       "coherence": 7
              *     }
              */
-            scores: Record<string, never>;
+            scores: {
+                [key: string]: number;
+            };
             /** @description Replaces the comment when present */
             comment?: string;
         };
@@ -1362,7 +1381,9 @@ export interface components {
              *       "relevance": 8
              *     }
              */
-            scores: Record<string, never>;
+            scores: {
+                [key: string]: number;
+            };
             total: number | null;
             comment: string | null;
             /**
@@ -1674,6 +1695,12 @@ export interface components {
             figures: components["schemas"]["StatisticsFiguresResponse"];
         };
         Giving360PackageResponse: {
+            /**
+             * Format: uri
+             * @description License of the published data (GRANTS_360_LICENSE)
+             * @example https://creativecommons.org/licenses/by/4.0/
+             */
+            license: string;
             /** @description 360Giving grants; amounts are JSON numbers as the 360Giving schema requires */
             grants: {
                 [key: string]: unknown;
@@ -4296,6 +4323,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": unknown;
+                };
+            };
+            /** @description VALIDATION_FAILED: a malformed request, as on every route (e.g. an unparsable or too deeply nested body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             503: {
