@@ -11,6 +11,7 @@ import {
   createTestContext,
   insertApplication,
   insertCompetition,
+  insertGrant,
   insertReview,
   loginAdmin,
   registerNgo,
@@ -78,6 +79,8 @@ describe('Access matrix: every operation × every caller', () => {
   let review: { id: string; ownApplication: string; foreignApplication: string; reviewId: string };
   /** An announced competition with the own NGO's awarded application. */
   let announced: { id: string; ownApplication: string };
+  /** An active grant of the own NGO. */
+  let grant: string;
   let compiledYear: number;
   const neverCompiledYear = 2001;
   let statisticsJobId: string;
@@ -127,6 +130,8 @@ describe('Access matrix: every operation × every caller', () => {
       dueAt: new Date(Date.now() - 10 * DAY),
     });
     announced = { id: announcedId, ownApplication: awarded };
+
+    grant = (await insertGrant(db, s.own)).grantId;
 
     compiledYear = new Date().getUTCFullYear();
     await ctx.api.get(StatisticsService).compile(compiledYear, null);
@@ -530,6 +535,68 @@ describe('Access matrix: every operation × every caller', () => {
       expect: only({ admin: 200 }),
     },
     { op: 'GET /audit', call: fixed('/audit'), expect: only({ admin: 200 }) },
+
+    // Grants after the award
+    {
+      op: 'GET /grants',
+      call: fixed('/grants'),
+      expect: only({ own: 200, foreign: 200, consultant: 200, admin: 200 }),
+    },
+    {
+      op: 'GET /grants/{id}',
+      call: async () => ({ path: `/grants/${grant}` }),
+      expect: only({ own: 200, foreign: 404, consultant: 200, admin: 200 }),
+    },
+    {
+      op: 'POST /grants/{id}/agreement',
+      call: async () => ({
+        path: `/grants/${(await insertGrant(db, s.own, { status: 'awaiting_agreement' })).grantId}/agreement`,
+        body: { agreementNumber: '5-ГП', agreementDate: '2026-12-01' },
+      }),
+      expect: only({ admin: 200 }),
+    },
+    {
+      op: 'POST /grants/{id}/terminate',
+      call: async () => ({
+        path: `/grants/${(await insertGrant(db, s.own)).grantId}/terminate`,
+        body: { reason: 'Отказ организации' },
+      }),
+      expect: only({ admin: 200 }),
+    },
+    {
+      op: 'GET /grants/{id}/reports/{code}',
+      call: async () => ({ path: `/grants/${grant}/reports/interim` }),
+      expect: only({ own: 200, foreign: 404, consultant: 200, admin: 200 }),
+    },
+    {
+      op: 'PUT /grants/{id}/reports/{code}',
+      call: async () => ({ path: `/grants/${grant}/reports/final`, body: { narrative: 'Работа идёт' } }),
+      expect: only({ own: 200, foreign: 404 }),
+    },
+    {
+      op: 'POST /grants/{id}/reports/{code}/submit',
+      call: async () => ({
+        path: `/grants/${(await insertGrant(db, s.own, { report: 'draft' })).grantId}/reports/interim/submit`,
+      }),
+      expect: only({ own: 200, foreign: 404 }),
+    },
+    {
+      op: 'POST /grants/{id}/reports/{code}/accept',
+      call: async () => ({
+        path: `/grants/${(await insertGrant(db, s.own, { report: 'submitted' })).grantId}/reports/interim/accept`,
+        body: {},
+      }),
+      expect: only({ consultant: 200, admin: 200 }),
+    },
+    {
+      op: 'POST /grants/{id}/reports/{code}/return',
+      call: async () => ({
+        path: `/grants/${(await insertGrant(db, s.own, { report: 'submitted' })).grantId}/reports/interim/return`,
+        body: { comment: 'Уточните расходы' },
+      }),
+      expect: only({ consultant: 200, admin: 200 }),
+    },
+    { op: 'GET /public/grants/{id}', call: async () => ({ path: `/public/grants/${grant}` }), expect: same(200) },
   ];
 
   const methodOf = (op: string) => op.split(' ')[0] as Method;
@@ -594,6 +661,7 @@ describe('Access matrix: every operation × every caller', () => {
       { path: `/applications?pageSize=100`, id: asked.applicationId, visibleTo: ['own', 'consultant', 'admin'] },
       { path: '/consultations?pageSize=100', id: asked.id, visibleTo: ['own', 'consultant', 'admin'] },
       { path: `/reviews?competitionId=${review.id}&pageSize=100`, id: review.reviewId, visibleTo: ['expert', 'admin'] },
+      { path: '/grants?pageSize=100', id: grant, visibleTo: ['own', 'consultant', 'admin'] },
     ];
     const seen: Record<string, Who[]> = {};
     const expected: Record<string, Who[]> = {};

@@ -110,6 +110,14 @@ export class EnvironmentVariables {
   @Min(100)
   DEADLINE_RECONCILE_MS = 60000;
 
+  /**
+   * For tests and demos only (0 in production): the grant report jobs plan and check their times as if
+   * the clock were this many ms ahead, so a reminder due in days fires in seconds as a real delayed job.
+   */
+  @Transform(toInt)
+  @IsInt()
+  REPORT_CLOCK_SHIFT_MS = 0;
+
   /** First retry delay of a mail; BullMQ doubles it on each of the 6 attempts (tests shorten it). */
   @Transform(toInt)
   @IsInt()
@@ -181,6 +189,8 @@ export function validateEnvironment(env: Record<string, string | undefined>): Ap
     if (config.NODE_ENV === 'production') messages.push('JWT_SECRET: required in production');
     else config.JWT_SECRET = 'development-only-jwt-secret';
   }
+  if (config.NODE_ENV === 'production' && config.REPORT_CLOCK_SHIFT_MS !== 0)
+    messages.push('REPORT_CLOCK_SHIFT_MS: must be 0 in production');
   if (messages.length) throw new ConfigError(`Invalid environment:\n  ${messages.join('\n  ')}`);
   return config as AppConfigValues;
 }

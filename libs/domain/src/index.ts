@@ -89,3 +89,18 @@ export * from './consultations/consultation.state-machine';
 export * from './consultations/dto/consultation.dto';
 export * from './consultations/consultations.service';
 export * from './consultations/consultations.module';
+
+export * from './grants/grant.entity';
+export * from './grants/grant-report.entity';
+export * from './grants/grant-event.entity';
+export * from './grants/grant.state-machine';
+export * from './grants/report.state-machine';
+export * from './grants/report-schedule';
+export * from './grants/report-times';
+export * from './grants/report-content';
+export * from './grants/dto/grant.dto';
+export * from './grants/dto/grant.response';
+export * from './grants/report-scheduler.service';
+export * from './grants/report-reminders.service';
+export * from './grants/grants.service';
+export * from './grants/grants.module';
