@@ -538,6 +538,160 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Grants: all for admins and consultants, its own for an NGO */
+        get: operations["GrantsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/grants/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A grant with its reports */
+        get: operations["GrantsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/grants/{id}/agreement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the grant agreement; the grant becomes active */
+        post: operations["GrantsController_agreement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/grants/{id}/terminate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Terminate a grant awaiting its agreement or active */
+        post: operations["GrantsController_terminate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/grants/{id}/reports/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A report of the grant with its content */
+        get: operations["GrantsController_report"];
+        /** Save the report as a draft (pending and returned reports become drafts) */
+        put: operations["GrantsController_save"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/grants/{id}/reports/{code}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit the report to the Resource Center */
+        post: operations["GrantsController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/grants/{id}/reports/{code}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept a submitted report; accepting the last one completes the grant */
+        post: operations["GrantsController_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/grants/{id}/reports/{code}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Return a submitted report to the NGO with a comment */
+        post: operations["GrantsController_returnReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/grants/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The public project card of a grant */
+        get: operations["GrantsController_publicCard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/register": {
         parameters: {
             query?: never;
@@ -872,6 +1026,25 @@ export interface components {
             /** @example 10 */
             maxScore: number;
         };
+        ReportScheduleInput: {
+            /** @example social */
+            code: string;
+            /**
+             * @description Russian title
+             * @example Социальная поддержка и защита граждан
+             */
+            title: string;
+            /**
+             * @description Shown to English-locale readers; the Russian title otherwise
+             * @example Social support and protection of citizens
+             */
+            titleEn?: string | null;
+            /**
+             * @description Due date in the competition's zone (reports are due by 24:00)
+             * @example 2027-06-30
+             */
+            dueDate: string;
+        };
         CreateCompetitionDto: {
             /** @example Конкурс социально значимых проектов */
             title: string;
@@ -911,6 +1084,8 @@ export interface components {
              * @example 2
              */
             expertsPerApplication: number;
+            /** @description Reports of every grant, in due order (the last is the final report). Omitted: an interim report 6 and a final report 12 months after the earliest project start. Editable until the announcement */
+            reportSchedule?: components["schemas"]["ReportScheduleInput"][];
             /**
              * @default 30
              * @example 30
@@ -932,6 +1107,19 @@ export interface components {
             titleEn?: string;
             weight: number;
             maxScore: number;
+        };
+        ReportScheduleResponse: {
+            /** @example interim */
+            code: string;
+            /** @example Промежуточный отчёт */
+            title: string;
+            /** @description English title; present only when one was given */
+            titleEn?: string;
+            /**
+             * Format: date
+             * @example 2027-06-30
+             */
+            dueDate: string;
         };
         CompetitionResponse: {
             /** Format: uuid */
@@ -965,6 +1153,7 @@ export interface components {
             criteria: components["schemas"]["CriterionResponse"][];
             /** @example 2 */
             expertsPerApplication: number;
+            reportSchedule: components["schemas"]["ReportScheduleResponse"][];
             /** @example 30 */
             divergenceThreshold: number;
             minScoreToAward: number | null;
@@ -1019,6 +1208,8 @@ export interface components {
              * @example 2
              */
             expertsPerApplication: number;
+            /** @description Reports of every grant, in due order (the last is the final report). Omitted: an interim report 6 and a final report 12 months after the earliest project start. Editable until the announcement */
+            reportSchedule?: components["schemas"]["ReportScheduleInput"][];
             /**
              * @default 30
              * @example 30
@@ -1465,6 +1656,222 @@ export interface components {
             /** Format: date-time */
             announcedAt: string;
         };
+        GrantReportSummary: {
+            /** @example interim */
+            code: string;
+            /** @example Промежуточный отчёт */
+            title: string;
+            /** @description English title; present only when one was given */
+            titleEn?: string;
+            /**
+             * Format: date
+             * @example 2027-06-30
+             */
+            dueDate: string;
+            /** @enum {string} */
+            status: "pending" | "draft" | "submitted" | "returned" | "accepted";
+            /** Format: date-time */
+            submittedAt: string | null;
+            /** @description Never submitted and its due date (24:00 in the competition zone) has passed */
+            overdue: boolean;
+        };
+        GrantResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            applicationId: string;
+            /** Format: uuid */
+            competitionId: string;
+            competitionTitle: string;
+            /** @example Asia/Krasnoyarsk */
+            timezone: string;
+            /** Format: uuid */
+            organizationId: string;
+            organizationName: string;
+            /** @example 2026-K7Q2M-0001 */
+            registrationNumber: string;
+            title: string;
+            /** @example 250000.00 */
+            amount: string;
+            /** @example 50000.00 */
+            coFinancingAmount: string;
+            /** Format: date */
+            projectStart: string | null;
+            /** Format: date */
+            projectEnd: string | null;
+            /** @enum {string} */
+            status: "awaiting_agreement" | "active" | "completed" | "terminated";
+            agreementNumber: string | null;
+            /** Format: date */
+            agreementDate: string | null;
+            terminationReason: string | null;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            reports: components["schemas"]["GrantReportSummary"][];
+        };
+        GrantPageResponse: {
+            items: components["schemas"]["GrantResponse"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        RecordAgreementDto: {
+            /** @example 17-ГП/2026 */
+            agreementNumber: string;
+            /**
+             * Format: date
+             * @example 2026-12-15
+             */
+            agreementDate: string;
+        };
+        TerminateGrantDto: {
+            /** @example Организация отказалась от реализации проекта */
+            reason: string;
+        };
+        ReportResultResponse: {
+            indicator: string;
+            target: string;
+            achieved: string | null;
+        };
+        ReportExpenditureResponse: {
+            item: string;
+            /** @example 120000.00 */
+            planned: string;
+            /** @example 118500.00 */
+            spent: string | null;
+        };
+        GrantReportResponse: {
+            /** @example interim */
+            code: string;
+            /** @example Промежуточный отчёт */
+            title: string;
+            /** @description English title; present only when one was given */
+            titleEn?: string;
+            /**
+             * Format: date
+             * @example 2027-06-30
+             */
+            dueDate: string;
+            /** @enum {string} */
+            status: "pending" | "draft" | "submitted" | "returned" | "accepted";
+            /** Format: date-time */
+            submittedAt: string | null;
+            /** @description Never submitted and its due date (24:00 in the competition zone) has passed */
+            overdue: boolean;
+            /** Format: uuid */
+            grantId: string;
+            narrative: string | null;
+            results: components["schemas"]["ReportResultResponse"][];
+            expenditures: components["schemas"]["ReportExpenditureResponse"][];
+            /**
+             * @description Sum of the planned lines
+             * @example 250000.00
+             */
+            plannedTotal: string;
+            /**
+             * @description Sum of the spent amounts given so far
+             * @example 231000.00
+             */
+            spentTotal: string;
+            /**
+             * @description The grant amount plus co-financing: a spent total above it is refused at submit
+             * @example 300000.00
+             */
+            spendingLimit: string;
+            /** Format: date-time */
+            firstSubmittedAt: string | null;
+            /** Format: date-time */
+            acceptedAt: string | null;
+            /** @description The comment of the last return or acceptance */
+            reviewComment: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ReportResultInput: {
+            /**
+             * @description As in the application's expected results
+             * @example Число вовлеченных волонтеров
+             */
+            indicator: string;
+            /**
+             * @description As in the application's expected results
+             * @example 120 человек
+             */
+            target: string;
+            /**
+             * @description null while not yet known
+             * @example 134 человека
+             */
+            achieved: string | null;
+        };
+        ReportExpenditureInput: {
+            /**
+             * @description As in the application's budget lines
+             * @example Оплата труда координатора
+             */
+            item: string;
+            /**
+             * @description The line's amount in the application
+             * @example 120000.00
+             */
+            planned: string | number;
+            /**
+             * @description Spent so far; null while not yet known
+             * @example 118500.00
+             */
+            spent: (string | null) | number;
+        };
+        SaveReportDto: {
+            /** @description What was done; may explain overspent lines */
+            narrative?: string | null;
+            results?: components["schemas"]["ReportResultInput"][];
+            expenditures?: components["schemas"]["ReportExpenditureInput"][];
+        };
+        AcceptReportDto: {
+            /** @example Отчёт принят без замечаний */
+            comment?: string;
+        };
+        ReturnReportDto: {
+            /** @example Приложите подтверждающие документы по статье «Аренда» */
+            comment: string;
+        };
+        PublicGrantResult: {
+            indicator: string;
+            target: string;
+            achieved: string | null;
+        };
+        PublicGrantResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            competitionId: string;
+            competitionTitle: string;
+            /** @example 2026 */
+            year: number;
+            /** @example 2026-K7Q2M-0001 */
+            registrationNumber: string;
+            title: string;
+            summary: string | null;
+            organizationName: string;
+            /** @example 2466000000 */
+            inn: string;
+            /** @example 250000.00 */
+            amount: string;
+            /** @example 50000.00 */
+            coFinancingAmount: string;
+            /** Format: date */
+            projectStart: string | null;
+            /** Format: date */
+            projectEnd: string | null;
+            /** Format: date */
+            agreementDate: string | null;
+            /** @enum {string} */
+            status: "awaiting_agreement" | "active" | "completed" | "terminated";
+            /** @description The achieved results, once the final report is accepted; null before */
+            results: components["schemas"]["PublicGrantResult"][] | null;
+        };
         OrganizationInput: {
             /** @example Лесосибирская местная общественная организация «Серебряные волонтеры» */
             fullName: string;
@@ -1654,6 +2061,24 @@ export interface components {
             assistedAwarded: number;
             averageScore: number | null;
         };
+        GrantFiguresResponse: {
+            awaitingAgreement: number;
+            active: number;
+            completed: number;
+            terminated: number;
+            /** @description Reports first submitted by 24:00 of their due date (competition zone) */
+            reportsOnTime: number;
+            /** @description Reports submitted later, and reports of active grants overdue now */
+            reportsLate: number;
+            /** @description Expected results of accepted final reports that reached their target */
+            indicatorsMet: number;
+            indicatorsTotal: number;
+            /**
+             * @description Spent per the latest accepted report of each grant
+             * @example 231000.00
+             */
+            spent: string;
+        };
         StatisticsFiguresResponse: {
             year: number;
             competitions: number;
@@ -1676,6 +2101,8 @@ export interface components {
             consultations: {
                 [key: string]: unknown;
             };
+            /** @description Absent in snapshots compiled before grants existed */
+            grants?: components["schemas"]["GrantFiguresResponse"];
             /** @description The previous year’s headline figures */
             previousYear: {
                 [key: string]: unknown;
@@ -3965,6 +4392,645 @@ export interface operations {
             };
             /** @description BUDGET_EXCEEDED, NOT_REVIEWED, AMOUNT_EXCEEDS_MAX */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    GrantsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                competitionId?: string;
+                status?: "awaiting_agreement" | "active" | "completed" | "terminated";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrantPageResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: invalid or unknown fields or parameters, each named in `message` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED: missing or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the caller’s role may never call this endpoint */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    GrantsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrantResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: invalid or unknown fields or parameters, each named in `message` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED: missing or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the caller’s role may never call this endpoint */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in the caller’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    GrantsController_agreement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordAgreementDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrantResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: invalid or unknown fields or parameters, each named in `message` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED: missing or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the caller’s role may never call this endpoint */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in the caller’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INVALID_TRANSITION: the grant is not awaiting its agreement */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    GrantsController_terminate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TerminateGrantDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrantResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: invalid or unknown fields or parameters, each named in `message` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED: missing or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the caller’s role may never call this endpoint */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in the caller’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INVALID_TRANSITION: the grant is already completed or terminated */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    GrantsController_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The report's code in the competition's schedule */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrantReportResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: invalid or unknown fields or parameters, each named in `message` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED: missing or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the caller’s role may never call this endpoint */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in the caller’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    GrantsController_save: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The report's code in the competition's schedule */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveReportDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrantReportResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: invalid or unknown fields or parameters, each named in `message` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED: missing or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the caller’s role may never call this endpoint */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in the caller’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_EDITABLE: the report is submitted or accepted, or the grant has ended */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    GrantsController_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The report's code in the competition's schedule */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrantReportResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: invalid or unknown fields or parameters, each named in `message` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED: missing or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the caller’s role may never call this endpoint */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in the caller’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INVALID_TRANSITION: the grant is not active, or the report is already submitted or accepted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INCOMPLETE (naming the fields), BUDGET_MISMATCH: spent more than the grant plus co-financing */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    GrantsController_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The report's code in the competition's schedule */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptReportDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrantReportResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: invalid or unknown fields or parameters, each named in `message` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED: missing or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the caller’s role may never call this endpoint */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in the caller’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INVALID_TRANSITION: the report is not submitted, or the grant is not active */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    GrantsController_returnReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The report's code in the competition's schedule */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnReportDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrantReportResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: invalid or unknown fields or parameters, each named in `message` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED: missing or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the caller’s role may never call this endpoint */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in the caller’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INVALID_TRANSITION: the report is not submitted, or the grant is not active */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    GrantsController_publicCard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicGrantResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: invalid or unknown fields or parameters, each named in `message` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in the caller’s scope */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
