@@ -37,6 +37,8 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 interface Call {
   path: string;
   body?: unknown;
+  /** A token of another user of the caller's kind, for calls that end the caller's sessions. */
+  token?: string;
 }
 
 interface Row {
@@ -189,6 +191,14 @@ describe('Access matrix: every operation × every caller', () => {
     return id as string;
   };
 
+  /** Another user of the caller's kind, so ending its sessions leaves the matrix's own tokens valid. */
+  const standIn = async (who: Who): Promise<string | undefined> => {
+    if (who === 'anonymous') return undefined;
+    if (who === 'own' || who === 'foreign') return (await registerNgo(ctx.http)).accessToken;
+    const role = who === 'otherExpert' ? 'expert' : who;
+    return (await createStaff(ctx.http, s.admin, role)).accessToken;
+  };
+
   const rows: Row[] = [
     // Health and auth
     { op: 'GET /health', call: fixed('/health'), expect: same(200) },
@@ -203,6 +213,12 @@ describe('Access matrix: every operation × every caller', () => {
       expect: same(200),
     },
     { op: 'GET /me', call: fixed('/me'), expect: anyUser(200) },
+    { op: 'POST /auth/logout', call: fixed('/auth/logout'), expect: anyUser(204) },
+    {
+      op: 'POST /auth/logout-everywhere',
+      call: async (who) => ({ path: '/auth/logout-everywhere', token: await standIn(who) }),
+      expect: anyUser(204),
+    },
     { op: 'GET /me/notifications', call: fixed('/me/notifications'), expect: anyUser(200) },
     {
       op: 'POST /users',
@@ -683,9 +699,9 @@ describe('Access matrix: every operation × every caller', () => {
     it(`${title}: ${WHO.map((w) => `${w} ${row.expect[w]}`).join(', ')}`, async () => {
       const actual = {} as Record<Who, number>;
       for (const who of WHO) {
-        const { path, body } = await row.call(who);
+        const { path, body, token } = await row.call(who);
         expect(matches(templateOf(row.op), path)).toBe(true);
-        const client = who === 'anonymous' ? ctx.http.anonymous() : ctx.http.as(s[who]);
+        const client = who === 'anonymous' ? ctx.http.anonymous() : ctx.http.as(token ?? s[who]);
         const method = methodOf(row.op);
         actual[who] = (await client.request(method, path, body ?? (method === 'GET' ? undefined : {}))).status;
       }

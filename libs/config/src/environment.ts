@@ -96,6 +96,37 @@ export class EnvironmentVariables {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  /** Behind a reverse proxy: `true`, a hop count or the proxy's addresses; X-Forwarded-* count only then. */
+  @IsString()
+  @Matches(/^(false|true|\d+|[0-9a-fA-F.:/,\s]+)$/, {
+    message: 'TRUST_PROXY must be false, true, a hop count or comma-separated proxy addresses',
+  })
+  TRUST_PROXY = 'false';
+
+  /** How long a replica trusts its cached session version of a user (ms): revocation reaches it within this. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(60000)
+  SESSION_CACHE_MS = 30000;
+
+  /** Failed logins per email within 15 minutes before further tries are refused (429). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_FAILURES = 5;
+
+  /** Requests to login, register and password reset per client address within AUTH_CLIENT_WINDOW_S (0 = off). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  AUTH_CLIENT_LIMIT = 30;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  AUTH_CLIENT_WINDOW_S = 60;
+
   /** Cron pattern of the yearly statistics compile for the previous year (in STATS_TZ). */
   @IsString()
   @IsNotEmpty()

@@ -10,6 +10,8 @@ export * from './identity/dto/register.dto';
 export * from './identity/dto/create-user.dto';
 export * from './identity/dto/user.response';
 export * from './identity/auth.service';
+export * from './identity/email';
+export * from './identity/sessions.service';
 export * from './identity/users.service';
 export * from './identity/identity.module';
 

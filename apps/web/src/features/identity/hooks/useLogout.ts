@@ -9,7 +9,7 @@ export function useLogout() {
   const navigate = useNavigate();
   return useMutation({
     mutationFn: async () => {
-      await api.POST('/api/v1/auth/logout' as never, {} as never).catch(() => undefined);
+      await api.POST('/api/v1/auth/logout').catch(() => undefined);
     },
     onSettled: () => {
       queryClient.clear();
