@@ -1682,6 +1682,11 @@ export interface components {
             /** @example 150000.00 */
             awardedAmount: string;
             score: number | null;
+            /**
+             * Format: uuid
+             * @description The grant of the award: its public project card is GET /public/grants/{grantId}
+             */
+            grantId: string | null;
         };
         PublicResultsResponse: {
             items: components["schemas"]["PublicResultItem"][];
@@ -5510,15 +5515,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": unknown;
-                };
-            };
-            /** @description VALIDATION_FAILED: a malformed request, as on every route (e.g. an unparsable or too deeply nested body) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             503: {
