@@ -7,6 +7,7 @@ import {
   createTestContext,
   HttpResponse,
   insertGrant,
+  login,
   loginAdmin,
   registerNgo,
   Session,
@@ -213,16 +214,22 @@ describe('Hostile input on every endpoint', () => {
   });
 
   it('answers hostile report, agreement and review bodies on a real grant with 4xx, never 5xx', async () => {
-    const applicant = sessions.applicant!;
+    // Fresh sessions: the random fuzz above may have logged the shared ones out.
+    const again = (x: Session) => login(ctx.http, x.user.email, x.password);
+    const [applicant, admin, consultant] = await Promise.all([
+      again(sessions.applicant!),
+      again(sessions.admin!),
+      again(sessions.consultant!),
+    ]);
     // The interim report is submitted and the grant active, so a body that happens to be valid meets a 409.
     const { grantId } = await insertGrant(ctx.api.get(DataSource), applicant, { report: 'submitted' });
     const targets: Array<{ path: string; method: 'PUT' | 'POST'; as: Session; op: string }> = [
       { path: `/grants/${grantId}/reports/interim`, method: 'PUT', as: applicant, op: '/grants/{id}/reports/{code}' },
-      { path: `/grants/${grantId}/agreement`, method: 'POST', as: sessions.admin!, op: '/grants/{id}/agreement' },
+      { path: `/grants/${grantId}/agreement`, method: 'POST', as: admin, op: '/grants/{id}/agreement' },
       {
         path: `/grants/${grantId}/reports/final/return`,
         method: 'POST',
-        as: sessions.consultant!,
+        as: consultant,
         op: '/grants/{id}/reports/{code}/return',
       },
     ];
