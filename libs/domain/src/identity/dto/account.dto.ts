@@ -6,8 +6,8 @@ import { trim } from '../../shared/transforms';
 
 export class PasswordResetRequestDto {
   @ApiProperty({ example: 'ngo@example.org', maxLength: 254 })
-  @IsString()
-  @IsNotEmpty()
+  @Transform(trim)
+  @IsEmail()
   @MaxLength(254)
   email: string;
 }
