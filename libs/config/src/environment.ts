@@ -197,6 +197,11 @@ export class EnvironmentVariables {
   )
   GRANTS_360_LICENSE = 'https://creativecommons.org/licenses/by/4.0/';
 
+  /** The built portal (Vite output) the api serves at `/`; relative to the working directory. Absent: API only. */
+  @IsString()
+  @IsNotEmpty()
+  WEB_DIR = 'dist/web';
+
   @IsString()
   FUNDER_NAME = 'Ресурсный центр поддержки общественных инициатив г. Лесосибирска';
 }
