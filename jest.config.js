@@ -30,7 +30,7 @@ module.exports = {
   },
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages().map(escape).join('|')})/)`],
   moduleNameMapper: {
-    '^@grants/(config|database|queue|mail|domain|testing)$': '<rootDir>/libs/$1/src',
+    '^@grants/(config|database|queue|mail|storage|domain|testing)$': '<rootDir>/libs/$1/src',
     '^@grants/api/(.*)$': '<rootDir>/apps/api/src/$1',
     '^@grants/worker/(.*)$': '<rootDir>/apps/worker/src/$1',
   },
