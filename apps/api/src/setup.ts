@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import helmet from 'helmet';
+import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -8,6 +9,7 @@ import { Logger } from 'nestjs-pino';
 import { AppConfig } from '@grants/config';
 import { AppModule } from './app.module';
 import { validationPipe } from './common/validation';
+import { multipartLimits } from './documents/multipart-upload';
 
 export const API_PREFIX = 'api/v1';
 const BODY_LIMIT = 1024 * 1024;
@@ -48,6 +50,12 @@ export async function createApiApp(config: AppConfig = AppConfig.fromEnvironment
   };
   // skip-override (what fastify-plugin sets) makes the hook apply to every route, as @fastify/helmet's did.
   await app.register(Object.assign(securityHeadersPlugin, { [Symbol.for('skip-override')]: true }) as never);
+
+  // Uploads are streamed part by part (request.parts()); the file size limit stops a body at UPLOAD_MAX_MB.
+  await app.register(multipart as never, {
+    limits: multipartLimits(config.values.UPLOAD_MAX_MB * 1024 * 1024),
+    throwFileSizeLimit: true,
+  });
 
   const document = SwaggerModule.createDocument(
     app,

@@ -41,7 +41,8 @@ const drivers: Array<[string, () => Promise<Driver>]> = [
       const dir = await mkdtemp(join(tmpdir(), 'grants-store-'));
       return {
         store: new LocalFileStore(dir),
-        leftovers: async () => (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name),
+        leftovers: async () =>
+          (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name),
         close: () => rm(dir, { recursive: true, force: true }),
       };
     },
@@ -99,9 +100,14 @@ describe.each(drivers)('FileStore (%s driver)', (_name, make) => {
 
   it('streams a body larger than one multipart part', async () => {
     const bytes = randomBytes(12 * 1024 * 1024);
-    await driver.store.write('documents/large', Readable.from((function* () {
-      for (let i = 0; i < bytes.length; i += 1 << 20) yield bytes.subarray(i, i + (1 << 20));
-    })()));
+    await driver.store.write(
+      'documents/large',
+      Readable.from(
+        (function* () {
+          for (let i = 0; i < bytes.length; i += 1 << 20) yield bytes.subarray(i, i + (1 << 20));
+        })(),
+      ),
+    );
     expect(await driver.store.size('documents/large')).toBe(bytes.length);
     expect(digest(await readAll(await driver.store.read('documents/large')))).toBe(digest(bytes));
     await driver.store.remove('documents/large');

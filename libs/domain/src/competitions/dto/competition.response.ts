@@ -17,6 +17,13 @@ export class CriterionResponse {
   @ApiProperty() maxScore: number;
 }
 
+export class DocumentTypeResponse {
+  @ApiProperty({ example: 'charter' }) code: string;
+  @ApiProperty({ example: 'Устав организации' }) title: string;
+  @ApiPropertyOptional(TITLE_EN) titleEn?: string;
+  @ApiProperty() required: boolean;
+}
+
 export class CompetitionResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ description: 'Short code used in registration numbers', example: 'K7Q2M' }) shortCode: string;
@@ -34,6 +41,7 @@ export class CompetitionResponse {
   @ApiProperty({ example: 10 }) minCoFinancingPercent: number;
   @ApiProperty({ type: [DirectionResponse] }) directions: DirectionResponse[];
   @ApiProperty({ type: [CriterionResponse] }) criteria: CriterionResponse[];
+  @ApiProperty({ type: [DocumentTypeResponse] }) documentTypes: DocumentTypeResponse[];
   @ApiProperty({ example: 2 }) expertsPerApplication: number;
   @ApiProperty({ example: 30 }) divergenceThreshold: number;
   @ApiProperty({ nullable: true, type: Number }) minScoreToAward: number | null;
@@ -63,6 +71,7 @@ export class CompetitionResponse {
       minCoFinancingPercent: Number(c.minCoFinancingPercent),
       directions: c.directions,
       criteria: c.criteria,
+      documentTypes: c.documentTypes,
       expertsPerApplication: c.expertsPerApplication,
       divergenceThreshold: Number(c.divergenceThreshold),
       minScoreToAward: c.minScoreToAward === null ? null : Number(c.minScoreToAward),

@@ -5,6 +5,7 @@ import {
   ArrayMinSize,
   ArrayUnique,
   IsArray,
+  IsBoolean,
   IsInt,
   IsNotEmpty,
   IsNumber,
@@ -64,6 +65,12 @@ export class CriterionInput extends CodedTitleInput {
   @Min(1)
   @Max(100)
   maxScore: number;
+}
+
+export class DocumentTypeInput extends CodedTitleInput {
+  @ApiProperty({ example: true, description: 'Submission is refused while no file of this type is attached' })
+  @IsBoolean()
+  required: boolean;
 }
 
 export class CreateCompetitionDto {
@@ -140,6 +147,19 @@ export class CreateCompetitionDto {
   @ValidateNested({ each: true })
   @Type(() => CriterionInput)
   criteria?: CriterionInput[];
+
+  @ApiPropertyOptional({
+    type: [DocumentTypeInput],
+    description:
+      'Documents applicants attach. Omitted: charter (required), budget, letters, other; an empty list asks for none',
+  })
+  @ValidateIf(present)
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ArrayUnique((d: DocumentTypeInput) => d?.code, { message: 'documentTypes must have unique codes' })
+  @ValidateNested({ each: true })
+  @Type(() => DocumentTypeInput)
+  documentTypes?: DocumentTypeInput[];
 
   @ApiPropertyOptional({ example: 2, default: 2 })
   @ValidateIf(present)
