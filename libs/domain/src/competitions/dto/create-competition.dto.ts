@@ -40,6 +40,8 @@ class CodedTitleInput {
   title: string;
 
   @ApiPropertyOptional({
+    type: String,
+    nullable: true,
     example: 'Social support and protection of citizens',
     description: 'Shown to English-locale readers; the Russian title otherwise',
   })
@@ -81,7 +83,7 @@ export class CreateCompetitionDto {
   @MaxLength(500)
   title: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(20000)
@@ -93,7 +95,7 @@ export class CreateCompetitionDto {
   @Max(2100)
   year: number;
 
-  @ApiPropertyOptional({ example: 'Бюджет города' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Бюджет города' })
   @IsOptional()
   @IsString()
   @MaxLength(500)
@@ -173,7 +175,7 @@ export class CreateCompetitionDto {
   @IsPercent()
   divergenceThreshold?: number;
 
-  @ApiPropertyOptional({ example: 50 })
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 50 })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
   @Min(0)
