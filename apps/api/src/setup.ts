@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
 import type { FastifyInstance } from 'fastify';
 import helmet from 'helmet';
 import multipart from '@fastify/multipart';
@@ -20,7 +21,7 @@ const BODY_LIMIT = 1024 * 1024;
 export async function createApiApp(config: AppConfig = AppConfig.fromEnvironment()): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT,
-    trustProxy: true,
+    trustProxy: trustProxy(config.values.TRUST_PROXY) as never,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
   });
@@ -33,6 +34,7 @@ export async function createApiApp(config: AppConfig = AppConfig.fromEnvironment
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(validationPipe());
   app.useBodyParser('application/json', { bodyLimit: BODY_LIMIT }, jsonBodyParser(app.getHttpAdapter().getInstance()));
+  await app.register(fastifyCookie as never);
   // CORS is off unless CORS_ORIGINS lists origins: the portal is served on the api's own origin.
   const origins = config.values.CORS_ORIGINS.split(',')
     .map((o) => o.trim())
@@ -67,4 +69,15 @@ export async function createApiApp(config: AppConfig = AppConfig.fromEnvironment
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   return app;
+}
+
+/** TRUST_PROXY: `false` (X-Forwarded-* ignored), `true`, a hop count, or the proxy addresses. */
+export function trustProxy(value: string): boolean | number | string[] {
+  if (value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
 }

@@ -38,8 +38,13 @@ export class JobQueue {
     return this.queues[name];
   }
 
-  async enqueue(job: JobItem, overrides: Partial<ReturnType<typeof getJobOptions>> = {}): Promise<Job> {
-    return this.queues[JOB_QUEUE[job.name]].add(job.name, job.data, { ...getJobOptions(job), ...overrides });
+  /** `now` is the instant delays count from (the report jobs plan on a clock that tests may shift). */
+  async enqueue(
+    job: JobItem,
+    overrides: Partial<ReturnType<typeof getJobOptions>> = {},
+    now: number = Date.now(),
+  ): Promise<Job> {
+    return this.queues[JOB_QUEUE[job.name]].add(job.name, job.data, { ...getJobOptions(job, now), ...overrides });
   }
 
   all(): Queue[] {

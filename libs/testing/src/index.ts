@@ -10,3 +10,4 @@ export * from './statistics-fixtures';
 export * from './redis-server';
 export * from './s3-server';
 export * from './document-fixtures';
+export * from './grant-fixtures';

@@ -43,6 +43,8 @@ export function uniqueTestConfig(env: Record<string, string> = {}, smtpPort?: nu
     JWT_SECRET: 'test-secret-test-secret-test-secret',
     APP_URL: 'http://grants.test',
     STORAGE_DIR: join(tmpdir(), `grants_test_${id}`),
+    // The suites register many users from one in-process client; the per-client limit has its own test.
+    AUTH_CLIENT_LIMIT: '0',
     ...(smtpPort ? { SMTP_URL: `smtp://127.0.0.1:${smtpPort}` } : {}),
     ...env,
   });

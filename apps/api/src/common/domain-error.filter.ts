@@ -24,6 +24,7 @@ export function statusOf(code: ErrorCode): number {
     case 'UNAUTHORIZED':
       return 401;
     case 'FORBIDDEN':
+    case 'CSRF_REJECTED':
       return 403;
     case 'NOT_FOUND':
       return 404;
@@ -58,6 +59,9 @@ export function statusOf(code: ErrorCode): number {
     case 'DOCUMENTS_MISSING':
     case 'TOO_MANY_FILES':
     case 'RULE_VIOLATION':
+    case 'TOKEN_INVALID':
+    case 'WRONG_PASSWORD':
+    case 'LAST_MEMBER':
       return 422;
     default: {
       const unhandled: never = code;

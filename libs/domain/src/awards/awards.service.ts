@@ -5,6 +5,7 @@ import { JobName, JobQueue, withinTimeout } from '@grants/queue';
 import { applicantsByOrganization } from '../applications/applicants';
 import { applyApplicationTransition } from '../applications/application.state-machine';
 import { AuditService } from '../audit/audit.service';
+import { GrantsService } from '../grants/grants.service';
 import { Competition } from '../competitions/competition.entity';
 import { applyCompetitionTransition, DB_NOW } from '../competitions/competition.state-machine';
 import { OutboxMessage, OutboxService } from '../notifications/outbox.service';
@@ -36,6 +37,7 @@ export class AwardsService {
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
     private readonly jobs: JobQueue,
+    private readonly grants: GrantsService,
   ) {}
 
   async ranking(competitionId: string): Promise<RankingResponse> {
@@ -161,6 +163,8 @@ export class AwardsService {
           notifications: this.decisionMails(competition, r, amount, recipients),
         });
       }
+      // Every award becomes a grant in the same transaction: no award without its grant, and no grant for a refusal.
+      await this.grants.createForAwards(manager, actor, competitionId, [...amounts.keys()]);
       await applyCompetitionTransition(manager, {
         competitionId,
         to: 'results_announced',

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { ReportScheduler } from '../grants/report-scheduler.service';
 import { DeadlineScheduler } from './deadline-scheduler.service';
 import { LATE_JOB_GRACE_MS } from './deadline-times';
 import { SubmissionCloser } from './submission-closer.service';
@@ -8,6 +9,8 @@ import { SubmissionCloser } from './submission-closer.service';
 export interface ReconcileResult {
   closed: number;
   scheduled: number;
+  /** Grant report jobs (re-)planned. */
+  reportJobs: number;
 }
 
 /**
@@ -23,6 +26,7 @@ export class DeadlineReconciler {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly closer: SubmissionCloser,
     private readonly scheduler: DeadlineScheduler,
+    private readonly reports: ReportScheduler,
   ) {}
 
   async reconcile(): Promise<ReconcileResult> {
@@ -44,8 +48,10 @@ export class DeadlineReconciler {
       [LATE_JOB_GRACE_MS / 1000],
     )) as { id: string }[];
     await this.scheduler.scheduleCompetitions(live.map((c) => c.id));
+    // The reminders and overdue reports of grant reports live in Redis too.
+    const reportJobs = await this.reports.scheduleOpenReports();
 
     if (closed) this.logger.warn(`Reconciliation closed ${closed} competition(s) whose deadline had passed`);
-    return { closed, scheduled: live.length };
+    return { closed, scheduled: live.length, reportJobs };
   }
 }

@@ -25,6 +25,11 @@ export const ERROR_CODES = [
   'DOCUMENTS_MISSING',
   'UNSUPPORTED_FILE_TYPE',
   'TOO_MANY_FILES',
+  // accounts and browser sessions
+  'CSRF_REJECTED',
+  'TOKEN_INVALID',
+  'WRONG_PASSWORD',
+  'LAST_MEMBER',
   // generic
   'VALIDATION_FAILED',
   'NOT_FOUND',

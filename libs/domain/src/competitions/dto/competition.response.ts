@@ -24,6 +24,13 @@ export class DocumentTypeResponse {
   @ApiProperty() required: boolean;
 }
 
+export class ReportScheduleResponse {
+  @ApiProperty({ example: 'interim' }) code: string;
+  @ApiProperty({ example: 'Промежуточный отчёт' }) title: string;
+  @ApiPropertyOptional(TITLE_EN) titleEn?: string;
+  @ApiProperty({ example: '2027-06-30', format: 'date' }) dueDate: string;
+}
+
 export class CompetitionResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ description: 'Short code used in registration numbers', example: 'K7Q2M' }) shortCode: string;
@@ -43,6 +50,7 @@ export class CompetitionResponse {
   @ApiProperty({ type: [CriterionResponse] }) criteria: CriterionResponse[];
   @ApiProperty({ type: [DocumentTypeResponse] }) documentTypes: DocumentTypeResponse[];
   @ApiProperty({ example: 2 }) expertsPerApplication: number;
+  @ApiProperty({ type: [ReportScheduleResponse] }) reportSchedule: ReportScheduleResponse[];
   @ApiProperty({ example: 30 }) divergenceThreshold: number;
   @ApiProperty({ nullable: true, type: Number }) minScoreToAward: number | null;
   @ApiProperty({ enum: ['draft', 'open', 'review', 'results_announced', 'archived', 'cancelled'] })
@@ -73,6 +81,7 @@ export class CompetitionResponse {
       criteria: c.criteria,
       documentTypes: c.documentTypes,
       expertsPerApplication: c.expertsPerApplication,
+      reportSchedule: c.reportSchedule,
       divergenceThreshold: Number(c.divergenceThreshold),
       minScoreToAward: c.minScoreToAward === null ? null : Number(c.minScoreToAward),
       status: c.status,
