@@ -10,6 +10,7 @@ import {
   multipart,
   MultipartBody,
   insertGrant,
+  login,
   loginAdmin,
   registerNgo,
   Session,
@@ -135,11 +136,10 @@ describe('Hostile input on every endpoint', () => {
   let ctx: TestContext;
   let doc: any;
   let sessions: Record<string, Session | undefined>;
-  let admin: Session;
 
   beforeAll(async () => {
     ctx = await createTestContext();
-    admin = await loginAdmin(ctx.http);
+    const admin = await loginAdmin(ctx.http);
     sessions = {
       anonymous: undefined,
       applicant: await registerNgo(ctx.http),
@@ -150,6 +150,12 @@ describe('Hostile input on every endpoint', () => {
     doc = (await ctx.http.get('/api/docs-json')).body;
   });
   afterAll(() => ctx.close());
+  // The hostile rounds may log their callers out everywhere (POST /auth/logout-everywhere): each test signs in afresh.
+  beforeEach(async () => {
+    for (const [role, session] of Object.entries(sessions)) {
+      if (session) sessions[role] = { ...session, ...(await login(ctx.http, session.user.email, session.password)) };
+    }
+  });
 
   it('answers at least 1,000 malformed requests with 4xx and the error shape, never 5xx', async () => {
     const operations: { method: string; path: string; op: any }[] = [];
@@ -218,7 +224,7 @@ describe('Hostile input on every endpoint', () => {
 
   it('answers hostile multipart uploads to every multipart operation with 201 or a 4xx in the error shape', async () => {
     const ngo = sessions.applicant!;
-    const competition = await createOpenCompetition(ctx.http, admin);
+    const competition = await createOpenCompetition(ctx.http, sessions.admin!);
     const multipartOps = Object.entries<any>(doc.paths).flatMap(([path, item]) =>
       Object.entries<any>(item)
         .filter(([, op]) => op?.requestBody?.content?.['multipart/form-data'])
