@@ -141,6 +141,11 @@ describe('Grants after the award: agreement, reports, review and the public proj
         { code: 'final', title: 'Итоговый отчёт', titleEn: 'Final report', dueDate: day(60), status: 'pending' },
       ],
     });
+    // The public results link each winner to its project card.
+    const results = await ctx.http.anonymous().get(`/competitions/${round.competitionId}/results`);
+    expect(results.body.items.find((i: { applicationId: string }) => i.applicationId === winner.id).grantId).toBe(
+      grantId,
+    );
     const refused = round.applications[2].applicant;
     expect((await as(refused).get('/grants')).body).toMatchObject({ items: [], total: 0 });
     // The schedule is fixed once results are announced.

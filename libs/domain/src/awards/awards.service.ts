@@ -190,8 +190,9 @@ export class AwardsService {
     const competition = await this.dataSource.manager.findOne(Competition, { where: { id: competitionId } });
     if (!competition || !ANNOUNCED.includes(competition.status)) throw notFound('Results');
     const rows: Array<Record<string, any>> = await this.dataSource.query(
-      `SELECT a.id, a.registration_number, a.title, a.awarded_amount, a.score, o.full_name, o.inn
+      `SELECT a.id, a.registration_number, a.title, a.awarded_amount, a.score, o.full_name, o.inn, g.id AS grant_id
        FROM applications a JOIN organizations o ON o.id = a.organization_id
+       LEFT JOIN grants g ON g.application_id = a.id
        WHERE a.competition_id = $1 AND a.status = 'awarded'
        ORDER BY a.score DESC NULLS LAST, a.submitted_at ASC, a.id ASC`,
       [competitionId],
@@ -205,6 +206,7 @@ export class AwardsService {
         inn: r.inn,
         awardedAmount: r.awarded_amount,
         score: r.score === null ? null : Number(r.score),
+        grantId: r.grant_id,
       })),
       totalAwarded: addMoney('0', ...rows.map((r) => r.awarded_amount as string)),
       announcedAt: competition.announcedAt!.toISOString(),
