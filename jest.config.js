@@ -24,6 +24,8 @@ module.exports = {
   testEnvironment: 'node',
   rootDir: '.',
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
+  // The portal (apps/web) has its own runners: Vitest for components, Playwright for the browser.
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/apps/web/'],
   testRegex: '.*\\.(spec|e2e-spec)\\.ts$',
   moduleFileExtensions: ['ts', 'js', 'json'],
   transform: {

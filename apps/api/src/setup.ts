@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import fastifyStatic from '@fastify/static';
 import fastifyCookie from '@fastify/cookie';
 import type { FastifyInstance } from 'fastify';
 import helmet from 'helmet';
@@ -47,8 +50,10 @@ export async function createApiApp(config: AppConfig = AppConfig.fromEnvironment
         defaultSrc: [`'self'`],
         styleSrc: [`'self'`, `'unsafe-inline'`],
         imgSrc: [`'self'`, 'data:'],
-        // No inline scripts anywhere (the report has none); inline styles stay for the report and the portal's UI kit.
+        // No inline scripts anywhere (the report and the portal have none); inline styles stay for the report and the portal's UI kit.
         scriptSrc: [`'self'`],
+        // Only an https deployment asks browsers to upgrade; on http://localhost it would break every asset.
+        upgradeInsecureRequests: config.values.APP_URL.startsWith('https:') ? [] : null,
       },
     },
   });
@@ -66,6 +71,8 @@ export async function createApiApp(config: AppConfig = AppConfig.fromEnvironment
     throwFileSizeLimit: true,
   });
 
+  await servePortal(app, resolve(config.values.WEB_DIR));
+
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   return app;
@@ -80,4 +87,35 @@ export function trustProxy(value: string): boolean | number | string[] {
     .split(',')
     .map((v) => v.trim())
     .filter(Boolean);
+}
+
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/**
+ * The built portal at `/`: its files as they are (hashed assets cached for a year), and index.html
+ * (never cached) for every other path outside /api, so the portal's router decides what to show.
+ * Without a build (API-only checkouts) nothing is registered.
+ */
+async function servePortal(app: NestFastifyApplication, webDir: string): Promise<void> {
+  const indexFile = resolve(webDir, 'index.html');
+  if (!existsSync(indexFile)) return;
+  const indexHtml = readFileSync(indexFile);
+  await app.register(fastifyStatic as never, {
+    root: webDir,
+    wildcard: false,
+    index: false,
+    cacheControl: false,
+    globIgnore: ['index.html'],
+    setHeaders: (reply: { header(name: string, value: string): void }, path: string) =>
+      reply.header('Cache-Control', /[\\/]assets[\\/]/.test(path) ? IMMUTABLE : 'no-cache'),
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.route({
+    method: ['GET', 'HEAD'],
+    url: '/*',
+    handler: (request, reply) => {
+      if (request.url === '/api' || request.url.startsWith('/api/')) return reply.callNotFound();
+      return reply.header('Cache-Control', 'no-cache').type('text/html; charset=utf-8').send(indexHtml);
+    },
+  });
 }

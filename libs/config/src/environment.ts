@@ -245,6 +245,11 @@ export class EnvironmentVariables {
   @Max(2048)
   UPLOAD_MAX_MB = 20;
 
+  /** The built portal (Vite output) the api serves at `/`; relative to the working directory. Absent: API only. */
+  @IsString()
+  @IsNotEmpty()
+  WEB_DIR = 'dist/web';
+
   @IsString()
   FUNDER_NAME = 'Ресурсный центр поддержки общественных инициатив г. Лесосибирска';
 }
