@@ -327,17 +327,16 @@ describe('Hostile input on every endpoint', () => {
   it('answers a 2,000-deep body with 400 on every operation that takes a JSON body', async () => {
     const wrong: string[] = [];
     let checked = 0;
+    const admin = await loginAdmin(ctx.http); // the fuzz above may have logged the shared session out
     for (const [path, item] of Object.entries<any>(doc.paths)) {
       for (const method of ['post', 'put', 'patch']) {
         const schema = item[method]?.requestBody?.content?.['application/json']?.schema;
         if (!schema) continue;
         const url = path.replace(/\{[^}]+\}/g, '3f2504e0-4f89-41d3-9a0c-0305e82c3301');
         const props = Object.keys(resolve(doc, schema)?.properties ?? {});
-        const res = await ctx.http
-          .as(sessions.admin!)
-          .request(method.toUpperCase() as 'POST', url, deepBody(props[0] ?? 'x'), {
-            'content-type': 'application/json',
-          });
+        const res = await ctx.http.as(admin).request(method.toUpperCase() as 'POST', url, deepBody(props[0] ?? 'x'), {
+          'content-type': 'application/json',
+        });
         checked++;
         if (res.status !== 400 || !isErrorShape(res) || !/deeper than/.test(String(res.body.message)))
           wrong.push(`${method} ${path} → ${res.status} ${res.text.slice(0, 120)}`);
@@ -354,7 +353,8 @@ describe('Hostile input on every endpoint', () => {
       summary: '-5%',
       geography: '@SUM(1+1)',
     };
-    const admin = sessions.admin!;
+    // A fresh session: the fuzz above may have logged the shared one out.
+    const admin = await loginAdmin(ctx.http);
     const ngo = await registerNgo(ctx.http, { organization: { fullName: formulas.organization } });
     const competition = await createOpenCompetition(ctx.http, admin);
     const application = await createDraftApplication(ctx.http, ngo, competition.id, {
