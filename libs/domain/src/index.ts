@@ -11,12 +11,17 @@ export * from './identity/dto/create-user.dto';
 export * from './identity/dto/user.response';
 export * from './identity/auth.service';
 export * from './identity/email';
+export * from './identity/account-token';
 export * from './identity/sessions.service';
+export * from './identity/accounts.service';
+export * from './identity/members.service';
+export * from './identity/dto/account.dto';
 export * from './identity/users.service';
 export * from './identity/identity.module';
 
 export * from './organizations/organization.entity';
 export * from './organizations/organization.response';
+export * from './organizations/update-organization.dto';
 export * from './organizations/organizations.service';
 export * from './organizations/organizations.module';
 
@@ -91,6 +96,14 @@ export * from './consultations/consultation.state-machine';
 export * from './consultations/dto/consultation.dto';
 export * from './consultations/consultations.service';
 export * from './consultations/consultations.module';
+export * from './documents/default-document-types';
+export * from './documents/file-content';
+export * from './documents/documents.errors';
+export * from './documents/application-document.entity';
+export * from './documents/dto/document.response';
+export * from './documents/stored-files.service';
+export * from './documents/application-documents.service';
+export * from './documents/documents.module';
 
 export * from './grants/grant.entity';
 export * from './grants/grant-report.entity';

@@ -263,6 +263,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/applications/{id}/snapshot": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The frozen content of a submitted application (documents included) and its SHA-256 */
+        get: operations["ApplicationsController_snapshot"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/applications/{id}/events": {
         parameters: {
             query?: never;
@@ -275,6 +292,42 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The files attached to an application in the caller’s scope */
+        get: operations["DocumentsController_list"];
+        put?: never;
+        /** Attach a file to a draft application (checked by content; PDF, DOC(X), XLS(X), ODT, ODS, RTF, JPEG, PNG) */
+        post: operations["DocumentsController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a document of an application in the caller’s scope */
+        get: operations["DocumentsController_download"];
+        put?: never;
+        post?: never;
+        /** Delete a document of a draft application */
+        delete: operations["DocumentsController_remove"];
         options?: never;
         head?: never;
         patch?: never;
@@ -760,6 +813,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mail a password reset link (valid 1 hour, single use) */
+        post: operations["AuthController_passwordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set a new password with the mailed token; every older token of the user stops working */
+        post: operations["AuthController_confirmPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/verify-email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm the email address with the mailed token */
+        post: operations["AuthController_verifyEmail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/verify-email/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mail the email confirmation link again */
+        post: operations["AuthController_resendVerification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/accept-invitation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Join an organization with the mailed invitation: a new applicant, email confirmed */
+        post: operations["AuthController_acceptInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -772,6 +910,110 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the signed-in user’s name or language */
+        patch: operations["UsersController_updateMe"];
+        trace?: never;
+    };
+    "/api/v1/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change the password */
+        post: operations["UsersController_changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a user’s name, language or active flag (deactivation ends its sessions) */
+        patch: operations["UsersController_updateUser"];
+        trace?: never;
+    };
+    "/api/v1/organizations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An organization (admins, consultants, its own applicants) */
+        get: operations["UsersController_organization"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the organization’s details (its own applicants, admins); the INN cannot change */
+        patch: operations["UsersController_updateOrganization"];
+        trace?: never;
+    };
+    "/api/v1/organizations/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization’s active members and pending invitations */
+        get: operations["UsersController_organizationMembers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{id}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Invite a colleague by mail (link valid 7 days) */
+        post: operations["UsersController_invite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{id}/members/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a member of the organization */
+        delete: operations["UsersController_removeMember"];
         options?: never;
         head?: never;
         patch?: never;
@@ -789,23 +1031,6 @@ export interface paths {
         put?: never;
         /** Create a consultant, expert or admin */
         post: operations["UsersController_create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/organizations/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** An organization (admins, consultants, its own applicants) */
-        get: operations["UsersController_organization"];
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1060,6 +1285,25 @@ export interface components {
             /** @example 10 */
             maxScore: number;
         };
+        DocumentTypeInput: {
+            /** @example social */
+            code: string;
+            /**
+             * @description Russian title
+             * @example Социальная поддержка и защита граждан
+             */
+            title: string;
+            /**
+             * @description Shown to English-locale readers; the Russian title otherwise
+             * @example Social support and protection of citizens
+             */
+            titleEn?: string | null;
+            /**
+             * @description Submission is refused while no file of this type is attached
+             * @example true
+             */
+            required: boolean;
+        };
         ReportScheduleInput: {
             /** @example social */
             code: string;
@@ -1113,6 +1357,8 @@ export interface components {
             directions: components["schemas"]["DirectionInput"][];
             /** @description Omitted: the ten default criteria */
             criteria?: components["schemas"]["CriterionInput"][];
+            /** @description Documents applicants attach. Omitted: charter (required), budget, letters, other; an empty list asks for none */
+            documentTypes?: components["schemas"]["DocumentTypeInput"][];
             /**
              * @default 2
              * @example 2
@@ -1141,6 +1387,15 @@ export interface components {
             titleEn?: string;
             weight: number;
             maxScore: number;
+        };
+        DocumentTypeResponse: {
+            /** @example charter */
+            code: string;
+            /** @example Устав организации */
+            title: string;
+            /** @description English title; present only when one was given */
+            titleEn?: string;
+            required: boolean;
         };
         ReportScheduleResponse: {
             /** @example interim */
@@ -1185,6 +1440,7 @@ export interface components {
             minCoFinancingPercent: number;
             directions: components["schemas"]["DirectionResponse"][];
             criteria: components["schemas"]["CriterionResponse"][];
+            documentTypes: components["schemas"]["DocumentTypeResponse"][];
             /** @example 2 */
             expertsPerApplication: number;
             reportSchedule: components["schemas"]["ReportScheduleResponse"][];
@@ -1237,6 +1493,8 @@ export interface components {
             directions?: components["schemas"]["DirectionInput"][];
             /** @description Omitted: the ten default criteria */
             criteria?: components["schemas"]["CriterionInput"][];
+            /** @description Documents applicants attach. Omitted: charter (required), budget, letters, other; an empty list asks for none */
+            documentTypes?: components["schemas"]["DocumentTypeInput"][];
             /**
              * @default 2
              * @example 2
@@ -1406,6 +1664,53 @@ export interface components {
             /** @example Организация не является СО НКО */
             reason: string;
         };
+        SubmittedDocumentResponse: {
+            /** @example charter */
+            type: string;
+            /** @example Устав АНО «Наш город».pdf */
+            fileName: string;
+            /** @example 48213 */
+            size: number;
+            /** @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 */
+            sha256: string;
+        };
+        SubmittedContentResponse: {
+            /** Format: uuid */
+            applicationId: string;
+            /** Format: uuid */
+            competitionId: string;
+            /** Format: uuid */
+            organizationId: string;
+            /** @example 2026-K7Q2M-0001 */
+            registrationNumber: string;
+            /** Format: date-time */
+            submittedAt: string;
+            title: string;
+            summary: string | null;
+            direction: string | null;
+            /** @example 200000.00 */
+            requestedAmount: string | null;
+            /** @example 50000.00 */
+            coFinancingAmount: string | null;
+            /** Format: date */
+            projectStart: string | null;
+            /** Format: date */
+            projectEnd: string | null;
+            goals: string | null;
+            expectedResults: components["schemas"]["ExpectedResultResponse"][];
+            budgetLines: components["schemas"]["BudgetLineResponse"][];
+            geography: string | null;
+            /** @description The attached files in upload order (absent in snapshots made before documents existed) */
+            documents?: components["schemas"]["SubmittedDocumentResponse"][];
+        };
+        ApplicationSnapshotResponse: {
+            content: components["schemas"]["SubmittedContentResponse"];
+            /**
+             * @description SHA-256 (hex) of the RFC 8785 canonical JSON of `content`
+             * @example e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
+             */
+            contentHash: string;
+        };
         ApplicationEventResponse: {
             from: string | null;
             to: string;
@@ -1416,6 +1721,49 @@ export interface components {
         };
         ApplicationEventsResponse: {
             items: components["schemas"]["ApplicationEventResponse"][];
+        };
+        DocumentUploadBody: {
+            /**
+             * @description One of the competition’s document type codes
+             * @example charter
+             */
+            type: string;
+            /**
+             * Format: binary
+             * @description At most UPLOAD_MAX_MB (default 20) MB
+             */
+            file: string;
+        };
+        DocumentResponse: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description One of the competition’s document type codes
+             * @example charter
+             */
+            type: string;
+            /**
+             * @description As uploaded
+             * @example Устав АНО «Наш город».pdf
+             */
+            fileName: string;
+            /**
+             * @description Bytes
+             * @example 48213
+             */
+            size: number;
+            /**
+             * @description Decided from the file’s content
+             * @example application/pdf
+             */
+            contentType: string;
+            /** @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 */
+            sha256: string;
+            /** Format: date-time */
+            uploadedAt: string;
+        };
+        DocumentListResponse: {
+            items: components["schemas"]["DocumentResponse"][];
         };
         RequestConsultationDto: {
             /** @example Правильно ли рассчитано софинансирование? */
@@ -2016,6 +2364,95 @@ export interface components {
             email: string;
             password: string;
         };
+        PasswordResetRequestDto: {
+            /** @example ngo@example.org */
+            email: string;
+        };
+        AcceptedResponse: Record<string, never>;
+        PasswordResetConfirmDto: {
+            /** @description The token of the mailed link */
+            token: string;
+            password: string;
+        };
+        TokenDto: {
+            /** @description The token of the mailed link */
+            token: string;
+        };
+        AcceptInvitationDto: {
+            /** @description The token of the mailed link */
+            token: string;
+            /** @example Петрова Анна Сергеевна */
+            fullName: string;
+            password: string;
+            /**
+             * @default ru
+             * @enum {string}
+             */
+            locale: "ru" | "en";
+        };
+        UpdateProfileDto: {
+            fullName?: string;
+            /** @enum {string} */
+            locale?: "ru" | "en";
+        };
+        ChangePasswordDto: {
+            currentPassword: string;
+            newPassword: string;
+        };
+        UpdateUserDto: {
+            fullName?: string;
+            /** @enum {string} */
+            locale?: "ru" | "en";
+            /** @description false deactivates: the user cannot log in and its tokens stop working */
+            active?: boolean;
+        };
+        UpdateOrganizationDto: {
+            fullName?: string;
+            shortName?: string | null;
+            /**
+             * @description 13 digits, checksum-validated
+             * @example 1022401234567
+             */
+            ogrn?: string | null;
+            municipality?: string | null;
+            email?: string | null;
+            phone?: string | null;
+        };
+        OrganizationResponse: {
+            /** Format: uuid */
+            id: string;
+            fullName: string;
+            shortName: string | null;
+            inn: string;
+            ogrn: string | null;
+            municipality: string | null;
+            email: string | null;
+            phone: string | null;
+        };
+        MemberResponse: {
+            /** Format: uuid */
+            id: string;
+            fullName: string;
+            email: string;
+            emailVerified: boolean;
+        };
+        InvitationResponse: {
+            email: string;
+            /** Format: date-time */
+            invitedAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        MembersResponse: {
+            /** @description Active members */
+            members: components["schemas"]["MemberResponse"][];
+            /** @description Pending invitations */
+            invitations: components["schemas"]["InvitationResponse"][];
+        };
+        InvitationDto: {
+            /** @example colleague@example.org */
+            email: string;
+        };
         CreateUserDto: {
             email: string;
             password: string;
@@ -2030,17 +2467,6 @@ export interface components {
             total: number;
             page: number;
             pageSize: number;
-        };
-        OrganizationResponse: {
-            /** Format: uuid */
-            id: string;
-            fullName: string;
-            shortName: string | null;
-            inn: string;
-            ogrn: string | null;
-            municipality: string | null;
-            email: string | null;
-            phone: string | null;
         };
         AuditEntryResponse: {
             /** Format: uuid */
@@ -3152,7 +3578,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description DEADLINE_PASSED, NOT_OPEN_YET, INCOMPLETE, AMOUNT_EXCEEDS_MAX, COFINANCING_TOO_LOW, BUDGET_MISMATCH, PROJECT_DATES_INVALID */
+            /** @description DEADLINE_PASSED, NOT_OPEN_YET, INCOMPLETE, AMOUNT_EXCEEDS_MAX, COFINANCING_TOO_LOW, BUDGET_MISMATCH, PROJECT_DATES_INVALID, DOCUMENTS_MISSING */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3312,6 +3738,54 @@ export interface operations {
             };
         };
     };
+    ApplicationsController_snapshot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationSnapshotResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: invalid or unknown fields or parameters, each named in `message` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED: missing or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND: no such application in the caller’s scope, or it was never submitted */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     ApplicationsController_events: {
         parameters: {
             query?: never;
@@ -3360,6 +3834,265 @@ export interface operations {
             };
             /** @description NOT_FOUND: no such resource in the caller’s scope */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    DocumentsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentListResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: invalid or unknown fields or parameters, each named in `message` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED: missing or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in the caller’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    DocumentsController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["DocumentUploadBody"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: invalid or unknown fields or parameters, each named in `message` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED: missing or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the caller’s role may never call this endpoint; CSRF_REJECTED: a cookie-authenticated change from a foreign origin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in the caller’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_EDITABLE: the application is no longer a draft */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the file is larger than UPLOAD_MAX_MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNSUPPORTED_FILE_TYPE: the content is none of the allowed formats, whatever its name or declared type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description TOO_MANY_FILES: the application already has 30 files */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    DocumentsController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file as uploaded, with its stored Content-Type, `Content-Disposition: attachment` (RFC 6266 `filename*`), `X-Content-Type-Options: nosniff` and `ETag` = its SHA-256 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description VALIDATION_FAILED: invalid or unknown fields or parameters, each named in `message` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED: missing or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in the caller’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    DocumentsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED: invalid or unknown fields or parameters, each named in `message` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED: missing or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the caller’s role may never call this endpoint; CSRF_REJECTED: a cookie-authenticated change from a foreign origin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in the caller’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_EDITABLE: the application was submitted; its documents are frozen */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5307,6 +6040,220 @@ export interface operations {
             };
         };
     };
+    AuthController_passwordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetRequestDto"];
+            };
+        };
+        responses: {
+            /** @description The same answer whether or not the email exists */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcceptedResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: invalid or unknown fields or parameters, each named in `message` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description TOO_MANY_REQUESTS: too many sign-in requests from this client */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AuthController_confirmPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetConfirmDto"];
+            };
+        };
+        responses: {
+            /** @description Also sets the httpOnly cookie `grants_session` (the same token) for browsers. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: invalid or unknown fields or parameters, each named in `message` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description TOKEN_INVALID: unknown, expired or used token */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AuthController_verifyEmail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TokenDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: invalid or unknown fields or parameters, each named in `message` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description TOKEN_INVALID: unknown, expired or used token */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AuthController_resendVerification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description At most one mail a minute; none once confirmed */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcceptedResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED: missing or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description CSRF_REJECTED: a cookie request from a foreign origin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AuthController_acceptInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptInvitationDto"];
+            };
+        };
+        responses: {
+            /** @description Also sets the httpOnly cookie `grants_session` (the same token) for browsers. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: invalid or unknown fields or parameters, each named in `message` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description EMAIL_TAKEN: an account with this email exists already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description TOKEN_INVALID: unknown, expired or used invitation */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     UsersController_me: {
         parameters: {
             query?: never;
@@ -5326,6 +6273,495 @@ export interface operations {
             };
             /** @description UNAUTHORIZED: missing or invalid access token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    UsersController_updateMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateProfileDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: invalid or unknown fields or parameters, each named in `message` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED: missing or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description CSRF_REJECTED: a cookie request from a foreign origin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    UsersController_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            /** @description Every other token of the user stops working; a cookie session gets a new cookie and goes on */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED: invalid or unknown fields or parameters, each named in `message` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED: missing or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description CSRF_REJECTED: a cookie request from a foreign origin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description WRONG_PASSWORD: the current password is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    UsersController_updateUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUserDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: invalid or unknown fields or parameters, each named in `message` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED: missing or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the caller’s role may never call this endpoint; CSRF_REJECTED: a cookie-authenticated change from a foreign origin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in the caller’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INVALID_TRANSITION: an admin cannot deactivate itself */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    UsersController_organization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: invalid or unknown fields or parameters, each named in `message` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED: missing or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the caller’s role may never call this endpoint; CSRF_REJECTED: a cookie-authenticated change from a foreign origin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in the caller’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    UsersController_updateOrganization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateOrganizationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: invalid fields, `inn` among them */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED: missing or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the caller’s role may never call this endpoint; CSRF_REJECTED: a cookie-authenticated change from a foreign origin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in the caller’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    UsersController_organizationMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MembersResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: invalid or unknown fields or parameters, each named in `message` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED: missing or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the caller’s role may never call this endpoint; CSRF_REJECTED: a cookie-authenticated change from a foreign origin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in the caller’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    UsersController_invite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: invalid or unknown fields or parameters, each named in `message` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED: missing or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the caller’s role may never call this endpoint; CSRF_REJECTED: a cookie-authenticated change from a foreign origin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in the caller’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description EMAIL_TAKEN: the email already has an account */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    UsersController_removeMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The member is deactivated; its sessions end */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED: invalid or unknown fields or parameters, each named in `message` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED: missing or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the caller’s role may never call this endpoint; CSRF_REJECTED: a cookie-authenticated change from a foreign origin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in the caller’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description LAST_MEMBER: the last active member cannot be removed */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5435,63 +6871,6 @@ export interface operations {
             };
             /** @description EMAIL_TAKEN */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    UsersController_organization: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["OrganizationResponse"];
-                };
-            };
-            /** @description VALIDATION_FAILED: invalid or unknown fields or parameters, each named in `message` */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description UNAUTHORIZED: missing or invalid access token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description FORBIDDEN: the caller’s role may never call this endpoint; CSRF_REJECTED: a cookie-authenticated change from a foreign origin */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description NOT_FOUND: no such resource in the caller’s scope */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
