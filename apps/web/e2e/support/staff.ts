@@ -113,8 +113,12 @@ export function recordApiResponses(page: Page) {
  * A competition in review: each NGO submitted one application before the close (through the api,
  * as in life), then the admin closed submission. Returns the competition and the applications.
  */
-export async function reviewRound(admin: Api, applicants: Array<{ ngo: Person; title: string }>) {
-  const competition = await admin.openCompetition();
+export async function reviewRound(
+  admin: Api,
+  applicants: Array<{ ngo: Person; title: string }>,
+  overrides: Record<string, unknown> = { documentTypes: [] },
+) {
+  const competition = await admin.openCompetition(overrides);
   const applications = [];
   for (const { ngo: applicant, title } of applicants) {
     const created = await draft(applicant, competition.id, { title });

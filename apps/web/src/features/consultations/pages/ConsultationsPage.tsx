@@ -126,7 +126,7 @@ export default function ConsultationsPage() {
           color="orange"
           role="alert"
           title={t('consultation.takeFailed')}
-          styles={{ title: { color: 'var(--mantine-color-orange-9)' } }}
+          styles={{ title: { color: '#7c3a00' } }}
         >
           {takeError}
         </Alert>

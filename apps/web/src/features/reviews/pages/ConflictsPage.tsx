@@ -55,7 +55,7 @@ function DeclareForm() {
             color="green"
             role="status"
             title={t('conflicts.declared', { name: done.name })}
-            styles={{ title: { color: 'var(--mantine-color-green-9)' } }}
+            styles={{ title: { color: '#1e5e2d' } }}
           >
             {t('conflicts.declinedCount', { count: done.declined })}
           </Alert>

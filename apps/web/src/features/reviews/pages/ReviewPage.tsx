@@ -264,11 +264,7 @@ export default function ReviewPage() {
         )}
       </Group>
       {r.status === 'submitted' && (
-        <Alert
-          color="green"
-          title={t('review.submittedTitle')}
-          styles={{ title: { color: 'var(--mantine-color-green-9)' } }}
-        >
+        <Alert color="green" title={t('review.submittedTitle')} styles={{ title: { color: '#1e5e2d' } }}>
           {t('review.submittedText')}
         </Alert>
       )}
