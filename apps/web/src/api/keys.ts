@@ -23,4 +23,8 @@ export const keys = {
   users: (filter: Record<string, string | undefined> = {}) => ['users', filter] as const,
   failedMails: ['notifications', 'failed'] as const,
   audit: (filter: Record<string, string | undefined> = {}) => ['audit', filter] as const,
+  consultations: (filter: Record<string, string | undefined> = {}) => ['consultations', filter] as const,
+  reviews: ['reviews'] as const,
+  review: (id: string) => ['reviews', id] as const,
+  conflicts: ['reviews', 'conflicts'] as const,
 };

@@ -29,7 +29,11 @@ export default function AdminCompetitionPage() {
   const s = summary.data;
   const errors = lifecycle.error ? describeError(lifecycle.error, t) : [];
   const submitted = s
-    ? s.applications.submitted + s.applications.under_review + s.applications.reviewed + s.applications.awarded + s.applications.not_awarded
+    ? s.applications.submitted +
+      s.applications.under_review +
+      s.applications.reviewed +
+      s.applications.awarded +
+      s.applications.not_awarded
     : 0;
   return (
     <Page
@@ -131,10 +135,22 @@ export default function AdminCompetitionPage() {
             {t('admin.competition.attention')}
           </Title>
           <SimpleGrid cols={{ base: 2, sm: 3, md: 5 }}>
-            <StatTile label={t('admin.summary.submitted')} value={submitted} to={`/admin/competitions/${c.id}/applications`} />
+            <StatTile
+              label={t('admin.summary.submitted')}
+              value={submitted}
+              to={`/admin/competitions/${c.id}/applications`}
+            />
             <StatTile label={t('admin.summary.waiting')} value={s.consultations.requested} />
-            <StatTile label={t('admin.summary.overdue')} value={s.reviews.overdue} to={`/admin/competitions/${c.id}/experts`} />
-            <StatTile label={t('admin.summary.divergent')} value={s.divergent} to={`/admin/competitions/${c.id}/experts`} />
+            <StatTile
+              label={t('admin.summary.overdue')}
+              value={s.reviews.overdue}
+              to={`/admin/competitions/${c.id}/experts`}
+            />
+            <StatTile
+              label={t('admin.summary.divergent')}
+              value={s.divergent}
+              to={`/admin/competitions/${c.id}/experts`}
+            />
             <StatTile label={t('admin.summary.failedMails')} value={s.failedNotifications} to="/admin/notifications" />
           </SimpleGrid>
         </section>

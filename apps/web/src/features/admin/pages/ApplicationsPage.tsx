@@ -49,7 +49,9 @@ export default function ApplicationsPage() {
   });
   const ineligible = useMutation({
     mutationFn: ({ applicationId, reason }: { applicationId: string; reason: string }) =>
-      unwrap(api.POST('/api/v1/applications/{id}/ineligible', { params: { path: { id: applicationId } }, body: { reason } })),
+      unwrap(
+        api.POST('/api/v1/applications/{id}/ineligible', { params: { path: { id: applicationId } }, body: { reason } }),
+      ),
     onSuccess: (_, v) => {
       void client.invalidateQueries({ queryKey: ['applications'] });
       void client.invalidateQueries({ queryKey: keys.application(v.applicationId) });
@@ -92,7 +94,10 @@ export default function ApplicationsPage() {
           id={fieldId('status')}
           name="status"
           label={t('admin.applications.status')}
-          data={[{ value: '', label: t('admin.applications.any') }, ...STATUSES.map((s) => ({ value: s, label: t(`applicationStatus.${s}`) }))]}
+          data={[
+            { value: '', label: t('admin.applications.any') },
+            ...STATUSES.map((s) => ({ value: s, label: t(`applicationStatus.${s}`) })),
+          ]}
           value={status}
           onChange={(v) => setParam('status', v ?? '')}
           allowDeselect={false}
@@ -102,7 +107,10 @@ export default function ApplicationsPage() {
           id={fieldId('direction')}
           name="direction"
           label={t('admin.applications.direction')}
-          data={[{ value: '', label: t('admin.applications.any') }, ...c.directions.map((d) => ({ value: d.code, label: d.title }))]}
+          data={[
+            { value: '', label: t('admin.applications.any') },
+            ...c.directions.map((d) => ({ value: d.code, label: d.title })),
+          ]}
           value={direction}
           onChange={(v) => setParam('direction', v ?? '')}
           allowDeselect={false}
@@ -130,7 +138,9 @@ export default function ApplicationsPage() {
               <Table.Th scope="col">{t('admin.applications.number')}</Table.Th>
               <Table.Th scope="col">{t('admin.applications.project')}</Table.Th>
               <Table.Th scope="col">{t('admin.applications.status')}</Table.Th>
-              <Table.Th scope="col" ta="right">{t('admin.applications.requested')}</Table.Th>
+              <Table.Th scope="col" ta="right">
+                {t('admin.applications.requested')}
+              </Table.Th>
               <Table.Th scope="col">{t('admin.applications.actions')}</Table.Th>
             </Table.Tr>
           </Table.Thead>

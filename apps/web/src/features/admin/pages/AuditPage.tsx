@@ -39,10 +39,39 @@ export default function AuditPage() {
   return (
     <Page title={t('admin.audit.title')}>
       <Group align="flex-end" wrap="wrap" gap="sm">
-        <TextInput id={fieldId('action')} name="action" label={t('admin.audit.action')} value={action} onChange={set('action')} autoComplete="off" placeholder="competition.publish" />
-        <TextInput id={fieldId('actorId')} name="actorId" label={t('admin.audit.actor')} value={actorId} onChange={set('actorId')} autoComplete="off" />
-        <TextInput id={fieldId('from')} name="from" type="date" label={t('admin.audit.from')} value={from} onChange={set('from')} />
-        <TextInput id={fieldId('to')} name="to" type="date" label={t('admin.audit.to')} value={to} onChange={set('to')} />
+        <TextInput
+          id={fieldId('action')}
+          name="action"
+          label={t('admin.audit.action')}
+          value={action}
+          onChange={set('action')}
+          autoComplete="off"
+          placeholder="competition.publish"
+        />
+        <TextInput
+          id={fieldId('actorId')}
+          name="actorId"
+          label={t('admin.audit.actor')}
+          value={actorId}
+          onChange={set('actorId')}
+          autoComplete="off"
+        />
+        <TextInput
+          id={fieldId('from')}
+          name="from"
+          type="date"
+          label={t('admin.audit.from')}
+          value={from}
+          onChange={set('from')}
+        />
+        <TextInput
+          id={fieldId('to')}
+          name="to"
+          type="date"
+          label={t('admin.audit.to')}
+          value={to}
+          onChange={set('to')}
+        />
       </Group>
       <Table.ScrollContainer minWidth={720}>
         <Table withTableBorder striped>

@@ -147,7 +147,11 @@ function bodyOf(f: Form) {
       weight: num(String(c.weight)),
       maxScore: num(String(c.maxScore)),
     })),
-    documentTypes: f.documentTypes.map((d) => ({ code: String(d.code), title: String(d.title), required: d.required === true })),
+    documentTypes: f.documentTypes.map((d) => ({
+      code: String(d.code),
+      title: String(d.title),
+      required: d.required === true,
+    })),
     ...(f.reportSchedule.length
       ? {
           reportSchedule: f.reportSchedule.map((r) => ({
@@ -183,7 +187,10 @@ function Editor({ competition }: { competition?: Competition }) {
   useEffect(() => {
     if (competition) setForm(formOf(competition));
   }, [competition]);
-  const set = <K extends keyof Form>(key: K) => (value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const set =
+    <K extends keyof Form>(key: K) =>
+    (value: Form[K]) =>
+      setForm((f) => ({ ...f, [key]: value }));
   const text = (key: keyof Form) => ({
     id: fieldId(key),
     name: key,

@@ -40,7 +40,9 @@ export default function ExpertsPage() {
   const decimal = t('admin.decimal');
   const errors = assign.error ? describeError(assign.error, t) : [];
   const conflict = assign.error instanceof ApiError && assign.error.body?.code === 'CONFLICT_OF_INTEREST';
-  const options = (experts.data?.items ?? []).filter((u) => u.role === 'expert').map((u) => ({ value: u.id, label: u.fullName }));
+  const options = (experts.data?.items ?? [])
+    .filter((u) => u.role === 'expert')
+    .map((u) => ({ value: u.id, label: u.fullName }));
   const auto = () =>
     assign.mutate(
       { auto: true },
@@ -85,10 +87,18 @@ export default function ExpertsPage() {
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">{t('admin.experts.expert')}</Table.Th>
-                <Table.Th scope="col" ta="right">{t('admin.experts.assigned')}</Table.Th>
-                <Table.Th scope="col" ta="right">{t('admin.experts.submitted')}</Table.Th>
-                <Table.Th scope="col" ta="right">{t('admin.experts.declined')}</Table.Th>
-                <Table.Th scope="col" ta="right">{t('admin.experts.leniency')}</Table.Th>
+                <Table.Th scope="col" ta="right">
+                  {t('admin.experts.assigned')}
+                </Table.Th>
+                <Table.Th scope="col" ta="right">
+                  {t('admin.experts.submitted')}
+                </Table.Th>
+                <Table.Th scope="col" ta="right">
+                  {t('admin.experts.declined')}
+                </Table.Th>
+                <Table.Th scope="col" ta="right">
+                  {t('admin.experts.leniency')}
+                </Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>

@@ -30,7 +30,8 @@ export default function UsersPage() {
     onError: (e) => setErrors(describeError(e, t)),
   });
   const deactivate = useMutation({
-    mutationFn: (id: string) => unwrap(api.PATCH('/api/v1/users/{id}', { params: { path: { id } }, body: { active: false } })),
+    mutationFn: (id: string) =>
+      unwrap(api.PATCH('/api/v1/users/{id}', { params: { path: { id } }, body: { active: false } })),
     onSuccess: () => void client.invalidateQueries({ queryKey: ['users'] }),
     onError: (e) => setErrors(describeError(e, t)),
   });
@@ -57,7 +58,12 @@ export default function UsersPage() {
           <Stack maw={520} gap="sm">
             <TextInput label={t('fields.fullName')} autoComplete="off" required {...field('fullName')} />
             <TextInput label={t('fields.email')} type="email" autoComplete="off" required {...field('email')} />
-            <PasswordInput label={t('admin.users.password')} autoComplete="new-password" required {...field('password')} />
+            <PasswordInput
+              label={t('admin.users.password')}
+              autoComplete="new-password"
+              required
+              {...field('password')}
+            />
             <Select
               id={fieldId('role')}
               name="role"

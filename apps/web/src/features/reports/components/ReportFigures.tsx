@@ -57,7 +57,10 @@ export function ReportFigures({ figures }: { figures: Figures }) {
   const decimal = i18n.language === 'ru' ? ',' : '.';
   const f = figures;
   const directionTitle = (d: Figures['byDirection'][number]) =>
-    (i18n.language === 'en' ? (d as { titleEn?: string }).titleEn : undefined) ?? d.title ?? d.direction ?? t('report.noDirection');
+    (i18n.language === 'en' ? (d as { titleEn?: string }).titleEn : undefined) ??
+    d.title ??
+    d.direction ??
+    t('report.noDirection');
   return (
     <Stack gap="xl">
       <SimpleGrid cols={{ base: 2, sm: 3, md: 4 }}>
