@@ -82,8 +82,8 @@ export function RowsEditor({
             })}
             {!readOnly && (
               <Button
-                variant="subtle"
-                color="red"
+                variant="default"
+                color="red.9"
                 onClick={() => onChange(rows.filter((_, j) => j !== i))}
                 aria-label={t('admin.editor.removeRow', { n: i + 1, what: legend })}
               >

@@ -22,6 +22,7 @@ export function useAdminCompetition(id: string) {
   return useQuery({
     queryKey: keys.competition(id),
     queryFn: () => unwrap(api.GET('/api/v1/competitions/{id}', path(id))),
+    enabled: !!id,
     retry: false,
   });
 }

@@ -76,7 +76,6 @@ export default function AdminCompetitionPage() {
             confirmLabel={t('admin.competition.closeConfirm')}
             onConfirm={() => lifecycle.mutate({ kind: 'close' })}
             loading={lifecycle.isPending}
-            color="orange"
           />
         )}
         {c.status === 'results_announced' && (
@@ -97,8 +96,8 @@ export default function AdminCompetitionPage() {
             confirmLabel={t('admin.competition.cancelConfirm')}
             reason={t('admin.competition.cancelReason')}
             onConfirm={(reason) => lifecycle.mutate({ kind: 'cancel', reason })}
-            color="red"
-            variant="light"
+            color="red.9"
+            variant="default"
           />
         )}
         {['results_announced', 'archived'].includes(c.status) && (

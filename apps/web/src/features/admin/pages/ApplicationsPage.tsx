@@ -10,6 +10,7 @@ import { fieldId } from '../../../ui/fields';
 import { formatMoney } from '../../../ui/money';
 import { Page } from '../../../ui/Page';
 import { NotFoundPage, PageLoader } from '../../../ui/StatusPages';
+import { ScrollTable } from '../components/ScrollTable';
 import { CompetitionNav } from '../components/AdminNav';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { useAdminCompetition, useSummary } from '../hooks/useAdmin';
@@ -130,7 +131,7 @@ export default function ApplicationsPage() {
           {t('admin.applications.export')}
         </Anchor>
       </Group>
-      <Table.ScrollContainer minWidth={720}>
+      <ScrollTable minWidth={720}>
         <Table withTableBorder striped>
           <Table.Caption>{t('admin.applications.caption', { count: rows.length })}</Table.Caption>
           <Table.Thead>
@@ -160,8 +161,8 @@ export default function ApplicationsPage() {
                   {['submitted', 'under_review', 'reviewed'].includes(a.status) && (
                     <ConfirmButton
                       size="compact-sm"
-                      variant="light"
-                      color="red"
+                      variant="default"
+                      color="red.9"
                       label={t('admin.applications.ineligible')}
                       title={t('admin.applications.ineligibleTitle', { n: a.registrationNumber })}
                       message={t('admin.applications.ineligibleMessage')}
@@ -175,7 +176,7 @@ export default function ApplicationsPage() {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
     </Page>
   );
 }

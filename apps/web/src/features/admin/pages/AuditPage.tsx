@@ -1,4 +1,5 @@
 import { Group, Table, TextInput } from '@mantine/core';
+import { ScrollTable } from '../components/ScrollTable';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -73,7 +74,7 @@ export default function AuditPage() {
           onChange={set('to')}
         />
       </Group>
-      <Table.ScrollContainer minWidth={720}>
+      <ScrollTable minWidth={720}>
         <Table withTableBorder striped>
           <Table.Caption>{t('admin.audit.caption', { count: audit.data?.total ?? 0 })}</Table.Caption>
           <Table.Thead>
@@ -95,7 +96,7 @@ export default function AuditPage() {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
     </Page>
   );
 }

@@ -11,6 +11,7 @@ import { fieldId } from '../../../ui/fields';
 import { Page } from '../../../ui/Page';
 import { NotFoundPage, PageLoader } from '../../../ui/StatusPages';
 import { Tag } from '../../../ui/Tag';
+import { ScrollTable } from '../components/ScrollTable';
 import { CompetitionNav } from '../components/AdminNav';
 import { useAdminCompetition, useAssign, useExperts, useRanking } from '../hooks/useAdmin';
 
@@ -82,7 +83,7 @@ export default function ExpertsPage() {
         <Text size="sm" mb="sm">
           {t('admin.experts.leniencyExplained')}
         </Text>
-        <Table.ScrollContainer minWidth={560}>
+        <ScrollTable minWidth={560}>
           <Table withTableBorder>
             <Table.Thead>
               <Table.Tr>
@@ -113,7 +114,7 @@ export default function ExpertsPage() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
       </section>
 
       <section aria-labelledby="byhand">

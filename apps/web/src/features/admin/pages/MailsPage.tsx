@@ -1,4 +1,5 @@
 import { Button, Table, Text } from '@mantine/core';
+import { ScrollTable } from '../components/ScrollTable';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../../api/client';
@@ -26,7 +27,7 @@ export default function MailsPage() {
       {items.length === 0 ? (
         <Text>{failed.isPending ? t('common.loading') : t('admin.mails.none')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={720}>
+        <ScrollTable minWidth={720}>
           <Table withTableBorder striped>
             <Table.Thead>
               <Table.Tr>
@@ -53,7 +54,7 @@ export default function MailsPage() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
       )}
     </Page>
   );

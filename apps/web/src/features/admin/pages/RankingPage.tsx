@@ -13,6 +13,7 @@ import { formatMoney, formatMoneyPlain, parseMoney } from '../../../ui/money';
 import { Page } from '../../../ui/Page';
 import { NotFoundPage, PageLoader } from '../../../ui/StatusPages';
 import { Tag } from '../../../ui/Tag';
+import { ScrollTable } from '../components/ScrollTable';
 import { CompetitionNav } from '../components/AdminNav';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { useAdminCompetition, useProposal, useRanking } from '../hooks/useAdmin';
@@ -92,7 +93,7 @@ export default function RankingPage() {
           {t('admin.ranking.overBudget')}
         </Alert>
       )}
-      <Table.ScrollContainer minWidth={760}>
+      <ScrollTable minWidth={760}>
         <Table withTableBorder verticalSpacing="xs">
           <Table.Caption>{t('admin.ranking.caption')}</Table.Caption>
           <Table.Thead>
@@ -115,7 +116,7 @@ export default function RankingPage() {
           <Table.Tbody>
             {items.map((item) => {
               const typed = amounts[item.applicationId] ?? '';
-              running += kop(parseMoney(typed) || null);
+              running += kop(item.requestedAmount);
               const over = running > budget;
               const cut = over && !cutShown;
               if (cut) cutShown = true;
@@ -169,7 +170,7 @@ export default function RankingPage() {
             })}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
       {c.status === 'review' && (
         <Group>
           <ConfirmButton

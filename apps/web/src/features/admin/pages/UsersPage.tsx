@@ -8,6 +8,7 @@ import { ErrorSummary } from '../../../ui/ErrorSummary';
 import { describeError, errorsOf, type FieldError } from '../../../ui/errors';
 import { fieldId } from '../../../ui/fields';
 import { Page } from '../../../ui/Page';
+import { ScrollTable } from '../components/ScrollTable';
 import { ConfirmButton } from '../components/ConfirmButton';
 
 const STAFF = ['consultant', 'expert', 'admin'] as const;
@@ -81,7 +82,7 @@ export default function UsersPage() {
           </Stack>
         </form>
       </section>
-      <Table.ScrollContainer minWidth={640}>
+      <ScrollTable minWidth={640}>
         <Table withTableBorder striped>
           <Table.Caption>{t('admin.users.caption')}</Table.Caption>
           <Table.Thead>
@@ -104,8 +105,8 @@ export default function UsersPage() {
                   ) : (
                     <ConfirmButton
                       size="compact-sm"
-                      variant="light"
-                      color="red"
+                      variant="default"
+                      color="red.9"
                       label={t('admin.users.deactivate')}
                       aria-label={t('admin.users.deactivateWho', { name: u.fullName })}
                       title={t('admin.users.deactivateTitle', { name: u.fullName })}
@@ -119,7 +120,7 @@ export default function UsersPage() {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
     </Page>
   );
 }
