@@ -134,7 +134,7 @@ export default function RankingPage() {
                         {item.registrationNumber} · {item.organizationName}
                       </Text>
                       {cut && (
-                        <Text size="sm" c="red.8" fw={600}>
+                        <Text size="sm" c="red.9" fw={600}>
                           {t('admin.ranking.cutoff')}
                         </Text>
                       )}
@@ -162,7 +162,7 @@ export default function RankingPage() {
                       onChange={(v) => setAmounts((a) => ({ ...a, [item.applicationId]: v }))}
                     />
                   </Table.Td>
-                  <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }} c={over ? 'red.8' : undefined}>
+                  <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }} c={over ? 'red.9' : undefined}>
                     {formatMoney(money(running))}
                   </Table.Td>
                 </Table.Tr>
