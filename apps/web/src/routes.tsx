@@ -12,6 +12,7 @@ const Competitions = page(() => import('./features/competitions/pages/Competitio
 const Competition = page(() => import('./features/competitions/pages/CompetitionPage'));
 const Results = page(() => import('./features/competitions/pages/ResultsPage'));
 const Login = page(() => import('./features/identity/pages/LoginPage'));
+const Register = page(() => import('./features/identity/pages/RegisterPage'));
 
 const STAFF: Role[] = ['consultant', 'admin'];
 const only = (roles: Role[] | undefined, element: ReactNode) => <RequireRole roles={roles}>{element}</RequireRole>;
@@ -33,7 +34,7 @@ export function AppRoutes() {
           <Route path="/projects/:id" element={todo} />
 
           <Route path="/login" element={<Login />} />
-          <Route path="/register" element={todo} />
+          <Route path="/register" element={<Register />} />
           <Route path="/forgot-password" element={todo} />
           <Route path="/reset-password" element={todo} />
           <Route path="/verify-email" element={todo} />
