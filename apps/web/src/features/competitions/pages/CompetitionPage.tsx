@@ -15,13 +15,6 @@ import { useMe } from '../../identity/hooks/useMe';
 import { PHASE_COLOR } from '../components/CompetitionCard';
 import { type Competition, localTitle, phaseOf, useCompetition } from '../hooks/useCompetitions';
 
-interface DocumentType {
-  code: string;
-  title: string;
-  titleEn?: string;
-  required?: boolean;
-}
-
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (
     <div>
@@ -79,7 +72,7 @@ function CompetitionView({ competition: c }: { competition: Competition }) {
   const { t, i18n } = useTranslation();
   const phase = phaseOf(c);
   const weightTotal = c.criteria.reduce((s, k) => s + k.weight, 0);
-  const documentTypes = (c as Competition & { documentTypes?: DocumentType[] }).documentTypes;
+  const documentTypes = c.documentTypes;
   const calendar = `/api/v1/competitions/${c.id}/calendar.ics`;
   const webcal = `webcal://${window.location.host}${calendar}`;
   return (
@@ -213,7 +206,7 @@ function CompetitionView({ competition: c }: { competition: Competition }) {
             {documentTypes.map((d) => (
               <List.Item key={d.code}>
                 {localTitle(d, i18n.language)}
-                {d.required === false && (
+                {!d.required && (
                   <Text span c="dimmed" size="sm">
                     {' '}
                     ({t('competition.optional')})
