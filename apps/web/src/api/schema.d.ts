@@ -411,7 +411,7 @@ export interface paths {
         /** The expert’s declared conflicts */
         get: operations["ReviewsController_listConflicts"];
         put?: never;
-        /** Declare a conflict of interest with an organization */
+        /** Declare a conflict of interest with an organization, by its id or its INN */
         post: operations["ReviewsController_declareConflict"];
         delete?: never;
         options?: never;
@@ -1796,8 +1796,37 @@ export interface components {
             /** Format: date-time */
             completedAt: string | null;
         };
+        ConsultationListItem: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            applicationId: string;
+            /** Format: uuid */
+            organizationId: string;
+            question: string;
+            /** @enum {string} */
+            status: "requested" | "in_progress" | "completed";
+            /** Format: uuid */
+            consultantId: string | null;
+            comment: string | null;
+            /** @enum {string|null} */
+            verdict: "ready" | "needs_changes" | null;
+            remarks: components["schemas"]["RemarkResponse"][];
+            /** Format: date-time */
+            requestedAt: string;
+            /** Format: date-time */
+            takenAt: string | null;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** Format: uuid */
+            competitionId: string;
+            /** @description Title of the application (project) */
+            applicationTitle: string;
+            /** @description Short name of the organization, else its full name */
+            organizationName: string;
+        };
         ConsultationPageResponse: {
-            items: components["schemas"]["ConsultationResponse"][];
+            items: components["schemas"]["ConsultationListItem"][];
             total: number;
             page: number;
             pageSize: number;
@@ -1819,7 +1848,16 @@ export interface components {
             remarks?: components["schemas"]["RemarkInput"][];
         };
         DeclareConflictDto: {
-            organizationId: string;
+            /**
+             * Format: uuid
+             * @description The organization; or give `inn` instead
+             */
+            organizationId?: string;
+            /**
+             * @description INN of a registered organization, instead of `organizationId`; an unknown INN is a 404
+             * @example 2466000018
+             */
+            inn?: string;
             reason: string;
         };
         DeclaredConflictResponse: {
@@ -1827,6 +1865,10 @@ export interface components {
             id: string;
             /** Format: uuid */
             organizationId: string;
+            /** @description Short name of the organization, else its full name */
+            organizationName: string;
+            /** @example 2466000018 */
+            inn: string;
             reason: string;
             /** Format: date-time */
             createdAt: string;
@@ -1838,6 +1880,10 @@ export interface components {
             id: string;
             /** Format: uuid */
             organizationId: string;
+            /** @description Short name of the organization, else its full name */
+            organizationName: string;
+            /** @example 2466000018 */
+            inn: string;
             reason: string;
             /** Format: date-time */
             createdAt: string;
@@ -1856,6 +1902,8 @@ export interface components {
             /** Format: uuid */
             competitionId: string;
             registrationNumber: string | null;
+            /** @description Title of the application (project) */
+            title: string;
             /** @enum {string} */
             status: "assigned" | "in_progress" | "submitted" | "declined";
             /** Format: date-time */
@@ -4140,6 +4188,8 @@ export interface operations {
                 pageSize?: number;
                 status?: "requested" | "in_progress" | "completed";
                 applicationId?: string;
+                /** @description Only consultations on applications to this competition */
+                competitionId?: string;
             };
             header?: never;
             path?: never;
@@ -4390,7 +4440,7 @@ export interface operations {
                     "application/json": components["schemas"]["DeclaredConflictResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED: invalid or unknown fields or parameters, each named in `message` */
+            /** @description VALIDATION_FAILED: neither or both of organizationId and inn, a bad INN checksum, no reason */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4417,7 +4467,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description NOT_FOUND: no such resource in the caller’s scope */
+            /** @description NOT_FOUND: no registered organization with this id or INN */
             404: {
                 headers: {
                     [name: string]: unknown;
