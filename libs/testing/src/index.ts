@@ -8,3 +8,4 @@ export * from './deadline-fixtures';
 export * from './review-fixtures';
 export * from './statistics-fixtures';
 export * from './redis-server';
+export * from './rush-fixtures';

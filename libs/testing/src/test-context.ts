@@ -39,6 +39,8 @@ export function uniqueTestConfig(env: Record<string, string> = {}, smtpPort?: nu
     ADMIN_PASSWORD,
     JWT_SECRET: 'test-secret-test-secret-test-secret',
     APP_URL: 'http://grants.test',
+    // A short grace keeps deadline tests quick; the rush test sets a realistic one.
+    SUBMIT_GRACE_MS: '300',
     ...(smtpPort ? { SMTP_URL: `smtp://127.0.0.1:${smtpPort}` } : {}),
     ...env,
   });

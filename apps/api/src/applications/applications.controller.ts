@@ -13,6 +13,7 @@ import {
   WithdrawDto,
 } from '@grants/domain';
 import { ApiDoc } from '../common/api-docs';
+import { ReceivedAt } from '../common/arrival';
 import { uuidParam } from '../common/validation';
 import { CurrentActor, Roles } from '../common/roles.decorator';
 
@@ -72,8 +73,12 @@ export class ApplicationsController {
     409: 'NOT_EDITABLE',
     422: 'DEADLINE_PASSED, NOT_OPEN_YET, INCOMPLETE, AMOUNT_EXCEEDS_MAX, COFINANCING_TOO_LOW, BUDGET_MISMATCH, PROJECT_DATES_INVALID',
   })
-  submit(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<ApplicationResponse> {
-    return this.applications.submit(actor, id);
+  submit(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('id')) id: string,
+    @ReceivedAt() receivedAt: Date,
+  ): Promise<ApplicationResponse> {
+    return this.applications.submit(actor, id, receivedAt);
   }
 
   @Post('applications/:id/withdraw')

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AppConfig } from '@grants/config';
 import { adminIds } from '../identity/admins';
 import { applicantsByOrganization } from '../applications/applicants';
 import { findTransition } from '../applications/application.state-machine';
@@ -24,6 +25,7 @@ interface LockedCompetition {
   status: string;
   submission_deadline: Date;
   db_now: Date;
+  in_grace: boolean;
 }
 
 interface MovedApplication {
@@ -48,12 +50,13 @@ export class SubmissionCloser {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
     private readonly scheduler: DeadlineScheduler,
+    private readonly config: AppConfig,
   ) {}
 
   /**
    * `expectedDeadline` is given by the deadline job and reconciliation: the close happens only if that is
-   * still the competition's deadline and it has passed by the database clock (a stale or early job never
-   * closes). A manual admin close passes none and closes at once. The competition row lock plus the
+   * still the competition's deadline and it has passed by the database clock, plus SUBMIT_GRACE_MS for the
+   * submits received before it and still queued (a stale or early job never closes). A manual admin close passes none and closes at once. The competition row lock plus the
    * `status = 'open'` check make concurrent or repeated runs change state once.
    */
   async close(
@@ -70,9 +73,10 @@ export class SubmissionCloser {
 
     const result = await this.dataSource.transaction(async (manager) => {
       const [competition] = (await manager.query(
-        `SELECT id, title, timezone, status, submission_deadline, now() AS db_now
+        `SELECT id, title, timezone, status, submission_deadline, now() AS db_now,
+                now() < submission_deadline + make_interval(secs => $2) AS in_grace
          FROM competitions WHERE id = $1 FOR UPDATE`,
-        [competitionId],
+        [competitionId, this.config.values.SUBMIT_GRACE_MS / 1000],
       )) as LockedCompetition[];
       if (!competition) throw notFound('Competition');
       const none = (skipped: CloseResult['skipped']): CloseResult => ({
@@ -85,7 +89,7 @@ export class SubmissionCloser {
       if (options.expectedDeadline) {
         if (competition.submission_deadline.getTime() !== options.expectedDeadline.getTime())
           return none('stale_deadline');
-        if (competition.db_now < competition.submission_deadline) return none('too_early');
+        if (competition.in_grace) return none('too_early');
       }
 
       await manager.query(
