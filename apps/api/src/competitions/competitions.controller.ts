@@ -11,6 +11,7 @@ import {
   UpdateCompetitionDto,
 } from '@grants/domain';
 import { ApiDoc } from '../common/api-docs';
+import { ReceivedAt } from '../common/arrival';
 import { uuidParam } from '../common/validation';
 import { CurrentActor, Public, Roles } from '../common/roles.decorator';
 
@@ -69,8 +70,12 @@ export class CompetitionsController {
     404: true,
     409: 'INVALID_TRANSITION',
   })
-  close(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<CompetitionResponse> {
-    return this.competitions.close(actor, id);
+  close(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('id')) id: string,
+    @ReceivedAt() receivedAt: Date,
+  ): Promise<CompetitionResponse> {
+    return this.competitions.close(actor, id, receivedAt);
   }
 
   @Post(':id/cancel')

@@ -291,13 +291,14 @@ export class ApplicationsService {
 
 /**
  * The submission window judged at the request's arrival, not at the moment its turn came: the close
- * waits SUBMIT_GRACE_MS after the deadline for what arrived in time.
+ * waits SUBMIT_GRACE_MS after the deadline (or after an admin's close request) for what arrived in time.
  */
 function arrivalClock(competition: Competition, receivedAt: Date): Clock {
+  const cutoff = competition.submissionCutoffAt;
   return {
     at: receivedAt,
     opened: receivedAt >= competition.submissionOpensAt,
-    before_deadline: receivedAt < competition.submissionDeadline,
+    before_deadline: receivedAt < competition.submissionDeadline && (!cutoff || receivedAt < cutoff),
   };
 }
 

@@ -30,7 +30,7 @@ export class DeadlineReconciler {
   async reconcile(): Promise<ReconcileResult> {
     const overdue = (await this.dataSource.query(
       `SELECT id, submission_deadline FROM competitions
-       WHERE status = 'open' AND submission_deadline + make_interval(secs => $1) <= now()
+       WHERE status = 'open' AND least(submission_deadline, submission_cutoff_at) + make_interval(secs => $1) <= now()
        ORDER BY submission_deadline`,
       [this.config.values.SUBMIT_GRACE_MS / 1000],
     )) as { id: string; submission_deadline: Date }[];

@@ -54,6 +54,28 @@ export class SubmissionCloser {
   ) {}
 
   /**
+   * An admin's close, received at `receivedAt` (database clock): submits received before it are still
+   * taken, later ones are refused at once (the cut-off is stored on the competition), and the close runs
+   * once SUBMIT_GRACE_MS has passed since, for what arrived in time and is still queued. If this process
+   * dies while it waits, reconciliation closes the competition from the stored cut-off.
+   */
+  async closeOnRequest(competitionId: string, actor: Actor, receivedAt: Date): Promise<CloseResult> {
+    // A CTE so the query answers plain rows (an UPDATE … RETURNING alone comes back with its row count).
+    const [cut] = (await this.dataSource.query(
+      `WITH cut AS (
+         UPDATE competitions SET submission_cutoff_at = least(submission_cutoff_at, submission_deadline, $2::timestamptz)
+         WHERE id = $1 AND status = 'open'
+         RETURNING submission_cutoff_at
+       )
+       SELECT extract(epoch FROM submission_cutoff_at + make_interval(secs => $3) - clock_timestamp())::float8 * 1000 AS wait_ms
+       FROM cut`,
+      [competitionId, receivedAt, this.config.values.SUBMIT_GRACE_MS / 1000],
+    )) as { wait_ms: number }[];
+    if (cut && cut.wait_ms > 0) await new Promise((resolve) => setTimeout(resolve, Math.ceil(cut.wait_ms)));
+    return this.close(competitionId, { actor });
+  }
+
+  /**
    * `expectedDeadline` is given by the deadline job and reconciliation: the close happens only if that is
    * still the competition's deadline and it has passed by the database clock, plus SUBMIT_GRACE_MS for the
    * submits received before it and still queued (a stale or early job never closes). A manual admin close passes none and closes at once. The competition row lock plus the
@@ -74,7 +96,7 @@ export class SubmissionCloser {
     const result = await this.dataSource.transaction(async (manager) => {
       const [competition] = (await manager.query(
         `SELECT id, title, timezone, status, submission_deadline, now() AS db_now,
-                now() < submission_deadline + make_interval(secs => $2) AS in_grace
+                now() < least(submission_deadline, submission_cutoff_at) + make_interval(secs => $2) AS in_grace
          FROM competitions WHERE id = $1 FOR UPDATE`,
         [competitionId, this.config.values.SUBMIT_GRACE_MS / 1000],
       )) as LockedCompetition[];
