@@ -825,6 +825,38 @@ describe('HTTP contract of API.md', () => {
       return doc.paths[`/api/v1${path}`]?.[method.toLowerCase()];
     };
 
+    it('types every field, declares security on every operation, and has a server and a license', () => {
+      const untyped: string[] = [];
+      const visit = (schema: any, at: string) => {
+        if (!schema || typeof schema !== 'object') return;
+        if (schema.nullable && !schema.type) untyped.push(`${at} (nullable without type)`);
+        if (schema.type === 'object' && !schema.properties && !schema.additionalProperties) untyped.push(at);
+        for (const [name, prop] of Object.entries<any>(schema.properties ?? {})) visit(prop, `${at}.${name}`);
+        for (const [i, alt] of (schema.oneOf ?? []).entries()) visit(alt, `${at}.oneOf[${i}]`);
+        if (schema.items) visit(schema.items, `${at}[]`);
+      };
+      for (const [name, schema] of Object.entries<any>(doc.components.schemas)) {
+        if (name !== 'ErrorResponse') visit(schema, name);
+      }
+      expect(untyped).toEqual([]);
+      const withoutSecurity = Object.entries<any>(doc.paths).flatMap(([path, item]) =>
+        Object.entries<any>(item)
+          .filter(([, op]) => !op.security)
+          .map(([method]) => `${method} ${path}`),
+      );
+      expect(withoutSecurity).toEqual([]);
+      for (const endpoint of PUBLIC_ENDPOINTS) {
+        const security = operation(endpoint)?.security;
+        if (security)
+          expect({
+            endpoint,
+            public: security.length === 0 || security.some((s: object) => !Object.keys(s).length),
+          }).toEqual({ endpoint, public: true });
+      }
+      expect(doc.servers.length).toBeGreaterThan(0);
+      expect(doc.info.license.name).toBe('MIT');
+    });
+
     it('lists every endpoint of API.md', () => {
       expect({ missing: API_MD_ENDPOINTS.filter((e) => !operation(e)) }).toEqual({ missing: [] });
     });

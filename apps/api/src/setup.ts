@@ -3,13 +3,14 @@ import type { FastifyInstance } from 'fastify';
 import helmet from 'helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '@grants/config';
 import { DatabaseClock } from '@grants/database';
 import { AppModule } from './app.module';
 import { arrivalHook } from './common/arrival';
 import { validationPipe } from './common/validation';
+import { buildOpenApiDocument } from './openapi';
 
 export const API_PREFIX = 'api/v1';
 const BODY_LIMIT = 1024 * 1024;
@@ -55,15 +56,7 @@ export async function createApiApp(config: AppConfig = AppConfig.fromEnvironment
   // skip-override (what fastify-plugin sets) makes the hook apply to every route, as @fastify/helmet's did.
   await app.register(Object.assign(securityHeadersPlugin, { [Symbol.for('skip-override')]: true }) as never);
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Grants API')
-      .setDescription('Grant competitions of the Resource Center for support of public initiatives')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   return app;
 }

@@ -54,6 +54,8 @@ export function ApiDoc(summary: string, access: Access, errors: ErrorDocs = {}) 
     ApiOperation({ summary }),
     ApiExtraModels(ErrorResponse),
     ...(access === 'user' || access === 'roles' ? [ApiBearerAuth()] : []),
+    // No scheme: written as `security: []` by buildOpenApiDocument.
+    ...(access === 'public' ? [ApiSecurity({})] : []),
     // OpenAPI's way to say "no token, or a bearer token".
     ...(access === 'optional' ? [ApiSecurity({}), ApiBearerAuth()] : []),
     ...Object.entries(all).map(([status, doc]) =>

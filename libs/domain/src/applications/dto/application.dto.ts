@@ -54,39 +54,44 @@ export class CreateApplicationDto {
   @MaxLength(500)
   title: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(5000)
   summary?: string | null;
 
-  @ApiPropertyOptional({ description: "One of the competition's direction codes", example: 'social' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: "One of the competition's direction codes",
+    example: 'social',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(64)
   direction?: string | null;
 
-  @ApiPropertyOptional({ ...moneyInput('200000.00'), nullable: true })
+  @ApiPropertyOptional(moneyInput('200000.00', { nullable: true }))
   @IsOptional()
   @IsMoneyAmount()
   requestedAmount?: string | number | null;
 
-  @ApiPropertyOptional({ ...moneyInput('50000.00'), nullable: true })
+  @ApiPropertyOptional(moneyInput('50000.00', { nullable: true }))
   @IsOptional()
   @IsMoneyAmount()
   coFinancingAmount?: string | number | null;
 
-  @ApiPropertyOptional({ example: '2027-02-01' })
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, example: '2027-02-01' })
   @IsOptional()
   @IsCalendarDate()
   projectStart?: string | null;
 
-  @ApiPropertyOptional({ example: '2027-11-30' })
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, example: '2027-11-30' })
   @IsOptional()
   @IsCalendarDate()
   projectEnd?: string | null;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(10000)
@@ -108,7 +113,7 @@ export class CreateApplicationDto {
   @Type(() => BudgetLineInput)
   budgetLines?: BudgetLineInput[] | null;
 
-  @ApiPropertyOptional({ example: 'г. Лесосибирск' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'г. Лесосибирск' })
   @IsOptional()
   @IsString()
   @MaxLength(2000)

@@ -39,6 +39,8 @@ class CodedTitleInput {
   title: string;
 
   @ApiPropertyOptional({
+    type: String,
+    nullable: true,
     example: 'Social support and protection of citizens',
     description: 'Shown to English-locale readers; the Russian title otherwise',
   })
@@ -74,7 +76,7 @@ export class CreateCompetitionDto {
   @MaxLength(500)
   title: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(20000)
@@ -86,7 +88,7 @@ export class CreateCompetitionDto {
   @Max(2100)
   year: number;
 
-  @ApiPropertyOptional({ example: 'Бюджет города' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Бюджет города' })
   @IsOptional()
   @IsString()
   @MaxLength(500)
@@ -153,7 +155,7 @@ export class CreateCompetitionDto {
   @IsPercent()
   divergenceThreshold?: number;
 
-  @ApiPropertyOptional({ example: 50 })
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 50 })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
   @Min(0)

@@ -1,10 +1,13 @@
 import { registerDecorator, ValidationArguments, ValidationOptions } from 'class-validator';
 import { isMoney } from '../../shared/money';
 
-/** OpenAPI schema of a money amount in a request: API.md takes a string or a number, ≤ 2 decimals, ≥ 0. */
-export const moneyInput = (example: string) => ({
+/**
+ * OpenAPI schema of a money amount in a request: API.md takes a string or a number, ≤ 2 decimals, ≥ 0.
+ * Nullable goes on the string branch: OpenAPI 3.0's `nullable` needs a `type` beside it.
+ */
+export const moneyInput = (example: string, { nullable = false } = {}) => ({
   oneOf: [
-    { type: 'string', pattern: '^\\d{1,12}(\\.\\d{1,2})?$' },
+    { type: 'string', pattern: '^\\d{1,12}(\\.\\d{1,2})?$', ...(nullable ? { nullable: true } : {}) },
     { type: 'number', minimum: 0, multipleOf: 0.01 },
   ],
   example,

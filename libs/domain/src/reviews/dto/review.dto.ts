@@ -16,7 +16,12 @@ import { trim } from '../../shared/transforms';
 
 /** A draft of scores; each score is checked against the competition's criteria in the service. */
 export class SaveReviewDto {
-  @ApiProperty({ example: { relevance: 8, coherence: 7 }, description: 'criterion code → whole points 0..maxScore' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer', minimum: 0 },
+    example: { relevance: 8, coherence: 7 },
+    description: 'criterion code → whole points 0..maxScore',
+  })
   @IsObject()
   scores: Record<string, number>;
 

@@ -1,5 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
+/** criterion code → points */
+const SCORES = { type: 'object', additionalProperties: { type: 'number' }, example: { relevance: 8 } } as const;
+
 /** Totals and scores are JSON numbers with at most two decimals (they are points, not money). */
 export class ReviewListItem {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -23,7 +26,7 @@ export class ReviewResponse {
   @ApiProperty({ format: 'uuid' }) competitionId: string;
   @ApiProperty({ description: 'Only the expert itself and admins ever see a review', format: 'uuid' }) expertId: string;
   @ApiProperty({ enum: ['assigned', 'in_progress', 'submitted', 'declined'] }) status: string;
-  @ApiProperty({ example: { relevance: 8 } }) scores: Record<string, number>;
+  @ApiProperty(SCORES) scores: Record<string, number>;
   @ApiProperty({ nullable: true, type: String }) comment: string | null;
   @ApiProperty({ nullable: true, type: Number, description: 'Σ score × weight over the scored criteria' }) total:
     number | null;
@@ -36,7 +39,7 @@ export class ReviewResponse {
 
 export class ApplicationReviewItem {
   @ApiProperty({ example: 'Эксперт 1' }) expertLabel: string;
-  @ApiProperty({ example: { relevance: 8 } }) scores: Record<string, number>;
+  @ApiProperty(SCORES) scores: Record<string, number>;
   @ApiProperty({ nullable: true, type: Number }) total: number | null;
   @ApiProperty({ nullable: true, type: String }) comment: string | null;
   @ApiPropertyOptional({ description: 'Admins only', format: 'uuid' }) expertId?: string;
