@@ -72,6 +72,7 @@ export class ApplicationsController {
     404: true,
     409: 'NOT_EDITABLE',
     422: 'DEADLINE_PASSED, NOT_OPEN_YET, INCOMPLETE, AMOUNT_EXCEEDS_MAX, COFINANCING_TOO_LOW, BUDGET_MISMATCH, PROJECT_DATES_INVALID',
+    503: 'SERVICE_UNAVAILABLE: too many submissions in flight, or the arrival time cannot be read on the database clock; nothing was done, retry after `Retry-After` seconds',
   })
   submit(
     @CurrentActor() actor: Actor,

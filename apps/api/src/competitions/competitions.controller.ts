@@ -65,11 +65,16 @@ export class CompetitionsController {
   @HttpCode(200)
   @Roles('admin')
   @ApiOkResponse({ type: CompetitionResponse })
-  @ApiDoc('End submission now, as the deadline job would (status review)', 'roles', {
-    400: true,
-    404: true,
-    409: 'INVALID_TRANSITION',
-  })
+  @ApiDoc(
+    'End submission as the deadline job would (status review): submissions received before this request still count; answers after SUBMIT_GRACE_MS',
+    'roles',
+    {
+      400: true,
+      404: true,
+      409: 'INVALID_TRANSITION',
+      503: 'SERVICE_UNAVAILABLE: the arrival time cannot be read on the database clock; nothing was done',
+    },
+  )
   close(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam('id')) id: string,
