@@ -144,8 +144,8 @@ describe('Registration, login and access to users and organizations', () => {
     expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
     expect(String(res.headers['content-security-policy'])).toContain("default-src 'self'");
     expect(res.headers['strict-transport-security']).toBeDefined();
-    // CORS_ORIGINS defaults to any origin, which is echoed back.
-    expect(res.headers['access-control-allow-origin']).toBe('https://rc.example.org');
+    // CORS_ORIGINS defaults to none: a foreign origin is not allowed (test/http-hardening.e2e-spec.ts).
+    expect(res.headers['access-control-allow-origin']).toBeUndefined();
   });
 
   it('refuses an expired token', async () => {

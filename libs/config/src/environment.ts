@@ -6,14 +6,30 @@ import {
   IsNotEmpty,
   IsOptional,
   IsString,
+  IsUrl,
   Matches,
   Max,
   Min,
   MinLength,
+  Validate,
   validateSync,
+  ValidatorConstraint,
+  ValidatorConstraintInterface,
 } from 'class-validator';
+// The pure checksum function only (no other imports), so the config does not load the domain.
+import { isValidInn } from '../../domain/src/shared/inn';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+
+@ValidatorConstraint({ name: 'isInn' })
+class IsInnConstraint implements ValidatorConstraintInterface {
+  validate(value: unknown) {
+    return typeof value === 'string' && isValidInn(value);
+  }
+  defaultMessage() {
+    return 'FUNDER_INN must be a 10-digit INN with a valid checksum';
+  }
+}
 
 /** The one description of the process environment. Nothing else reads process.env. */
 export class EnvironmentVariables {
@@ -68,8 +84,14 @@ export class EnvironmentVariables {
   @MinLength(10, { message: 'ADMIN_PASSWORD must be at least 10 characters' })
   ADMIN_PASSWORD = 'admin-password';
 
-  @IsString()
-  CORS_ORIGINS = '*';
+  /**
+   * Comma-separated origins (`https://host[:port]`) allowed to call the api from a browser; empty: CORS
+   * off (the portal is served on the api's own origin).
+   */
+  @Matches(/^(\s*https?:\/\/[^\s/,*]+\s*(,\s*https?:\/\/[^\s/,*]+\s*)*)?$/, {
+    message: 'CORS_ORIGINS must be empty or comma-separated origins such as https://portal.example.org',
+  })
+  CORS_ORIGINS = '';
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
@@ -148,9 +170,22 @@ export class EnvironmentVariables {
   @Min(1)
   CLOCK_MAX_ERROR_MS = 50;
 
-  /** Identifier prefix of this funder in 360Giving exports. */
-  @IsString()
-  GRANTS_360_PREFIX = 'XI-RC-LESOSIBIRSK';
+  /** The 360Giving prefix of grant identifiers (`<prefix>-<registration number>`), as 360Giving issues it. */
+  @Matches(/^360G-[A-Za-z0-9]+(-[A-Za-z0-9]+)*$/, {
+    message: 'GRANTS_360_PREFIX must be 360G- followed by letters, digits and single hyphens',
+  })
+  GRANTS_360_PREFIX = '360G-RC-LESOSIBIRSK';
+
+  /** The Resource Center's INN: its 360Giving org-id is RU-INN-<FUNDER_INN>, as for recipients. */
+  @Validate(IsInnConstraint)
+  FUNDER_INN = '2454001009';
+
+  /** The license of the published 360Giving data (the package's `license`, a URI). */
+  @IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true },
+    { message: 'GRANTS_360_LICENSE must be an http(s) URL' },
+  )
+  GRANTS_360_LICENSE = 'https://creativecommons.org/licenses/by/4.0/';
 
   @IsString()
   FUNDER_NAME = 'Ресурсный центр поддержки общественных инициатив г. Лесосибирска';

@@ -3,6 +3,7 @@ export * from './shared/roles';
 export * from './shared/money';
 export * from './shared/inn';
 export * from './shared/pagination';
+export * from './shared/csv';
 
 export * from './identity/user.entity';
 export * from './identity/dto/register.dto';

@@ -210,7 +210,8 @@ export class ApplicationsService {
     const qb = this.dataSource.getRepository(Application).createQueryBuilder('a').where('a.id = :id', { id });
     const application = await scopeApplications(qb, actor).getOne();
     if (!application) throw notFound('Application');
-    return ApplicationResponse.from(application, actor);
+    const announced = await this.announcedCompetitions(actor, [application]);
+    return ApplicationResponse.from(application, actor, announced.has(application.competitionId));
   }
 
   async list(actor: Actor, q: ApplicationListQuery): Promise<Page<ApplicationResponse>> {
@@ -229,11 +230,23 @@ export class ApplicationsService {
         .getMany(),
       qb.getCount(),
     ]);
+    const announced = await this.announcedCompetitions(actor, rows);
     return pageOf(
-      rows.map((row) => ApplicationResponse.from(row, actor)),
+      rows.map((row) => ApplicationResponse.from(row, actor, announced.has(row.competitionId))),
       total,
       q,
     );
+  }
+
+  /** The competitions of these applications whose results an applicant may read (only asked for applicants). */
+  private async announcedCompetitions(actor: Actor, rows: Application[]): Promise<Set<string>> {
+    const ids = [...new Set(rows.filter((r) => r.score !== null).map((r) => r.competitionId))];
+    if (actor.role !== 'applicant' || !ids.length) return new Set();
+    const announced: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM competitions WHERE id = ANY($1::uuid[]) AND status IN ('results_announced', 'archived')`,
+      [ids],
+    );
+    return new Set(announced.map((c) => c.id));
   }
 
   /** The status history; the owner and admins only (the controller keeps other roles out). */

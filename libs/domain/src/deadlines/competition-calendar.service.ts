@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '@grants/config';
 import { Competition } from '../competitions/competition.entity';
 import { notFound } from '../shared/domain-error';
+import { foldIcal } from './ical-fold';
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -81,6 +82,7 @@ export class CompetitionCalendar {
       { productId: '-//Resource Center//Grants//RU', calName: c.title },
     );
     if (error || !value) throw error ?? new Error('iCalendar feed could not be built');
-    return value;
+    // The library folds at 75 characters; RFC 5545 counts octets.
+    return foldIcal(value);
   }
 }

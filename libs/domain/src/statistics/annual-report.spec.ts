@@ -1,5 +1,5 @@
 import { assistedHeadline, renderAnnualReport, reportSentences } from './annual-report';
-import { csvField, toGiving360Csv } from './giving360';
+import { toGiving360Csv } from './giving360';
 import { AssistanceFigures, HeadlineFigures, StatisticsFigures } from './statistics.figures';
 import { renderBarChart } from './svg-bar-chart';
 
@@ -68,13 +68,8 @@ describe('Annual report text, charts and 360Giving CSV', () => {
     expect(ru).toContain('26 ноября 2026');
   });
 
-  it('quotes CSV fields by RFC 4180 only where needed', () => {
-    expect(csvField('plain')).toBe('plain');
-    expect(csvField('a,b')).toBe('"a,b"');
-    expect(csvField('say "hi"')).toBe('"say ""hi"""');
-    expect(csvField('two\nlines')).toBe('"two\nlines"');
-    expect(csvField(null)).toBe('');
-    const csv = toGiving360Csv([], { prefix: 'XI-RC', name: 'РЦ' });
+  it('writes the 360Giving CSV header with a BOM and CRLF', () => {
+    const csv = toGiving360Csv([], { grantPrefix: '360G-RC', inn: '2454001009', name: 'РЦ', license: 'https://x' });
     expect(csv.startsWith('\uFEFFIdentifier,Title,Description,Currency,Amount Awarded,Award Date,')).toBe(true);
     expect(csv.endsWith('\r\n')).toBe(true);
   });

@@ -1,3 +1,4 @@
+import { toCsv } from '../shared/csv';
 import { AwardedGrantRow } from './statistics.repository';
 
 export const GIVING360_COLUMNS = [
@@ -19,48 +20,43 @@ export const GIVING360_COLUMNS = [
 ] as const;
 
 export interface Funder {
-  /** The 360Giving organisation prefix of this funder, e.g. XI-RC-LESOSIBIRSK. */
-  prefix: string;
+  /** The 360Giving prefix of grant identifiers, e.g. 360G-RC-LESOSIBIRSK. */
+  grantPrefix: string;
+  /** The funder's INN; its org-id is RU-INN-<inn>. */
+  inn: string;
   name: string;
+  /** URI of the license of the published data. */
+  license: string;
 }
 
 export const grantIdentifier = (funder: Funder, registrationNumber: string) =>
-  `360G-${funder.prefix}-${registrationNumber}`;
-export const recipientIdentifier = (inn: string) => `RU-INN-${inn}`;
+  `${funder.grantPrefix}-${registrationNumber}`;
+/** The org-id (org-id.guide scheme RU-INN) of a Russian legal entity, funder or recipient. */
+export const organizationIdentifier = (inn: string) => `RU-INN-${inn}`;
 
-/** RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled. */
-export function csvField(value: string | null | undefined): string {
-  const s = value ?? '';
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** UTF-8 with a BOM so Excel opens Cyrillic correctly; CRLF line ends as RFC 4180 says. */
+/** 360Giving's CSV columns, one row per grant; the one CSV writer adds the BOM and neutralises formulas. */
 export function toGiving360Csv(rows: AwardedGrantRow[], funder: Funder): string {
-  const lines = [GIVING360_COLUMNS.join(',')];
-  for (const r of rows) {
-    lines.push(
-      [
-        grantIdentifier(funder, r.registrationNumber),
-        r.title,
-        r.summary ?? r.title,
-        r.currency,
-        r.amountAwarded,
-        r.awardDate,
-        recipientIdentifier(r.inn),
-        r.organizationName,
-        funder.prefix,
-        funder.name,
-        r.programme,
-        r.amountAppliedFor,
-        r.projectStart,
-        r.projectEnd,
-        r.geography,
-      ]
-        .map(csvField)
-        .join(','),
-    );
-  }
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return toCsv(
+    GIVING360_COLUMNS,
+    rows.map((r) => [
+      grantIdentifier(funder, r.registrationNumber),
+      r.title,
+      r.summary ?? r.title,
+      r.currency,
+      r.amountAwarded,
+      r.awardDate,
+      organizationIdentifier(r.inn),
+      r.organizationName,
+      organizationIdentifier(funder.inn),
+      funder.name,
+      r.programme,
+      r.amountAppliedFor,
+      r.projectStart,
+      r.projectEnd,
+      r.geography,
+    ]),
+    { bom: true },
+  );
 }
 
 export interface Giving360Grant {
@@ -78,9 +74,15 @@ export interface Giving360Grant {
   beneficiaryLocation?: { name: string }[];
 }
 
+export interface Giving360Package {
+  license: string;
+  grants: Giving360Grant[];
+}
+
 /** A 360Giving data package; amounts are JSON numbers as the standard's schema requires. */
-export function toGiving360Package(rows: AwardedGrantRow[], funder: Funder): { grants: Giving360Grant[] } {
+export function toGiving360Package(rows: AwardedGrantRow[], funder: Funder): Giving360Package {
   return {
+    license: funder.license,
     grants: rows.map((r) => ({
       id: grantIdentifier(funder, r.registrationNumber),
       title: r.title,
@@ -92,8 +94,8 @@ export function toGiving360Package(rows: AwardedGrantRow[], funder: Funder): { g
       ...(r.projectStart
         ? { plannedDates: [{ startDate: r.projectStart, ...(r.projectEnd ? { endDate: r.projectEnd } : {}) }] }
         : {}),
-      recipientOrganization: [{ id: recipientIdentifier(r.inn), name: r.organizationName }],
-      fundingOrganization: [{ id: funder.prefix, name: funder.name }],
+      recipientOrganization: [{ id: organizationIdentifier(r.inn), name: r.organizationName }],
+      fundingOrganization: [{ id: organizationIdentifier(funder.inn), name: funder.name }],
       grantProgramme: [{ title: r.programme }],
       ...(r.geography ? { beneficiaryLocation: [{ name: r.geography }] } : {}),
     })),

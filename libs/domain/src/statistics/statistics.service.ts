@@ -7,7 +7,7 @@ import { notFound } from '../shared/domain-error';
 import { compareMoney, subMoney, toKopecks } from '../shared/money';
 import { OutboxService } from '../notifications/outbox.service';
 import { assistedHeadline, renderAnnualReport, ReportLocale } from './annual-report';
-import { Funder, Giving360Grant, toGiving360Csv, toGiving360Package } from './giving360';
+import { Funder, Giving360Package, toGiving360Csv, toGiving360Package } from './giving360';
 import { Change, HeadlineChangeKey, HeadlineFigures, StatisticsFigures } from './statistics.figures';
 import { StatisticsRepository } from './statistics.repository';
 
@@ -153,7 +153,7 @@ export class StatisticsService {
     return toGiving360Csv(await this.repository.awardedGrants(this.dataSource.manager, year), this.funder());
   }
 
-  async exportJson(year: number): Promise<{ grants: Giving360Grant[] }> {
+  async exportJson(year: number): Promise<Giving360Package> {
     return toGiving360Package(await this.repository.awardedGrants(this.dataSource.manager, year), this.funder());
   }
 
@@ -172,6 +172,7 @@ export class StatisticsService {
   }
 
   private funder(): Funder {
-    return { prefix: this.config.values.GRANTS_360_PREFIX, name: this.config.values.FUNDER_NAME };
+    const { GRANTS_360_PREFIX, FUNDER_INN, FUNDER_NAME, GRANTS_360_LICENSE } = this.config.values;
+    return { grantPrefix: GRANTS_360_PREFIX, inn: FUNDER_INN, name: FUNDER_NAME, license: GRANTS_360_LICENSE };
   }
 }

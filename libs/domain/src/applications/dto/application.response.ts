@@ -41,13 +41,21 @@ export class ApplicationResponse {
       'true once a Resource Center consultation was completed; null for experts, who never see consultations',
   })
   consultantAssisted: boolean | null;
-  @ApiProperty({ nullable: true, type: Number, example: 78.5 }) score: number | null;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    example: 78.5,
+    description:
+      'Mean of the submitted reviews: admins always; the applicant once results are announced; null for experts and consultants (blind review)',
+  })
+  score: number | null;
   @ApiProperty({ nullable: true, type: String, example: '200000.00' }) awardedAmount: string | null;
   @ApiProperty({ nullable: true, type: String }) ineligibleReason: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 
-  static from(a: Application, viewer?: Actor): ApplicationResponse {
+  /** `announced`: the competition's results are announced (the applicant may see the score then). */
+  static from(a: Application, viewer?: Actor, announced = false): ApplicationResponse {
     return {
       id: a.id,
       competitionId: a.competitionId,
@@ -58,13 +66,18 @@ export class ApplicationResponse {
       submittedAt: a.submittedAt?.toISOString() ?? null,
       contentHash: a.contentHash,
       consultantAssisted: viewer?.role === 'expert' ? null : a.consultantAssisted,
-      score: a.score === null ? null : Number(a.score),
+      score: a.score === null || !mayReadScore(viewer, announced) ? null : Number(a.score),
       awardedAmount: a.awardedAmount,
       ineligibleReason: a.ineligibleReason,
       createdAt: a.createdAt.toISOString(),
       updatedAt: a.updatedAt.toISOString(),
     };
   }
+}
+
+/** An expert would learn the co-reviewers' totals from the mean: admins only, and the applicant after the results. */
+function mayReadScore(viewer: Actor | undefined, announced: boolean): boolean {
+  return viewer?.role === 'admin' || (viewer?.role === 'applicant' && announced);
 }
 
 export class ApplicationPageResponse {

@@ -111,6 +111,12 @@ export class StatisticsSnapshotResponse {
 
 export class Giving360PackageResponse {
   @ApiProperty({
+    format: 'uri',
+    example: 'https://creativecommons.org/licenses/by/4.0/',
+    description: 'License of the published data (GRANTS_360_LICENSE)',
+  })
+  license: string;
+  @ApiProperty({
     type: 'array',
     items: { type: 'object', additionalProperties: true },
     description: '360Giving grants; amounts are JSON numbers as the 360Giving schema requires',
