@@ -3,6 +3,12 @@ import { Client } from 'pg';
 import { AppConfig } from '@grants/config';
 import { ClockOffset, ClockReading } from './clock-offset';
 
+/**
+ * No answer for this many sync periods: the database is out of reach and deadlines are not judged. A slow
+ * answer still counts as an answer (its sample is simply not used when an earlier one is tighter).
+ */
+const STALE_AFTER_SYNCS = 10;
+
 /** The local clock the offset is kept against: monotonic, so a step of the process's wall clock changes nothing. */
 export const monotonicNow = () => performance.timeOrigin + performance.now();
 
@@ -10,7 +16,7 @@ export const monotonicNow = () => performance.timeOrigin + performance.now();
  * The database clock, readable in the api without a round trip: a connection of its own (never the
  * pool, whose queue would lengthen every round trip under load) reads `clock_timestamp()` every
  * `CLOCK_SYNC_MS`, and `ClockOffset` keeps the best offset. `read()` gives the database time now, or why
- * it cannot be trusted (never synced, no answer for 5 sync periods, error bound over `CLOCK_MAX_ERROR_MS`).
+ * it cannot be trusted (never synced, no answer for 10 sync periods, error bound over `CLOCK_MAX_ERROR_MS`).
  */
 @Injectable()
 export class DatabaseClock implements OnModuleInit, OnModuleDestroy {
@@ -26,7 +32,7 @@ export class DatabaseClock implements OnModuleInit, OnModuleDestroy {
   constructor(private readonly config: AppConfig) {
     this.offset = new ClockOffset({
       maxErrorMs: config.values.CLOCK_MAX_ERROR_MS,
-      maxAgeMs: 5 * config.values.CLOCK_SYNC_MS,
+      maxAgeMs: STALE_AFTER_SYNCS * config.values.CLOCK_SYNC_MS,
     });
   }
 
@@ -80,8 +86,8 @@ export class DatabaseClock implements OnModuleInit, OnModuleDestroy {
     const client = new Client({
       connectionString: this.config.values.DATABASE_URL,
       application_name: 'grants-clock',
-      connectionTimeoutMillis: this.config.values.CLOCK_SYNC_MS,
-      query_timeout: this.config.values.CLOCK_SYNC_MS,
+      connectionTimeoutMillis: 5 * this.config.values.CLOCK_SYNC_MS,
+      query_timeout: 5 * this.config.values.CLOCK_SYNC_MS,
     });
     client.on('error', () => {
       if (this.client === client) this.client = undefined;
