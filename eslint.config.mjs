@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '**/*.js', '**/*.mjs'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '**/*.js', '**/*.mjs', '**/*.cjs', 'apps/web/src/api/schema.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,
@@ -15,8 +15,20 @@ export default tseslint.config(
     },
   },
   {
+    // The portal: browser code, its own tsconfig (apps/web/tsconfig.json); one client, no hand-made fetch.
+    files: ['apps/web/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@grants/*', '!@grants/domain-shared'], message: 'The portal imports only libs/domain/src/shared (through @grants/domain-shared).' }] }],
+      'no-restricted-globals': ['error', { name: 'fetch', message: 'Use the generated client (src/api/client.ts).' }],
+    },
+  },
+  {
+    files: ['apps/web/e2e/**/*.ts'],
+    rules: { 'no-restricted-globals': 'off', 'no-empty-pattern': 'off' },
+  },
+  {
     files: ['apps/**/*.ts', 'libs/**/*.ts'],
-    ignores: ['libs/config/**', '**/*.spec.ts'],
+    ignores: ['libs/config/**', '**/*.spec.ts', 'apps/web/**'],
     rules: {
       'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration through AppConfig (libs/config).' }],
     },

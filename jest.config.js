@@ -15,6 +15,8 @@ function esmPackages() {
     }
   });
 }
+/** CommonJS packages that load an ES module with import(), which Jest runs only once compiled to require(). */
+const DYNAMIC_IMPORT_PACKAGES = ['@fastify/cookie'];
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 /** One jest run for unit specs beside the code and end-to-end suites under test/. */
@@ -22,13 +24,15 @@ module.exports = {
   testEnvironment: 'node',
   rootDir: '.',
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
+  // The portal (apps/web) has its own runners: Vitest for components, Playwright for the browser.
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/apps/web/'],
   testRegex: '.*\\.(spec|e2e-spec)\\.ts$',
   moduleFileExtensions: ['ts', 'js', 'json'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.spec.json', diagnostics: false }],
     '^.+\\.m?js$': '<rootDir>/jest.esm-transform.js',
   },
-  transformIgnorePatterns: [`/node_modules/(?!(${esmPackages().map(escape).join('|')})/)`],
+  transformIgnorePatterns: [`/node_modules/(?!(${[...esmPackages(), ...DYNAMIC_IMPORT_PACKAGES].map(escape).join('|')})/)`],
   moduleNameMapper: {
     '^@grants/(config|database|queue|mail|domain|testing)$': '<rootDir>/libs/$1/src',
     '^@grants/api/(.*)$': '<rootDir>/apps/api/src/$1',

@@ -11,6 +11,7 @@ import {
   createTestContext,
   insertApplication,
   insertCompetition,
+  insertGrant,
   insertReview,
   loginAdmin,
   registerNgo,
@@ -36,6 +37,8 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 interface Call {
   path: string;
   body?: unknown;
+  /** A token of another user of the caller's kind, for calls that end the caller's sessions. */
+  token?: string;
 }
 
 interface Row {
@@ -78,6 +81,8 @@ describe('Access matrix: every operation × every caller', () => {
   let review: { id: string; ownApplication: string; foreignApplication: string; reviewId: string };
   /** An announced competition with the own NGO's awarded application. */
   let announced: { id: string; ownApplication: string };
+  /** An active grant of the own NGO. */
+  let grant: string;
   let compiledYear: number;
   const neverCompiledYear = 2001;
   let statisticsJobId: string;
@@ -127,6 +132,8 @@ describe('Access matrix: every operation × every caller', () => {
       dueAt: new Date(Date.now() - 10 * DAY),
     });
     announced = { id: announcedId, ownApplication: awarded };
+
+    grant = (await insertGrant(db, s.own)).grantId;
 
     compiledYear = new Date().getUTCFullYear();
     await ctx.api.get(StatisticsService).compile(compiledYear, null);
@@ -184,6 +191,14 @@ describe('Access matrix: every operation × every caller', () => {
     return id as string;
   };
 
+  /** Another user of the caller's kind, so ending its sessions leaves the matrix's own tokens valid. */
+  const standIn = async (who: Who): Promise<string | undefined> => {
+    if (who === 'anonymous') return undefined;
+    if (who === 'own' || who === 'foreign') return (await registerNgo(ctx.http)).accessToken;
+    const role = who === 'otherExpert' ? 'expert' : who;
+    return (await createStaff(ctx.http, s.admin, role)).accessToken;
+  };
+
   const rows: Row[] = [
     // Health and auth
     { op: 'GET /health', call: fixed('/health'), expect: same(200) },
@@ -198,6 +213,12 @@ describe('Access matrix: every operation × every caller', () => {
       expect: same(200),
     },
     { op: 'GET /me', call: fixed('/me'), expect: anyUser(200) },
+    { op: 'POST /auth/logout', call: fixed('/auth/logout'), expect: anyUser(204) },
+    {
+      op: 'POST /auth/logout-everywhere',
+      call: async (who) => ({ path: '/auth/logout-everywhere', token: await standIn(who) }),
+      expect: anyUser(204),
+    },
     { op: 'GET /me/notifications', call: fixed('/me/notifications'), expect: anyUser(200) },
     {
       op: 'POST /users',
@@ -530,6 +551,68 @@ describe('Access matrix: every operation × every caller', () => {
       expect: only({ admin: 200 }),
     },
     { op: 'GET /audit', call: fixed('/audit'), expect: only({ admin: 200 }) },
+
+    // Grants after the award
+    {
+      op: 'GET /grants',
+      call: fixed('/grants'),
+      expect: only({ own: 200, foreign: 200, consultant: 200, admin: 200 }),
+    },
+    {
+      op: 'GET /grants/{id}',
+      call: async () => ({ path: `/grants/${grant}` }),
+      expect: only({ own: 200, foreign: 404, consultant: 200, admin: 200 }),
+    },
+    {
+      op: 'POST /grants/{id}/agreement',
+      call: async () => ({
+        path: `/grants/${(await insertGrant(db, s.own, { status: 'awaiting_agreement' })).grantId}/agreement`,
+        body: { agreementNumber: '5-ГП', agreementDate: '2026-12-01' },
+      }),
+      expect: only({ admin: 200 }),
+    },
+    {
+      op: 'POST /grants/{id}/terminate',
+      call: async () => ({
+        path: `/grants/${(await insertGrant(db, s.own)).grantId}/terminate`,
+        body: { reason: 'Отказ организации' },
+      }),
+      expect: only({ admin: 200 }),
+    },
+    {
+      op: 'GET /grants/{id}/reports/{code}',
+      call: async () => ({ path: `/grants/${grant}/reports/interim` }),
+      expect: only({ own: 200, foreign: 404, consultant: 200, admin: 200 }),
+    },
+    {
+      op: 'PUT /grants/{id}/reports/{code}',
+      call: async () => ({ path: `/grants/${grant}/reports/final`, body: { narrative: 'Работа идёт' } }),
+      expect: only({ own: 200, foreign: 404 }),
+    },
+    {
+      op: 'POST /grants/{id}/reports/{code}/submit',
+      call: async () => ({
+        path: `/grants/${(await insertGrant(db, s.own, { report: 'draft' })).grantId}/reports/interim/submit`,
+      }),
+      expect: only({ own: 200, foreign: 404 }),
+    },
+    {
+      op: 'POST /grants/{id}/reports/{code}/accept',
+      call: async () => ({
+        path: `/grants/${(await insertGrant(db, s.own, { report: 'submitted' })).grantId}/reports/interim/accept`,
+        body: {},
+      }),
+      expect: only({ consultant: 200, admin: 200 }),
+    },
+    {
+      op: 'POST /grants/{id}/reports/{code}/return',
+      call: async () => ({
+        path: `/grants/${(await insertGrant(db, s.own, { report: 'submitted' })).grantId}/reports/interim/return`,
+        body: { comment: 'Уточните расходы' },
+      }),
+      expect: only({ consultant: 200, admin: 200 }),
+    },
+    { op: 'GET /public/grants/{id}', call: async () => ({ path: `/public/grants/${grant}` }), expect: same(200) },
   ];
 
   const methodOf = (op: string) => op.split(' ')[0] as Method;
@@ -594,6 +677,7 @@ describe('Access matrix: every operation × every caller', () => {
       { path: `/applications?pageSize=100`, id: asked.applicationId, visibleTo: ['own', 'consultant', 'admin'] },
       { path: '/consultations?pageSize=100', id: asked.id, visibleTo: ['own', 'consultant', 'admin'] },
       { path: `/reviews?competitionId=${review.id}&pageSize=100`, id: review.reviewId, visibleTo: ['expert', 'admin'] },
+      { path: '/grants?pageSize=100', id: grant, visibleTo: ['own', 'consultant', 'admin'] },
     ];
     const seen: Record<string, Who[]> = {};
     const expected: Record<string, Who[]> = {};
@@ -615,9 +699,9 @@ describe('Access matrix: every operation × every caller', () => {
     it(`${title}: ${WHO.map((w) => `${w} ${row.expect[w]}`).join(', ')}`, async () => {
       const actual = {} as Record<Who, number>;
       for (const who of WHO) {
-        const { path, body } = await row.call(who);
+        const { path, body, token } = await row.call(who);
         expect(matches(templateOf(row.op), path)).toBe(true);
-        const client = who === 'anonymous' ? ctx.http.anonymous() : ctx.http.as(s[who]);
+        const client = who === 'anonymous' ? ctx.http.anonymous() : ctx.http.as(token ?? s[who]);
         const method = methodOf(row.op);
         actual[who] = (await client.request(method, path, body ?? (method === 'GET' ? undefined : {}))).status;
       }

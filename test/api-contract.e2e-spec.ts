@@ -74,6 +74,15 @@ const API_MD_ENDPOINTS = [
   'GET /competitions/{id}/calendar.ics',
   'GET /audit',
   'GET /health',
+  'GET /grants',
+  'GET /grants/{id}',
+  'POST /grants/{id}/agreement',
+  'POST /grants/{id}/terminate',
+  'PUT /grants/{id}/reports/{code}',
+  'POST /grants/{id}/reports/{code}/submit',
+  'POST /grants/{id}/reports/{code}/accept',
+  'POST /grants/{id}/reports/{code}/return',
+  'GET /public/grants/{id}',
 ];
 /** Endpoints that need no token (a valid token may still be sent). */
 const PUBLIC_ENDPOINTS = new Set([
@@ -84,6 +93,7 @@ const PUBLIC_ENDPOINTS = new Set([
   'GET /competitions/{id}/results',
   'GET /competitions/{id}/calendar.ics',
   'GET /health',
+  'GET /public/grants/{id}',
 ]);
 const ERROR_CODES_OF_API_MD = [
   'EMAIL_TAKEN',
@@ -149,7 +159,8 @@ const expectError = (res: HttpResponse, statusCode: number, code?: string) => {
   expect(typeof res.body.message === 'string' || Array.isArray(res.body.message)).toBe(true);
 };
 
-const MONEY_KEYS = /^(amount|total(Budget|Awarded)|maxGrantAmount)$|^amount[A-Z]|[a-z]Amount$/;
+const MONEY_KEYS =
+  /^(amount|total(Budget|Awarded)|maxGrantAmount|planned|spent|spendingLimit)$|^amount[A-Z]|[a-z]Amount$|^(planned|spent)Total$/;
 /**
  * API.md's wire formats by field name, anywhere in a JSON body: `id`/`…Id` are UUIDs, `…At` ISO UTC
  * times, project dates YYYY-MM-DD, money fields (and everything under `amounts`) two-decimal strings.
@@ -165,7 +176,8 @@ function wireFormatViolations(value: unknown, where: string, key = '', parent = 
   const bad = (format: string) => [`${where} = ${JSON.stringify(value)} is not ${format}`];
   if ((key === 'id' || /[a-z]Id$/.test(key)) && key !== 'jobId' && !UUID.test(String(value))) return bad('a UUID');
   if (/[a-z]At$/.test(key) && !(typeof value === 'string' && ISO_UTC.test(value))) return bad('an ISO UTC time');
-  if ((key === 'projectStart' || key === 'projectEnd') && !DATE.test(String(value))) return bad('a date');
+  if ((key === 'projectStart' || key === 'projectEnd' || /[a-z]Date$/.test(key)) && !DATE.test(String(value)))
+    return bad('a date');
   if ((MONEY_KEYS.test(key) || parent === 'amounts') && !(typeof value === 'string' && MONEY.test(value)))
     return bad('money');
   return [];
@@ -194,7 +206,7 @@ class ContractClient extends HttpClient {
   }
 }
 
-const USER_FIELDS = ['id', 'email', 'fullName', 'role', 'locale', 'organizationId'];
+const USER_FIELDS = ['id', 'email', 'fullName', 'role', 'locale', 'organizationId', 'emailVerified', 'active'];
 const expectUser = (u: any) => {
   expectFields(u, USER_FIELDS);
   expectUuid(u.id);
@@ -378,6 +390,32 @@ describe('HTTP contract of API.md', () => {
     );
     expect(org.body.inn).toBe('7707083893');
     expectError(await as(rival).get(`/organizations/${ngo.user.organizationId}`), 404);
+  });
+
+  it('browser sessions: the cookie, CSRF_REJECTED, logout, logout-everywhere', async () => {
+    const session = await registerNgo(ctx.http);
+    const login = await http.anonymous().post('/auth/login', { email: session.user.email, password: session.password });
+    const setCookie = ([] as string[])
+      .concat(login.headers['set-cookie'] ?? [])
+      .find((c) => c.startsWith('grants_session='));
+    expect(setCookie).toMatch(/^grants_session=[^;]+; Max-Age=\d+; Path=\/; HttpOnly; SameSite=Lax$/);
+    expect(login.headers['cache-control']).toBe('no-store');
+    const cookie = setCookie!.split(';')[0];
+    const me = await http.anonymous().request('GET', '/me', undefined, { cookie });
+    expect(Object.keys(me.body).sort()).toEqual([...USER_FIELDS].sort());
+    const rejected = await http
+      .anonymous()
+      .request('POST', '/auth/logout', undefined, { cookie, origin: 'https://evil.example' });
+    expectError(rejected, 403, 'CSRF_REJECTED');
+    const logout = await http
+      .anonymous()
+      .request('POST', '/auth/logout', undefined, { cookie, origin: 'http://grants.test' });
+    expect(logout.status).toBe(204);
+    expect(logout.text).toBe('');
+    const everywhere = await as(session).post('/auth/logout-everywhere');
+    expect(everywhere.status).toBe(204);
+    expect(everywhere.text).toBe('');
+    expectError(await as(session).get('/me'), 401);
   });
 
   it('competitions: create, patch, publish, list, get; money in, money out', async () => {
@@ -708,6 +746,73 @@ describe('HTTP contract of API.md', () => {
     }
   });
 
+  it('grants: list, get, agreement, report draft, submit, return, accept, public card', async () => {
+    const list = expectPage(await as(ngo).get(`/grants?competitionId=${competition.id}`));
+    expect(list).toHaveLength(1);
+    const grant = list[0];
+    const GRANT_FIELDS = ['id', 'applicationId', 'competitionId', 'organizationId', 'registrationNumber', 'title'];
+    expectFields(grant, [...GRANT_FIELDS, 'amount', 'status', 'agreementNumber', 'agreementDate', 'reports']);
+    expect(grant).toMatchObject({ applicationId: application.id, amount: '150000.00', status: 'awaiting_agreement' });
+    for (const r of grant.reports) {
+      expectFields(r, ['code', 'title', 'dueDate', 'status']);
+      expectDate(r.dueDate);
+    }
+    expect((await as(ngo).get(`/grants/${grant.id}`)).body).toEqual(grant);
+    expectError(await as(experts[0]).get(`/grants/${grant.id}`), 403);
+    expectError(await as(rival).get(`/grants/${grant.id}`), 404);
+
+    const agreement = await as(admin).post(`/grants/${grant.id}/agreement`, {
+      agreementNumber: '7-ГП',
+      agreementDate: '2026-12-15',
+    });
+    expect(agreement.status).toBe(200);
+    expect(agreement.body).toMatchObject({ status: 'active', agreementNumber: '7-ГП', agreementDate: '2026-12-15' });
+    expectError(
+      await as(admin).post(`/grants/${grant.id}/agreement`, { agreementNumber: '8', agreementDate: '2026-12-16' }),
+      409,
+      'INVALID_TRANSITION',
+    );
+
+    const code = grant.reports[0].code;
+    const path = `/grants/${grant.id}/reports/${code}`;
+    const draft = await as(ngo).put(path, { narrative: 'Проект идёт по плану' });
+    expect(draft.status).toBe(200);
+    expectFields(draft.body, ['code', 'status', 'narrative', 'results', 'expenditures']);
+    expect(draft.body.status).toBe('draft');
+    const filled = await as(ngo).put(path, {
+      results: draft.body.results.map((r: any) => ({ ...r, achieved: r.target })),
+      expenditures: draft.body.expenditures.map((e: any) => ({ ...e, spent: Number(e.planned) })),
+    });
+    for (const r of filled.body.results) expectFields(r, ['indicator', 'target', 'achieved']);
+    for (const e of filled.body.expenditures) expectFields(e, ['item', 'planned', 'spent']);
+    const submitted = await as(ngo).post(`${path}/submit`);
+    expect(submitted.status).toBe(200);
+    expect(submitted.body.status).toBe('submitted');
+    expectError(await as(ngo).put(path, { narrative: 'x' }), 409, 'NOT_EDITABLE');
+    const returned = await as(consultant).post(`${path}/return`, { comment: 'Уточните расходы' });
+    expect(returned.body).toMatchObject({ status: 'returned', reviewComment: 'Уточните расходы' });
+    expect((await as(ngo).post(`${path}/submit`)).body.status).toBe('submitted');
+    const accepted = await as(admin).post(`${path}/accept`, { comment: 'Принят' });
+    expect(accepted.body.status).toBe('accepted');
+
+    const card = await http.anonymous().get(`/public/grants/${grant.id}`);
+    expect(card.status).toBe(200);
+    expectFields(card.body, [
+      'id',
+      'organizationName',
+      'inn',
+      'title',
+      'amount',
+      'projectStart',
+      'projectEnd',
+      'status',
+    ]);
+    expect(card.body).not.toHaveProperty('agreementNumber');
+
+    const other = await as(admin).post(`/grants/${grant.id}/terminate`, { reason: 'Проверка контракта' });
+    expect(other.body).toMatchObject({ status: 'terminated', terminationReason: 'Проверка контракта' });
+  });
+
   it('statistics: compile, job, snapshot, exports, report', async () => {
     const compile = await as(admin).request('POST', `/statistics/${year}/compile`);
     expect(compile.status).toBe(202);
@@ -906,6 +1011,7 @@ describe('HTTP contract of API.md', () => {
         'GET /reviews/conflicts',
         'GET /notifications',
         'GET /audit',
+        'GET /grants',
       ];
       for (const e of lists) {
         const params = (operation(e).parameters ?? []).filter((p: any) => p.in === 'query');

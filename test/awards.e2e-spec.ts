@@ -360,6 +360,7 @@ describe('Ranking, award proposal, announcement and public results', () => {
       inn,
       awardedAmount: '300000.00',
       score: 35,
+      grantId: expect.stringMatching(/^[0-9a-f-]{36}$/),
     });
     expect(res.body.totalAwarded).toBe('700000.00');
   });

@@ -6,6 +6,7 @@ import {
   createStaff,
   createTestContext,
   HttpResponse,
+  insertGrant,
   loginAdmin,
   registerNgo,
   Session,
@@ -104,6 +105,17 @@ function hostileBody(doc: any, schema: Schema | undefined): unknown {
   return body;
 }
 
+/** A report body with the right shape but hostile values in its nested rows. */
+function nastyReport(): unknown {
+  const row = () => ({ indicator: pick(NASTY_VALUES), target: pick(NASTY_VALUES), achieved: pick(NASTY_VALUES) });
+  const line = () => ({ item: pick(NASTY_VALUES), planned: pick(NASTY_VALUES), spent: pick(NASTY_VALUES) });
+  return {
+    narrative: rnd() < 0.5 ? 'x'.repeat(30_000) : pick(NASTY_VALUES),
+    results: rnd() < 0.3 ? pick(NASTY_VALUES) : [row(), row()],
+    expenditures: rnd() < 0.3 ? pick(NASTY_VALUES) : [line(), line()],
+  };
+}
+
 function isErrorShape(res: HttpResponse): boolean {
   const b = res.body;
   return (
@@ -200,20 +212,53 @@ describe('Hostile input on every endpoint', () => {
     expect(failures.slice(0, 20)).toEqual([]);
   });
 
+  it('answers hostile report, agreement and review bodies on a real grant with 4xx, never 5xx', async () => {
+    const applicant = sessions.applicant!;
+    // The interim report is submitted and the grant active, so a body that happens to be valid meets a 409.
+    const { grantId } = await insertGrant(ctx.api.get(DataSource), applicant, { report: 'submitted' });
+    const targets: Array<{ path: string; method: 'PUT' | 'POST'; as: Session; op: string }> = [
+      { path: `/grants/${grantId}/reports/interim`, method: 'PUT', as: applicant, op: '/grants/{id}/reports/{code}' },
+      { path: `/grants/${grantId}/agreement`, method: 'POST', as: sessions.admin!, op: '/grants/{id}/agreement' },
+      {
+        path: `/grants/${grantId}/reports/final/return`,
+        method: 'POST',
+        as: sessions.consultant!,
+        op: '/grants/{id}/reports/{code}/return',
+      },
+    ];
+    const failures: string[] = [];
+    for (let i = 0; i < 60; i++) {
+      for (const t of targets) {
+        const item = doc.paths[`/api/v1${t.op}`] ?? doc.paths[t.op];
+        const schema = item[t.method.toLowerCase()].requestBody?.content?.['application/json']?.schema;
+        const body = i % 3 === 0 && t.method === 'PUT' ? nastyReport() : hostileBody(doc, schema);
+        const res = await ctx.http.as(t.as).request(t.method, t.path, JSON.stringify(body), {
+          'content-type': 'application/json',
+        });
+        if (!(res.status >= 400 && res.status < 500 && isErrorShape(res)))
+          failures.push(
+            `${t.method} ${t.path} ${JSON.stringify(body).slice(0, 120)} → ${res.status} ${res.text.slice(0, 160)}`,
+          );
+      }
+    }
+    expect(failures.slice(0, 10)).toEqual([]);
+    const report = await ctx.http.as(applicant).get(`/grants/${grantId}/reports/interim`);
+    expect(report.body).toMatchObject({ status: 'submitted', narrative: 'Проект идёт по плану' });
+  });
+
   it('answers a 2,000-deep body with 400 on every operation that takes a JSON body', async () => {
     const wrong: string[] = [];
     let checked = 0;
+    const admin = await loginAdmin(ctx.http); // the fuzz above may have logged the shared session out
     for (const [path, item] of Object.entries<any>(doc.paths)) {
       for (const method of ['post', 'put', 'patch']) {
         const schema = item[method]?.requestBody?.content?.['application/json']?.schema;
         if (!schema) continue;
         const url = path.replace(/\{[^}]+\}/g, '3f2504e0-4f89-41d3-9a0c-0305e82c3301');
         const props = Object.keys(resolve(doc, schema)?.properties ?? {});
-        const res = await ctx.http
-          .as(sessions.admin!)
-          .request(method.toUpperCase() as 'POST', url, deepBody(props[0] ?? 'x'), {
-            'content-type': 'application/json',
-          });
+        const res = await ctx.http.as(admin).request(method.toUpperCase() as 'POST', url, deepBody(props[0] ?? 'x'), {
+          'content-type': 'application/json',
+        });
         checked++;
         if (res.status !== 400 || !isErrorShape(res) || !/deeper than/.test(String(res.body.message)))
           wrong.push(`${method} ${path} → ${res.status} ${res.text.slice(0, 120)}`);
@@ -230,7 +275,8 @@ describe('Hostile input on every endpoint', () => {
       summary: '-5%',
       geography: '@SUM(1+1)',
     };
-    const admin = sessions.admin!;
+    // A fresh session: the fuzz above may have logged the shared one out.
+    const admin = await loginAdmin(ctx.http);
     const ngo = await registerNgo(ctx.http, { organization: { fullName: formulas.organization } });
     const competition = await createOpenCompetition(ctx.http, admin);
     const application = await createDraftApplication(ctx.http, ngo, competition.id, {

@@ -91,6 +91,11 @@ describe('HTTP hardening: body depth, security headers, CORS', () => {
     expect(directive('script-src')).toBe("script-src 'self'");
     expect(directive('style-src')).toContain("'unsafe-inline'");
     expect(csp).toContain("default-src 'self'");
+    // The pages the api serves still work under it: the OpenAPI UI loads only script files.
+    const docs = await ctx.http.get('/api/docs');
+    expect(docs.status).toBe(200);
+    expect(docs.text).toContain('<script src=');
+    expect(docs.text).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
   });
 
   it('has CORS off by default: a foreign Origin gets no Access-Control-Allow-Origin, nor does a preflight', async () => {

@@ -6,7 +6,7 @@ import { AppConfig, ConfigModule } from '@grants/config';
 import { DatabaseClock, DatabaseModule } from '@grants/database';
 import { AuditModule, DeadlinesModule, IdentityModule, OrganizationsModule } from '@grants/domain';
 import { StatisticsModule } from '@grants/domain';
-import { AwardsModule, ReviewsModule } from '@grants/domain';
+import { AwardsModule, GrantsModule, ReviewsModule } from '@grants/domain';
 import { ApplicationsModule, CompetitionsModule, ConsultationsModule } from '@grants/domain';
 import { QueueModule, RedisModule } from '@grants/queue';
 import { NotificationsModule } from '@grants/domain';
@@ -17,6 +17,7 @@ import { CompetitionsController } from './competitions/competitions.controller';
 import { ConsultationsController } from './consultations/consultations.controller';
 import { AuthGuard } from './common/auth.guard';
 import { AwardsController } from './awards/awards.controller';
+import { GrantsController } from './grants/grants.controller';
 import { ReviewAssignmentsController } from './reviews/review-assignments.controller';
 import { ReviewsController } from './reviews/reviews.controller';
 import { DomainErrorFilter } from './common/domain-error.filter';
@@ -48,6 +49,7 @@ export class AppModule {
         ConsultationsModule,
         ReviewsModule,
         AwardsModule,
+        GrantsModule,
         StatisticsModule,
         DeadlinesModule,
         NotificationsModule,
@@ -60,6 +62,7 @@ export class AppModule {
         ReviewsController,
         ReviewAssignmentsController,
         AwardsController,
+        GrantsController,
         AuthController,
         UsersController,
         AuditController,

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { SESSION_COOKIE } from './common/api-docs';
 
 /** The OpenAPI document of the api: served at /api/docs-json and written by `npm run openapi`. */
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
@@ -13,6 +14,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       // Paths carry the /api/v1 prefix, so the server is the origin the api is served from.
       .addServer('/', 'The origin serving the api')
       .addBearerAuth()
+      .addCookieAuth(SESSION_COOKIE)
       .build(),
   );
   // Public operations carry `[{}]` (ApiDoc's "no scheme"); OpenAPI's plain way to say it is `[]`.

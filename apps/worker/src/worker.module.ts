@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, ConfigModule } from '@grants/config';
 import { DatabaseModule } from '@grants/database';
-import { DeadlinesModule, NotificationsModule, StatisticsModule } from '@grants/domain';
+import { DeadlinesModule, GrantsModule, NotificationsModule, StatisticsModule } from '@grants/domain';
 import { MailModule } from '@grants/mail';
 import { QueueModule, RedisModule } from '@grants/queue';
 import { DeadlineReconcileScheduler } from './deadlines/deadline-reconcile.scheduler';
@@ -33,6 +33,7 @@ export class WorkerModule {
         QueueModule.forRoot(),
         StatisticsModule,
         DeadlinesModule,
+        GrantsModule,
         NotificationsModule,
         MailModule,
       ],

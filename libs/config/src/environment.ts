@@ -96,6 +96,37 @@ export class EnvironmentVariables {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  /** Behind a reverse proxy: `true`, a hop count or the proxy's addresses; X-Forwarded-* count only then. */
+  @IsString()
+  @Matches(/^(false|true|\d+|[0-9a-fA-F.:/,\s]+)$/, {
+    message: 'TRUST_PROXY must be false, true, a hop count or comma-separated proxy addresses',
+  })
+  TRUST_PROXY = 'false';
+
+  /** How long a replica trusts its cached session version of a user (ms): revocation reaches it within this. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(60000)
+  SESSION_CACHE_MS = 30000;
+
+  /** Failed logins per email within 15 minutes before further tries are refused (429). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_FAILURES = 5;
+
+  /** Requests to login, register and password reset per client address within AUTH_CLIENT_WINDOW_S (0 = off). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  AUTH_CLIENT_LIMIT = 30;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  AUTH_CLIENT_WINDOW_S = 60;
+
   /** Cron pattern of the yearly statistics compile for the previous year (in STATS_TZ). */
   @IsString()
   @IsNotEmpty()
@@ -109,6 +140,14 @@ export class EnvironmentVariables {
   @IsInt()
   @Min(100)
   DEADLINE_RECONCILE_MS = 60000;
+
+  /**
+   * For tests and demos only (0 in production): the grant report jobs plan and check their times as if
+   * the clock were this many ms ahead, so a reminder due in days fires in seconds as a real delayed job.
+   */
+  @Transform(toInt)
+  @IsInt()
+  REPORT_CLOCK_SHIFT_MS = 0;
 
   /** First retry delay of a mail; BullMQ doubles it on each of the 6 attempts (tests shorten it). */
   @Transform(toInt)
@@ -187,6 +226,11 @@ export class EnvironmentVariables {
   )
   GRANTS_360_LICENSE = 'https://creativecommons.org/licenses/by/4.0/';
 
+  /** The built portal (Vite output) the api serves at `/`; relative to the working directory. Absent: API only. */
+  @IsString()
+  @IsNotEmpty()
+  WEB_DIR = 'dist/web';
+
   @IsString()
   FUNDER_NAME = 'Ресурсный центр поддержки общественных инициатив г. Лесосибирска';
 }
@@ -205,6 +249,8 @@ export function validateEnvironment(env: Record<string, string | undefined>): Ap
     if (config.NODE_ENV === 'production') messages.push('JWT_SECRET: required in production');
     else config.JWT_SECRET = 'development-only-jwt-secret';
   }
+  if (config.NODE_ENV === 'production' && config.REPORT_CLOCK_SHIFT_MS !== 0)
+    messages.push('REPORT_CLOCK_SHIFT_MS: must be 0 in production');
   if (messages.length) throw new ConfigError(`Invalid environment:\n  ${messages.join('\n  ')}`);
   return config as AppConfigValues;
 }

@@ -10,6 +10,8 @@ export * from './identity/dto/register.dto';
 export * from './identity/dto/create-user.dto';
 export * from './identity/dto/user.response';
 export * from './identity/auth.service';
+export * from './identity/email';
+export * from './identity/sessions.service';
 export * from './identity/users.service';
 export * from './identity/identity.module';
 
@@ -89,3 +91,18 @@ export * from './consultations/consultation.state-machine';
 export * from './consultations/dto/consultation.dto';
 export * from './consultations/consultations.service';
 export * from './consultations/consultations.module';
+
+export * from './grants/grant.entity';
+export * from './grants/grant-report.entity';
+export * from './grants/grant-event.entity';
+export * from './grants/grant.state-machine';
+export * from './grants/report.state-machine';
+export * from './grants/report-schedule';
+export * from './grants/report-times';
+export * from './grants/report-content';
+export * from './grants/dto/grant.dto';
+export * from './grants/dto/grant.response';
+export * from './grants/report-scheduler.service';
+export * from './grants/report-reminders.service';
+export * from './grants/grants.service';
+export * from './grants/grants.module';

@@ -16,6 +16,19 @@ export function formatDateTime(iso: string, timeZone: string, locale: MailLocale
   return `${day}, ${time} (${timeZone})`;
 }
 
+/** "15 мая 2027 г." (ru) or "15 May 2027" (en) from a calendar date YYYY-MM-DD (no zone: it is a date). */
+export function formatDate(date: string, locale: MailLocale): string {
+  const m = typeof date === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(date) : null;
+  if (!m) throw new PermanentMailError(`Not a calendar date: ${String(date)}`);
+  const at = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+    timeZone: 'UTC',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }).format(at);
+}
+
 /**
  * "150 000,00 ₽" (ru) or "RUB 150,000.00" (en) from a money string. Works on the digits, never on a float,
  * so large amounts keep every kopeck.

@@ -16,6 +16,18 @@ const application = {
   organizationName: 'МОО «Наш город» & партнёры',
 };
 
+const report = {
+  ...competition,
+  grantId: '0b5a3f6e-3333-4c1e-9d5b-000000000003',
+  grantTitle: application.applicationTitle,
+  registrationNumber: '2026-AB12CD-0001',
+  organizationName: application.organizationName,
+  reportCode: 'interim',
+  reportTitle: 'Промежуточный отчёт',
+  reportTitleEn: 'Interim report',
+  dueDate: '2027-06-30',
+};
+
 /** One sample per template; the type makes a template added to TEMPLATES without a sample a compile error. */
 const samples: { [T in TemplateCode]: TemplatePayloads[T] } = {
   'account.registered': {
@@ -96,6 +108,25 @@ const samples: { [T in TemplateCode]: TemplatePayloads[T] } = {
     headlineEn:
       'In 2026, 5 projects prepared with the participation of Resource Center specialists received grant support.',
   },
+  'grant.agreement_recorded': {
+    ...competition,
+    grantId: 'g-1',
+    grantTitle: application.applicationTitle,
+    registrationNumber: '2026-AB12CD-0001',
+    organizationName: application.organizationName,
+    amount: '250000.00',
+    agreementNumber: '17-ГП/2026',
+    agreementDate: '2026-12-15',
+    reports: [
+      { title: 'Промежуточный отчёт', titleEn: 'Interim report', dueDate: '2027-06-30' },
+      { title: 'Итоговый отчёт', titleEn: 'Final report', dueDate: '2027-12-20' },
+    ],
+  },
+  'report.reminder': { ...report, daysLeft: 7 },
+  'report.overdue': report,
+  'report.submitted': { ...report, submittedAt: '2027-06-29T04:00:00.000Z', resubmitted: true },
+  'report.returned': { ...report, comment: 'Приложите акты по статье «Аренда»' },
+  'report.accepted': { ...report, comment: null, grantCompleted: true },
 };
 
 describe('Mail templates', () => {

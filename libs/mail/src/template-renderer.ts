@@ -2,7 +2,7 @@ import Handlebars from 'handlebars';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PermanentMailError } from './mail.errors';
-import { formatDateTime, formatDays, formatMoney, MailLocale } from './mail.formatters';
+import { formatDate, formatDateTime, formatDays, formatMoney, MailLocale } from './mail.formatters';
 
 export const MAIL_LOCALES: readonly MailLocale[] = ['ru', 'en'];
 
@@ -115,6 +115,9 @@ export class TemplateRenderer {
       const zone = String(options.data?.root?.timezone ?? 'UTC');
       return formatDateTime(String(required('date', iso)), zone, locale(options));
     });
+    this.hbs.registerHelper('day', (date: unknown, options: Handlebars.HelperOptions) =>
+      formatDate(String(required('day', date)), locale(options)),
+    );
     this.hbs.registerHelper('money', (amount: unknown, options: Handlebars.HelperOptions) =>
       formatMoney(String(required('money', amount)), locale(options)),
     );

@@ -52,6 +52,18 @@ export function getJobOptions(job: JobItem, now: number = Date.now(), tuning: Jo
         backoff: { type: 'exponential', delay: 5000 },
       };
     }
+    // One id per report, due date and kind: re-planning (reconciliation) is a no-op.
+    case JobName.ReportReminder:
+    case JobName.ReportOverdue: {
+      const days = job.name === JobName.ReportReminder ? job.data.daysBefore : 0;
+      return {
+        ...keep,
+        jobId: `${job.name}_${job.data.reportId}_${job.data.dueDate}_${days}`,
+        delay: Math.max(0, Date.parse(job.data.runAt) - now),
+        attempts: 5,
+        backoff: { type: 'exponential', delay: 5000 },
+      };
+    }
     case JobName.ReconcileDeadlines:
       return { removeOnComplete: true, removeOnFail: 100, attempts: 1 };
     case JobName.CompileStatistics:

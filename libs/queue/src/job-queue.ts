@@ -45,9 +45,14 @@ export class JobQueue {
     return this.queues[name];
   }
 
-  async enqueue(job: JobItem, overrides: Partial<ReturnType<typeof getJobOptions>> = {}): Promise<Job> {
+  /** `now` is the instant delays count from (the report jobs plan on a clock that tests may shift). */
+  async enqueue(
+    job: JobItem,
+    overrides: Partial<ReturnType<typeof getJobOptions>> = {},
+    now: number = Date.now(),
+  ): Promise<Job> {
     return this.queues[JOB_QUEUE[job.name]].add(job.name, job.data, {
-      ...getJobOptions(job, Date.now(), this.tuning),
+      ...getJobOptions(job, now, this.tuning),
       ...overrides,
     });
   }

@@ -14,6 +14,8 @@ export enum JobName {
   DeadlineReminder = 'deadline.reminder',
   ReviewReminder = 'review.reminder',
   ReviewOverdue = 'review.overdue',
+  ReportReminder = 'report.reminder',
+  ReportOverdue = 'report.overdue',
   ReconcileDeadlines = 'deadlines.reconcile',
   CompileStatistics = 'statistics.compile',
   YearlyStatistics = 'statistics.yearly',
@@ -34,6 +36,9 @@ export type JobItem =
       data: { competitionId: string; reviewDeadline: string; daysBefore: number; runAt: string };
     }
   | { name: JobName.ReviewOverdue; data: { competitionId: string; reviewDeadline: string } }
+  // A grant report's reminder (10:00 local, daysBefore its due date) and overdue report (24:00 local of the due date).
+  | { name: JobName.ReportReminder; data: { reportId: string; dueDate: string; daysBefore: number; runAt: string } }
+  | { name: JobName.ReportOverdue; data: { reportId: string; dueDate: string; runAt: string } }
   | { name: JobName.ReconcileDeadlines; data: Record<string, never> }
   | { name: JobName.CompileStatistics; data: { year: number; trigger: 'manual' | 'announcement' | 'yearly' } }
   | { name: JobName.YearlyStatistics; data: Record<string, never> };
@@ -48,6 +53,8 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.DeadlineReminder]: QueueName.Deadlines,
   [JobName.ReviewReminder]: QueueName.Deadlines,
   [JobName.ReviewOverdue]: QueueName.Deadlines,
+  [JobName.ReportReminder]: QueueName.Deadlines,
+  [JobName.ReportOverdue]: QueueName.Deadlines,
   [JobName.ReconcileDeadlines]: QueueName.Deadlines,
   [JobName.CompileStatistics]: QueueName.Statistics,
   [JobName.YearlyStatistics]: QueueName.Statistics,

@@ -9,3 +9,4 @@ export * from './review-fixtures';
 export * from './statistics-fixtures';
 export * from './redis-server';
 export * from './rush-fixtures';
+export * from './grant-fixtures';

@@ -41,6 +41,8 @@ export function uniqueTestConfig(env: Record<string, string> = {}, smtpPort?: nu
     APP_URL: 'http://grants.test',
     // A short grace keeps deadline tests quick; the rush test sets a realistic one.
     SUBMIT_GRACE_MS: '300',
+    // The suites register many users from one in-process client; the per-client limit has its own test.
+    AUTH_CLIENT_LIMIT: '0',
     ...(smtpPort ? { SMTP_URL: `smtp://127.0.0.1:${smtpPort}` } : {}),
     ...env,
   });

@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiCookieAuth,
   ApiExtraModels,
   ApiOperation,
   ApiProperty,
@@ -8,6 +9,8 @@ import {
   ApiSecurity,
   getSchemaPath,
 } from '@nestjs/swagger';
+
+export const SESSION_COOKIE = 'grants_session';
 
 /** API.md's error shape, as the DomainErrorFilter sends it. */
 export class ErrorResponse {
@@ -26,7 +29,7 @@ type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 422 | 429 | 503;
 const GENERIC: Record<ErrorStatus, string> = {
   400: 'VALIDATION_FAILED: invalid or unknown fields or parameters, each named in `message`',
   401: 'UNAUTHORIZED: missing or invalid access token',
-  403: 'FORBIDDEN: the caller’s role may never call this endpoint',
+  403: 'FORBIDDEN: the caller’s role may never call this endpoint; CSRF_REJECTED: a cookie-authenticated change from a foreign origin',
   404: 'NOT_FOUND: no such resource in the caller’s scope',
   409: 'CONFLICT',
   422: 'RULE_VIOLATION',
@@ -54,11 +57,12 @@ export function ApiDoc(summary: string, access: Access, errors: ErrorDocs = {}) 
   return applyDecorators(
     ApiOperation({ summary }),
     ApiExtraModels(ErrorResponse),
-    ...(access === 'user' || access === 'roles' ? [ApiBearerAuth()] : []),
+    // Either a bearer token or the browser's session cookie.
+    ...(access === 'user' || access === 'roles' ? [ApiBearerAuth(), ApiCookieAuth()] : []),
     // No scheme: written as `security: []` by buildOpenApiDocument.
     ...(access === 'public' ? [ApiSecurity({})] : []),
-    // OpenAPI's way to say "no token, or a bearer token".
-    ...(access === 'optional' ? [ApiSecurity({}), ApiBearerAuth()] : []),
+    // OpenAPI's way to say "no token, or a bearer token or the cookie".
+    ...(access === 'optional' ? [ApiSecurity({}), ApiBearerAuth(), ApiCookieAuth()] : []),
     ...Object.entries(all).map(([status, doc]) =>
       ApiResponse({
         status: Number(status),

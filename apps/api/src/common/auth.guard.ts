@@ -1,28 +1,54 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { Actor, AuthService, Role } from '@grants/domain';
+import type { FastifyRequest } from 'fastify';
+import { AppConfig } from '@grants/config';
+import { Actor, AuthService, DomainError, Role } from '@grants/domain';
 import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator';
+import { requestOrigin, SESSION_COOKIE, trustedOrigins } from './session-cookie';
 
-/** Global guard: verifies the bearer JWT (401), then the handler's @Roles (403). */
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+type AuthedRequest = FastifyRequest & { actor?: Actor; raw: FastifyRequest['raw'] & { userId?: string } };
+
+/**
+ * Global guard: identifies the caller by a bearer token or, lacking one, the session cookie (401 when
+ * invalid, expired or revoked), refuses cookie-authenticated changes from foreign origins
+ * (403 CSRF_REJECTED), then checks the handler's @Roles (403).
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
+  private readonly origins: Set<string>;
+
   constructor(
     private readonly reflector: Reflector,
     private readonly auth: AuthService,
-  ) {}
+    config: AppConfig,
+  ) {
+    this.origins = trustedOrigins(config);
+  }
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets);
-    const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; actor?: Actor }>();
+    const request = context.switchToHttp().getRequest<AuthedRequest>();
     const header = request.headers.authorization;
-    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+    const bearer = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+    const cookie = bearer ? undefined : request.cookies?.[SESSION_COOKIE];
+    const token = bearer || cookie;
     if (token) {
-      try {
-        const claims = this.auth.verify(token);
-        request.actor = { id: claims.sub, role: claims.role, organizationId: claims.org };
-      } catch {
-        if (!isPublic) throw new UnauthorizedException('Invalid or expired access token');
+      const actor = await this.auth.authenticate(token);
+      if (!actor) {
+        if (!isPublic) throw new UnauthorizedException('Invalid, expired or revoked access token');
+      } else if (!bearer && !SAFE_METHODS.has(request.method) && !this.sameOrigin(request)) {
+        // A browser sends the cookie with any site's request: a change must prove it comes from ours.
+        if (!isPublic)
+          throw new DomainError(
+            'CSRF_REJECTED',
+            'A cookie-authenticated change must come from the application’s origin',
+          );
+      } else {
+        request.actor = actor;
+        request.raw.userId = actor.id;
       }
     }
     if (isPublic) return true;
@@ -32,5 +58,19 @@ export class AuthGuard implements CanActivate {
       throw new ForbiddenException(`This action is not available to the ${request.actor.role} role`);
     }
     return true;
+  }
+
+  /** Origin (or Referer) is APP_URL's, one listed in CORS_ORIGINS, or the request's own scheme + Host. */
+  private sameOrigin(request: FastifyRequest): boolean {
+    const origin = requestOrigin(request.headers);
+    if (!origin) return false;
+    if (this.origins.has(origin)) return true;
+    const host = request.headers.host;
+    if (!host) return false;
+    try {
+      return origin === new URL(`${request.protocol}://${host}`).origin;
+    } catch {
+      return false;
+    }
   }
 }

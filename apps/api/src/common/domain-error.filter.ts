@@ -24,6 +24,7 @@ export function statusOf(code: ErrorCode): number {
     case 'UNAUTHORIZED':
       return 401;
     case 'FORBIDDEN':
+    case 'CSRF_REJECTED':
       return 403;
     case 'NOT_FOUND':
       return 404;
@@ -52,6 +53,9 @@ export function statusOf(code: ErrorCode): number {
     case 'CONFLICT_OF_INTEREST':
     case 'PROJECT_DATES_INVALID':
     case 'RULE_VIOLATION':
+    case 'TOKEN_INVALID':
+    case 'WRONG_PASSWORD':
+    case 'LAST_MEMBER':
       return 422;
     default: {
       const unhandled: never = code;

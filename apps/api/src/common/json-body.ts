@@ -34,6 +34,11 @@ export function jsonBodyParser(instance: FastifyInstance) {
   const parse = instance.getDefaultJsonParser('error', 'error');
   return (request: FastifyRequest, body: Buffer, done: (err: Error | null, body?: unknown) => void) => {
     const text = body.toString('utf8');
+    // Body-less actions arrive with `Content-Type: application/json` and no body (fetch, many clients): no body, not a 400.
+    if (text.trim() === '') {
+      done(null, undefined);
+      return;
+    }
     if (jsonDepthExceeds(text, MAX_JSON_DEPTH)) {
       done(new BadRequestException([`body must not nest arrays or objects deeper than ${MAX_JSON_DEPTH} levels`]));
       return;

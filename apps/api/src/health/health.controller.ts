@@ -21,9 +21,7 @@ export class HealthController {
   @Get()
   @ApiOkResponse({ schema: { example: { status: 'ok', db: 'up', redis: 'up' } } })
   @ApiServiceUnavailableResponse({ schema: { example: { status: 'error', db: 'up', redis: 'down' } } })
-  @ApiDoc('Liveness of the api with its database and Redis', 'public', {
-    400: 'VALIDATION_FAILED: a malformed request, as on every route (e.g. an unparsable or too deeply nested body)',
-  })
+  @ApiDoc('Liveness of the api with its database and Redis', 'public')
   async check(@Res({ passthrough: true }) reply: FastifyReply) {
     const checks = await Promise.all([
       Promise.resolve(this.db.pingCheck('db', { timeout: 1500 })).catch(() => ({ db: { status: 'down' } })),

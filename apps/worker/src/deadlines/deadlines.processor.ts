@@ -1,7 +1,7 @@
 import { OnWorkerEvent, Processor } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
-import { DeadlineReconciler, DeadlineReminders, DomainError, SubmissionCloser } from '@grants/domain';
+import { DeadlineReconciler, DeadlineReminders, DomainError, ReportReminders, SubmissionCloser } from '@grants/domain';
 import { JobData, JobName, QueueName } from '@grants/queue';
 import { DrainingWorkerHost } from '../draining-worker-host';
 
@@ -15,6 +15,8 @@ export class DeadlinesProcessor extends DrainingWorkerHost {
     JobName.DeadlineReminder,
     JobName.ReviewReminder,
     JobName.ReviewOverdue,
+    JobName.ReportReminder,
+    JobName.ReportOverdue,
     JobName.ReconcileDeadlines,
   ];
 
@@ -24,6 +26,7 @@ export class DeadlinesProcessor extends DrainingWorkerHost {
     private readonly closer: SubmissionCloser,
     private readonly reminders: DeadlineReminders,
     private readonly reconciler: DeadlineReconciler,
+    private readonly reports: ReportReminders,
   ) {
     super();
   }
@@ -66,6 +69,14 @@ export class DeadlinesProcessor extends DrainingWorkerHost {
         return this.reminders.remindExperts(job.data as JobData<JobName.ReviewReminder>);
       case JobName.ReviewOverdue:
         return this.reminders.reportOverdueReviews(job.data as JobData<JobName.ReviewOverdue>);
+      case JobName.ReportReminder:
+        return this.reports.remind(job.data as JobData<JobName.ReportReminder>);
+      case JobName.ReportOverdue: {
+        const result = await this.reports.reportOverdue(job.data as JobData<JobName.ReportOverdue>);
+        // Fired before the end of the due date: retry (backoff) rather than lose or advance the report.
+        if (result.early) throw new Error('The due date has not ended yet');
+        return result;
+      }
       case JobName.ReconcileDeadlines:
         return this.reconciler.reconcile();
       default:

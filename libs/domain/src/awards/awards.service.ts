@@ -5,6 +5,7 @@ import { JobName, JobQueue, withinTimeout } from '@grants/queue';
 import { applicantsByOrganization } from '../applications/applicants';
 import { applyApplicationTransition } from '../applications/application.state-machine';
 import { AuditService } from '../audit/audit.service';
+import { GrantsService } from '../grants/grants.service';
 import { Competition } from '../competitions/competition.entity';
 import { applyCompetitionTransition, DB_NOW } from '../competitions/competition.state-machine';
 import { OutboxMessage, OutboxService } from '../notifications/outbox.service';
@@ -36,6 +37,7 @@ export class AwardsService {
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
     private readonly jobs: JobQueue,
+    private readonly grants: GrantsService,
   ) {}
 
   async ranking(competitionId: string): Promise<RankingResponse> {
@@ -161,6 +163,8 @@ export class AwardsService {
           notifications: this.decisionMails(competition, r, amount, recipients),
         });
       }
+      // Every award becomes a grant in the same transaction: no award without its grant, and no grant for a refusal.
+      await this.grants.createForAwards(manager, actor, competitionId, [...amounts.keys()]);
       await applyCompetitionTransition(manager, {
         competitionId,
         to: 'results_announced',
@@ -186,8 +190,9 @@ export class AwardsService {
     const competition = await this.dataSource.manager.findOne(Competition, { where: { id: competitionId } });
     if (!competition || !ANNOUNCED.includes(competition.status)) throw notFound('Results');
     const rows: Array<Record<string, any>> = await this.dataSource.query(
-      `SELECT a.id, a.registration_number, a.title, a.awarded_amount, a.score, o.full_name, o.inn
+      `SELECT a.id, a.registration_number, a.title, a.awarded_amount, a.score, o.full_name, o.inn, g.id AS grant_id
        FROM applications a JOIN organizations o ON o.id = a.organization_id
+       LEFT JOIN grants g ON g.application_id = a.id
        WHERE a.competition_id = $1 AND a.status = 'awarded'
        ORDER BY a.score DESC NULLS LAST, a.submitted_at ASC, a.id ASC`,
       [competitionId],
@@ -201,6 +206,7 @@ export class AwardsService {
         inn: r.inn,
         awardedAmount: r.awarded_amount,
         score: r.score === null ? null : Number(r.score),
+        grantId: r.grant_id,
       })),
       totalAwarded: addMoney('0', ...rows.map((r) => r.awarded_amount as string)),
       announcedAt: competition.announcedAt!.toISOString(),

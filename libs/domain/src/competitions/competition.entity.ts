@@ -1,3 +1,4 @@
+import { ReportScheduleItem } from '../grants/report-schedule';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 
 export type CompetitionStatus = 'draft' | 'open' | 'review' | 'results_announced' | 'archived' | 'cancelled';
@@ -34,6 +35,8 @@ export class Competition {
   @Column('int') expertsPerApplication: number;
   @Column('numeric') divergenceThreshold: string;
   @Column('numeric', { nullable: true }) minScoreToAward: string | null;
+  /** The reports every grant of the competition owes (editable until the announcement). */
+  @Column('jsonb') reportSchedule: ReportScheduleItem[];
   @Column('text') timezone: string;
   @Column('timestamptz') submissionOpensAt: Date;
   @Column('timestamptz') submissionDeadline: Date;

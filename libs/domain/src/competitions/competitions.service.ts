@@ -24,11 +24,12 @@ import {
 } from './dto/create-competition.dto';
 import { CompetitionResponse } from './dto/competition.response';
 import { newShortCode } from './short-code';
+import { defaultReportSchedule, ReportScheduleItem, reportScheduleErrors } from '../grants/report-schedule';
 
 /** Fields an admin may still change once a competition is published, by status. */
 const EDITABLE_AFTER_PUBLISH: Partial<Record<CompetitionStatus, (keyof UpdateCompetitionDto)[]>> = {
-  open: ['description', 'submissionDeadline', 'reviewDeadline'],
-  review: ['description', 'reviewDeadline'],
+  open: ['description', 'submissionDeadline', 'reviewDeadline', 'reportSchedule'],
+  review: ['description', 'reviewDeadline', 'reportSchedule'],
 };
 
 interface DraftRecipient {
@@ -75,6 +76,9 @@ export class CompetitionsService {
               directions: dto.directions.map(toDirection),
               criteria: (dto.criteria ?? DEFAULT_CRITERIA).map(toCriterion),
               expertsPerApplication: dto.expertsPerApplication ?? 2,
+              reportSchedule: dto.reportSchedule
+                ? dto.reportSchedule.map(toReport)
+                : defaultReportSchedule(new Date(dto.submissionDeadline), dto.timezone ?? 'Asia/Krasnoyarsk'),
               divergenceThreshold: String(dto.divergenceThreshold ?? 30),
               minScoreToAward: dto.minScoreToAward == null ? null : String(dto.minScoreToAward),
               status: 'draft',
@@ -101,6 +105,12 @@ export class CompetitionsService {
       const changes: Partial<Competition> = {};
       if (current.status === 'draft') {
         const merged = { ...fromEntity(current), ...pick(dto, given) } as Required<CreateCompetitionDto>;
+        // A schedule never given explicitly follows the deadline it defaults from.
+        if (dto.reportSchedule === undefined && (dto.submissionDeadline !== undefined || dto.timezone !== undefined))
+          if (isDefaultSchedule(current)) {
+            changes.reportSchedule = defaultReportSchedule(new Date(merged.submissionDeadline), merged.timezone);
+            merged.reportSchedule = changes.reportSchedule;
+          }
         checkRules(merged);
         Object.assign(changes, toColumns(pick(dto, given)));
       } else {
@@ -108,6 +118,7 @@ export class CompetitionsService {
         const forbidden = given.filter((k) => !allowed.includes(k));
         if (forbidden.length) throw notEditableAfterPublish(forbidden, current.status);
         if (dto.description !== undefined) changes.description = dto.description ?? null;
+        if (dto.reportSchedule !== undefined) changes.reportSchedule = dto.reportSchedule.map(toReport);
         if (dto.submissionDeadline !== undefined) {
           const next = new Date(dto.submissionDeadline);
           const cmp = next.getTime() - current.submissionDeadline.getTime();
@@ -124,6 +135,14 @@ export class CompetitionsService {
         const review = changes.reviewDeadline ?? current.reviewDeadline;
         if (review.getTime() <= deadline.getTime())
           throw invalid('reviewDeadline must be later than submissionDeadline');
+        if (changes.reportSchedule || changes.submissionDeadline) {
+          const errors = reportScheduleErrors(
+            changes.reportSchedule ?? current.reportSchedule,
+            deadline,
+            current.timezone,
+          );
+          if (errors.length) throw invalid(errors);
+        }
         if (changes.submissionDeadline) {
           const [{ past }] = await manager.query(`SELECT $1::timestamptz <= clock_timestamp() AS past`, [
             changes.submissionDeadline,
@@ -352,8 +371,22 @@ function fromEntity(c: Competition): CreateCompetitionDto {
     totalBudget: c.totalBudget,
     maxGrantAmount: c.maxGrantAmount,
     directions: c.directions,
+    timezone: c.timezone,
+    reportSchedule: c.reportSchedule,
   };
 }
+
+/** True while the schedule is still the default of the current deadline (an admin never set one). */
+function isDefaultSchedule(c: Competition): boolean {
+  return JSON.stringify(c.reportSchedule) === JSON.stringify(defaultReportSchedule(c.submissionDeadline, c.timezone));
+}
+
+const toReport = (r: WithTitleEn<ReportScheduleItem>): ReportScheduleItem => ({
+  code: r.code,
+  title: r.title,
+  ...withTitleEn(r.titleEn),
+  dueDate: r.dueDate,
+});
 
 /** An English title is stored only when given, so competitions without one keep the shape they always had. */
 const withTitleEn = (titleEn: string | null | undefined) => (titleEn ? { titleEn } : {});
@@ -390,6 +423,7 @@ function toColumns(dto: Partial<UpdateCompetitionDto>): Partial<Competition> {
   if (dto.directions !== undefined) out.directions = dto.directions.map(toDirection);
   if (dto.criteria !== undefined) out.criteria = dto.criteria.map(toCriterion);
   if (dto.expertsPerApplication !== undefined) out.expertsPerApplication = dto.expertsPerApplication;
+  if (dto.reportSchedule !== undefined) out.reportSchedule = dto.reportSchedule.map(toReport);
   if (dto.divergenceThreshold !== undefined) out.divergenceThreshold = String(dto.divergenceThreshold);
   if (dto.minScoreToAward !== undefined)
     out.minScoreToAward = dto.minScoreToAward == null ? null : String(dto.minScoreToAward);
@@ -407,5 +441,9 @@ function checkRules(c: Required<CreateCompetitionDto>) {
   if (compareMoney(c.totalBudget, 0) <= 0) errors.push('totalBudget must be greater than 0');
   if (compareMoney(c.maxGrantAmount, 0) <= 0) errors.push('maxGrantAmount must be greater than 0');
   else if (compareMoney(c.maxGrantAmount, c.totalBudget) > 0) errors.push('maxGrantAmount must not exceed totalBudget');
+  if (c.reportSchedule && !Number.isNaN(deadline))
+    errors.push(
+      ...reportScheduleErrors(c.reportSchedule.map(toReport), new Date(deadline), c.timezone ?? 'Asia/Krasnoyarsk'),
+    );
   if (errors.length) throw invalid(errors);
 }

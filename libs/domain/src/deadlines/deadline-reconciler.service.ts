@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@grants/config';
+import { ReportScheduler } from '../grants/report-scheduler.service';
 import { DeadlineScheduler } from './deadline-scheduler.service';
 import { LATE_JOB_GRACE_MS } from './deadline-times';
 import { SubmissionCloser } from './submission-closer.service';
@@ -9,6 +10,8 @@ import { SubmissionCloser } from './submission-closer.service';
 export interface ReconcileResult {
   closed: number;
   scheduled: number;
+  /** Grant report jobs (re-)planned. */
+  reportJobs: number;
 }
 
 /**
@@ -25,6 +28,7 @@ export class DeadlineReconciler {
     private readonly closer: SubmissionCloser,
     private readonly scheduler: DeadlineScheduler,
     private readonly config: AppConfig,
+    private readonly reports: ReportScheduler,
   ) {}
 
   async reconcile(): Promise<ReconcileResult> {
@@ -48,8 +52,10 @@ export class DeadlineReconciler {
       [LATE_JOB_GRACE_MS / 1000],
     )) as { id: string }[];
     await this.scheduler.scheduleCompetitions(live.map((c) => c.id));
+    // The reminders and overdue reports of grant reports live in Redis too.
+    const reportJobs = await this.reports.scheduleOpenReports();
 
     if (closed) this.logger.warn(`Reconciliation closed ${closed} competition(s) whose deadline had passed`);
-    return { closed, scheduled: live.length };
+    return { closed, scheduled: live.length, reportJobs };
   }
 }

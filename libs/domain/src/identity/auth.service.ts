@@ -2,26 +2,36 @@ import { Injectable, Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import Redis from 'ioredis';
-import { DataSource, Raw, Repository } from 'typeorm';
+import { DataSource, Repository } from 'typeorm';
+import { AppConfig } from '@grants/config';
 import { isUniqueViolation } from '@grants/database';
-import { InjectRedis } from '@grants/queue';
+import { InjectRedis, withinTimeout } from '@grants/queue';
 import { OutboxService } from '../notifications/outbox.service';
 import { Organization } from '../organizations/organization.entity';
 import { Actor } from '../shared/roles';
 import { AuthResponse, UserResponse } from './dto/user.response';
 import { LoginDto, RegisterDto } from './dto/register.dto';
-import { badCredentials, emailTaken, innTaken, tooManyLogins } from './identity.errors';
+import { canonicalEmail } from './email';
+import { badCredentials, emailTaken, innTaken, tooManyAuthRequests, tooManyLogins } from './identity.errors';
 import { dummyHash, hashPassword, verifyPassword } from './password';
+import { SessionsService } from './sessions.service';
 import { User } from './user.entity';
 
-const MAX_FAILED_LOGINS = 5;
 const FAILED_LOGIN_WINDOW_S = 15 * 60;
+const REDIS_TIMEOUT_MS = 2000;
 
 export interface TokenClaims {
   sub: string;
   role: Actor['role'];
   org: string | null;
+  /** The user's session version when the token was issued. */
+  ver?: number;
+  exp?: number;
+  iat?: number;
 }
+
+/** Which throttle a request counts against: the auth endpoints share one per-client budget. */
+export type AuthEndpoint = 'login' | 'register' | 'password-reset';
 
 @Injectable()
 export class AuthService {
@@ -33,14 +43,17 @@ export class AuthService {
     @InjectRedis() private readonly redis: Redis,
     private readonly jwt: JwtService,
     private readonly outbox: OutboxService,
+    private readonly sessions: SessionsService,
+    private readonly config: AppConfig,
   ) {}
 
   /** Creates the organization, its first applicant and the welcome mail in one transaction. */
   async register(dto: RegisterDto): Promise<AuthResponse> {
+    const email = canonicalEmail(dto.email);
     const passwordHash = await hashPassword(dto.password);
     const user = await this.dataSource
       .transaction(async (manager) => {
-        if (await manager.exists(User, { where: { email: emailMatch(dto.email) } })) throw emailTaken();
+        if (await manager.exists(User, { where: { email } })) throw emailTaken();
         if (await manager.exists(Organization, { where: { inn: dto.organization.inn } })) throw innTaken();
         const org = await manager.save(
           manager.create(Organization, {
@@ -55,7 +68,7 @@ export class AuthService {
         );
         const created = await manager.save(
           manager.create(User, {
-            email: dto.email,
+            email,
             passwordHash,
             fullName: dto.fullName,
             role: 'applicant',
@@ -82,38 +95,81 @@ export class AuthService {
     return this.issue(user);
   }
 
+  /**
+   * The attempt is counted before the password is checked, in one atomic step, so parallel guesses
+   * cannot all pass a counter read before any of them increments it. A successful login clears it.
+   */
   async login(dto: LoginDto): Promise<AuthResponse> {
-    const key = `login-fail:${dto.email.trim().toLowerCase()}`;
-    const failures = Number(await this.redis.get(key).catch(() => 0)) || 0;
-    if (failures >= MAX_FAILED_LOGINS) throw tooManyLogins();
+    const email = canonicalEmail(dto.email);
+    const key = `login-fail:${email}`;
+    const attempts = await this.count(key, FAILED_LOGIN_WINDOW_S);
+    if (attempts > this.config.values.LOGIN_MAX_FAILURES) throw tooManyLogins();
     const user = await this.users
       .createQueryBuilder('u')
       .addSelect('u.passwordHash')
-      .where('lower(u.email) = lower(:email)', { email: dto.email.trim() })
+      .where('u.email = :email', { email })
       .getOne();
     const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), dto.password);
-    if (!user || !ok) {
-      await this.redis
-        .multi()
-        .incr(key)
-        .expire(key, FAILED_LOGIN_WINDOW_S, 'NX')
-        .exec()
-        .catch((e) => this.logger.warn(`Login throttling unavailable: ${e.message}`));
-      throw badCredentials();
-    }
+    if (!user || !ok || !user.active) throw badCredentials();
     await this.redis.del(key).catch(() => undefined);
     return this.issue(user);
   }
 
+  /** Counts a request of one client against the auth endpoints' shared budget (AUTH_CLIENT_LIMIT per window). */
+  async throttleClient(client: string): Promise<void> {
+    const limit = this.config.values.AUTH_CLIENT_LIMIT;
+    if (limit <= 0) return;
+    const count = await this.count(`auth-client:${client}`, this.config.values.AUTH_CLIENT_WINDOW_S);
+    if (count > limit) throw tooManyAuthRequests();
+  }
+
+  /** Every token of the user issued before now stops working. */
+  async logoutEverywhere(actor: Actor): Promise<void> {
+    await this.dataSource.transaction((manager) => this.sessions.revokeAll(manager, actor.id));
+    this.sessions.forget(actor.id);
+  }
+
+  /** Signature and expiry only (synchronous); authenticate() also checks revocation. */
   verify(token: string): TokenClaims {
     return this.jwt.verify<TokenClaims>(token);
   }
 
+  /** The actor of a token, or null when it is invalid, expired or revoked (or its user is gone or inactive). */
+  async authenticate(token: string): Promise<Actor | null> {
+    let claims: TokenClaims;
+    try {
+      claims = this.jwt.verify<TokenClaims>(token);
+    } catch {
+      return null;
+    }
+    if (!(await this.sessions.isValid(claims.sub, claims.ver ?? 0))) return null;
+    return { id: claims.sub, role: claims.role, organizationId: claims.org };
+  }
+
   issue(user: User): AuthResponse {
-    const claims: TokenClaims = { sub: user.id, role: user.role, org: user.organizationId };
+    const claims: TokenClaims = {
+      sub: user.id,
+      role: user.role,
+      org: user.organizationId,
+      ver: user.sessionVersion ?? 0,
+    };
     return { accessToken: this.jwt.sign(claims), user: UserResponse.from(user) };
   }
-}
 
-/** Case-insensitive email match for find options. */
-export const emailMatch = (email: string) => Raw((alias) => `lower(${alias}) = lower(:email)`, { email: email.trim() });
+  /** INCR and EXPIRE in one MULTI: the count of this window, including this call. Redis away: not throttled. */
+  private async count(key: string, windowS: number): Promise<number> {
+    try {
+      const result = await withinTimeout(
+        this.redis.multi().incr(key).expire(key, windowS, 'NX').exec(),
+        REDIS_TIMEOUT_MS,
+        'Redis',
+      );
+      const [error, value] = result?.[0] ?? [];
+      if (error) throw error;
+      return Number(value) || 0;
+    } catch (e) {
+      this.logger.warn(`Login throttling unavailable: ${(e as Error).message}`);
+      return 0;
+    }
+  }
+}

@@ -7,6 +7,7 @@ import { AuditModule } from '../audit/audit.module';
 import { NotificationsOutboxModule } from '../notifications/notifications-outbox.module';
 import { Organization } from '../organizations/organization.entity';
 import { AuthService } from './auth.service';
+import { SessionsService } from './sessions.service';
 import { User } from './user.entity';
 import { UsersService } from './users.service';
 
@@ -25,7 +26,7 @@ import { UsersService } from './users.service';
     NotificationsOutboxModule,
     AuditModule,
   ],
-  providers: [AuthService, UsersService],
-  exports: [AuthService, UsersService],
+  providers: [AuthService, UsersService, SessionsService],
+  exports: [AuthService, UsersService, SessionsService],
 })
 export class IdentityModule {}

@@ -10,5 +10,9 @@ export class User {
   @Column('varchar') role: Role;
   @Column('varchar') locale: Locale;
   @Column('uuid', { nullable: true }) organizationId: string | null;
+  @Column('boolean', { default: true }) active: boolean;
+  @Column('timestamptz', { nullable: true }) emailVerifiedAt: Date | null;
+  /** Raised on password change/reset, deactivation and logout everywhere: tokens of older versions stop working. */
+  @Column('int', { default: 0 }) sessionVersion: number;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
 }

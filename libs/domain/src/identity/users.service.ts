@@ -7,7 +7,7 @@ import { OutboxService } from '../notifications/outbox.service';
 import { notFound } from '../shared/domain-error';
 import { Page, pageOf } from '../shared/pagination';
 import { Actor, Role } from '../shared/roles';
-import { emailMatch } from './auth.service';
+import { canonicalEmail } from './email';
 import { CreateUserDto } from './dto/create-user.dto';
 import { UserResponse } from './dto/user.response';
 import { emailTaken } from './identity.errors';
@@ -33,13 +33,14 @@ export class UsersService {
 
   /** Admins create staff: consultants, experts and other admins. */
   async create(actor: Actor, dto: CreateUserDto): Promise<UserResponse> {
+    const email = canonicalEmail(dto.email);
     const passwordHash = await hashPassword(dto.password);
     const user = await this.dataSource
       .transaction(async (manager) => {
-        if (await manager.exists(User, { where: { email: emailMatch(dto.email) } })) throw emailTaken();
+        if (await manager.exists(User, { where: { email } })) throw emailTaken();
         const created = await manager.save(
           manager.create(User, {
-            email: dto.email,
+            email,
             passwordHash,
             fullName: dto.fullName,
             role: dto.role,
@@ -79,12 +80,13 @@ export class UsersService {
    * Creates the first admin from configuration when no admin exists. An advisory lock
    * makes two replicas starting at once create it only once.
    */
-  async ensureFirstAdmin(email: string, password: string): Promise<boolean> {
+  async ensureFirstAdmin(configuredEmail: string, password: string): Promise<boolean> {
+    const email = canonicalEmail(configuredEmail);
     const passwordHash = await hashPassword(password);
     return this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock(7020252)');
       if (await manager.exists(User, { where: { role: 'admin' } })) return false;
-      if (await manager.exists(User, { where: { email: emailMatch(email) } })) {
+      if (await manager.exists(User, { where: { email } })) {
         this.logger.warn(`ADMIN_EMAIL ${email} belongs to a non-admin user; no admin created`);
         return false;
       }

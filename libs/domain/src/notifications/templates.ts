@@ -18,6 +18,12 @@ export const TEMPLATES = [
   'results.not_awarded',
   'results.assisted_winner',
   'statistics.compiled',
+  'grant.agreement_recorded',
+  'report.reminder',
+  'report.overdue',
+  'report.submitted',
+  'report.returned',
+  'report.accepted',
 ] as const;
 
 export type TemplateCode = (typeof TEMPLATES)[number];
@@ -33,6 +39,19 @@ interface ApplicationRef extends CompetitionRef {
   applicationId: string;
   applicationTitle: string;
   organizationName: string;
+}
+
+/** A grant and one of its reports; `dueDate` is a calendar date (YYYY-MM-DD) in the competition's zone. */
+interface ReportRef extends CompetitionRef {
+  grantId: string;
+  grantTitle: string;
+  registrationNumber: string;
+  organizationName: string;
+  reportCode: string;
+  reportTitle: string;
+  /** The English title, or the Russian one when the schedule gave none. */
+  reportTitleEn: string;
+  dueDate: string;
 }
 
 /**
@@ -79,4 +98,22 @@ export interface TemplatePayloads {
     /** The headline for English-locale admins; absent in mails written before the report had English. */
     headlineEn?: string;
   };
+  /** To the organization: the agreement is recorded, the grant is active; the reports it owes. */
+  'grant.agreement_recorded': CompetitionRef & {
+    grantId: string;
+    grantTitle: string;
+    registrationNumber: string;
+    organizationName: string;
+    amount: string;
+    agreementNumber: string;
+    agreementDate: string;
+    reports: { title: string; titleEn: string; dueDate: string }[];
+  };
+  'report.reminder': ReportRef & { daysLeft: number };
+  /** To admins: the due date passed without a submission. */
+  'report.overdue': ReportRef;
+  /** To admins and the assisting consultant. */
+  'report.submitted': ReportRef & { submittedAt: string; resubmitted: boolean };
+  'report.returned': ReportRef & { comment: string };
+  'report.accepted': ReportRef & { comment: string | null; grantCompleted: boolean };
 }

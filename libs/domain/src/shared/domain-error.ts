@@ -21,6 +21,11 @@ export const ERROR_CODES = [
   'CONFLICT_OF_INTEREST',
   // project dates outside the competition's rules (submit)
   'PROJECT_DATES_INVALID',
+  // accounts and browser sessions
+  'CSRF_REJECTED',
+  'TOKEN_INVALID',
+  'WRONG_PASSWORD',
+  'LAST_MEMBER',
   // generic
   'VALIDATION_FAILED',
   'NOT_FOUND',

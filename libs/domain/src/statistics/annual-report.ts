@@ -46,6 +46,8 @@ export function reportSentences(f: StatisticsFigures, locale: ReportLocale = 'ru
   if (f.reviews.count > 0) {
     s.push(t.reviews(f.reviews.count, f.reviews.averageScore, f.reviews.divergenceCases));
   }
+  // Snapshots compiled before grants were followed have no such figures; a year without grants says nothing.
+  if (f.grants && f.grants.completed + f.grants.active > 0) s.push(t.grants(f.grants));
   s.push(...changeSentences(f, t));
   // A sentence ending in "руб." must not get a second full stop.
   return s.map((sentence) => sentence.replace(/\.\.$/, '.'));

@@ -30,6 +30,8 @@ export function formatDecimalEn(n: number, digits: number): string {
 
 export const NOUNS_EN = {
   project: ['project', 'projects'],
+  target: ['target', 'targets'],
+  report: ['report', 'reports'],
   competition: ['competition', 'competitions'],
   application: ['application', 'applications'],
   organization: ['organization', 'organizations'],

@@ -9,6 +9,9 @@ import {
 } from './english-text';
 import { agrees, countOf, formatDecimal, formatInt, formatPercent, formatRubles, NOUNS } from './russian-text';
 
+/** True for a money string above zero. */
+const compareMoneyText = (money: string) => /[1-9]/.test(money);
+
 /** The languages the annual report is written in: Russian by default, English available. */
 export const REPORT_LOCALES = ['ru', 'en'] as const;
 export type ReportLocale = (typeof REPORT_LOCALES)[number];
@@ -50,6 +53,16 @@ export interface ReportText {
   assistedVsUnassisted(assisted: number, unassisted: number): string;
   consultations(count: number, medianHours: number | null): string;
   reviews(count: number, averageScore: number | null, divergenceCases: number): string;
+  /** Projects carried out after the award: completed and active grants, targets met, reports on time. */
+  grants(g: {
+    completed: number;
+    active: number;
+    indicatorsMet: number;
+    indicatorsTotal: number;
+    spent: string;
+    reportsOnTime: number;
+    reportsLate: number;
+  }): string;
   noPreviousYear(previousYear: number): string;
   /** `first` opens the comparison paragraph and names the previous year. */
   change(key: ChangeKey, c: ChangeText, previousYear: number, first: boolean): string;
@@ -156,6 +169,23 @@ const RU: ReportText = {
     (divergence > 0
       ? `; в ${countOf(divergence, NOUNS.caseLoc)} расхождение оценок потребовало привлечения дополнительного эксперта.`
       : '.'),
+  grants: (g) =>
+    (g.completed > 0
+      ? `Завершена реализация ${countOf(g.completed, NOUNS.projectGen)}` +
+        (g.active > 0
+          ? `, ещё ${countOf(g.active, NOUNS.project)} ${agrees(g.active, 'реализуется', 'реализуются')}`
+          : '')
+      : `${agrees(g.active, 'Реализуется', 'Реализуются')} ${countOf(g.active, NOUNS.project)}`) +
+    '.' +
+    (g.indicatorsTotal > 0
+      ? ` По итоговым отчётам ${agrees(g.indicatorsMet, 'достигнут', 'достигнуты')} ${formatInt(g.indicatorsMet)} из ${countOf(g.indicatorsTotal, NOUNS.indicatorGen)} (${formatPercent(g.indicatorsMet / g.indicatorsTotal)}).`
+      : '') +
+    (compareMoneyText(g.spent) ? ` По принятым отчётам израсходовано ${formatRubles(g.spent)}` : '') +
+    (g.reportsOnTime + g.reportsLate > 0
+      ? `${compareMoneyText(g.spent) ? '; в' : ' В'} срок ${agrees(g.reportsOnTime, 'представлен', 'представлены')} ${countOf(g.reportsOnTime, NOUNS.report)}, с опозданием или не в срок — ${formatInt(g.reportsLate)}.`
+      : compareMoneyText(g.spent)
+        ? '.'
+        : ''),
   noPreviousYear: (prev) =>
     `Данных о конкурсах ${prev} года в системе нет, поэтому сравнение с предыдущим годом не приводится.`,
   change(key, c, prev, first) {
@@ -281,6 +311,21 @@ const EN: ReportText = {
     (divergence > 0
       ? `; in ${countOfEn(divergence, NOUNS_EN.case)} diverging scores called for an additional expert.`
       : '.'),
+  grants: (g) =>
+    (g.completed > 0
+      ? `${countOfEn(g.completed, NOUNS_EN.project)} ${agreesEn(g.completed, 'was', 'were')} completed` +
+        (g.active > 0 ? ` and ${formatIntEn(g.active)} ${agreesEn(g.active, 'is', 'are')} under way` : '')
+      : `${countOfEn(g.active, NOUNS_EN.project)} ${agreesEn(g.active, 'is', 'are')} under way`) +
+    '.' +
+    (g.indicatorsTotal > 0
+      ? ` The final reports show ${formatIntEn(g.indicatorsMet)} of ${countOfEn(g.indicatorsTotal, NOUNS_EN.target)} met (${formatPercentEn(g.indicatorsMet / g.indicatorsTotal)}).`
+      : '') +
+    (compareMoneyText(g.spent) ? ` The accepted reports account for ${formatRublesEn(g.spent)} spent` : '') +
+    (g.reportsOnTime + g.reportsLate > 0
+      ? `${compareMoneyText(g.spent) ? '; ' : ' '}${countOfEn(g.reportsOnTime, NOUNS_EN.report)} ${agreesEn(g.reportsOnTime, 'was', 'were')} submitted on time and ${formatIntEn(g.reportsLate)} late or not yet.`
+      : compareMoneyText(g.spent)
+        ? '.'
+        : ''),
   noPreviousYear: (prev) =>
     `The system holds no data on the ${prev} competitions, so no comparison with the previous year is given.`,
   change(key, c, prev, first) {

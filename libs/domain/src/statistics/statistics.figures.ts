@@ -94,6 +94,23 @@ export interface ConsultationFigures {
   medianTurnaroundHours: number | null;
 }
 
+/** Grants of the year's competitions after the award, and their reports. */
+export interface GrantFigures {
+  awaitingAgreement: number;
+  active: number;
+  completed: number;
+  terminated: number;
+  /** Reports first submitted by the end of their due date (24:00 in the competition's zone). */
+  reportsOnTime: number;
+  /** Reports first submitted after it, and reports of active grants still not submitted past it. */
+  reportsLate: number;
+  /** Expected results of accepted final reports whose achieved value reaches the target. */
+  indicatorsMet: number;
+  indicatorsTotal: number;
+  /** Spent per the latest accepted report of each grant (reports state spending to date). */
+  spent: Money;
+}
+
 export interface Change {
   previous: number | Money;
   current: number | Money;
@@ -119,6 +136,8 @@ export interface StatisticsFigures extends HeadlineFigures {
   byCompetition: CompetitionFigures[];
   reviews: ReviewFigures;
   consultations: ConsultationFigures;
+  /** Absent in snapshots compiled before grants were followed after the award. */
+  grants?: GrantFigures;
   previousYear: { year: number } & HeadlineFigures;
   change: Record<HeadlineChangeKey, Change>;
 }

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { indicatorMetSql } from '../grants/report-content';
 import {
   CompetitionFigures,
+  GrantFigures,
   ConsultationFigures,
   DirectionFigures,
   HeadlineFigures,
@@ -175,6 +177,37 @@ export const STATISTICS_SQL = {
         FILTER (WHERE k.status = 'completed') / 3600)::numeric, 2)::float8 AS median_hours
     FROM consultations k JOIN applications a ON a.id = k.application_id JOIN comp c ON c.id = a.competition_id`,
 
+  grants: `
+    WITH comp AS (${YEAR_COMPETITIONS}),
+    g AS (
+      SELECT g.id, g.status, c2.timezone FROM grants g
+      JOIN comp c ON c.id = g.competition_id JOIN competitions c2 ON c2.id = g.competition_id
+    ),
+    r AS (
+      SELECT r.grant_id, r.status, r.position, r.results, r.expenditures, r.first_submitted_at, g.status AS grant_status,
+        ((r.due_date + 1)::timestamp AT TIME ZONE g.timezone) AS due_end
+      FROM grant_reports r JOIN g ON g.id = r.grant_id
+    ),
+    finals AS (SELECT DISTINCT ON (grant_id) grant_id, status, results FROM r ORDER BY grant_id, position DESC),
+    latest AS (
+      SELECT DISTINCT ON (grant_id) grant_id, expenditures FROM r WHERE status = 'accepted' ORDER BY grant_id, position DESC
+    ),
+    indicators AS (
+      SELECT count(*)::int AS total, count(*) FILTER (WHERE ${indicatorMetSql('x')})::int AS met
+      FROM finals f, jsonb_array_elements(f.results) x WHERE f.status = 'accepted'
+    )
+    SELECT
+      (SELECT count(*) FILTER (WHERE status = 'awaiting_agreement') FROM g)::int AS awaiting_agreement,
+      (SELECT count(*) FILTER (WHERE status = 'active') FROM g)::int AS active,
+      (SELECT count(*) FILTER (WHERE status = 'completed') FROM g)::int AS completed,
+      (SELECT count(*) FILTER (WHERE status = 'terminated') FROM g)::int AS terminated,
+      (SELECT count(*) FILTER (WHERE first_submitted_at <= due_end) FROM r)::int AS reports_on_time,
+      (SELECT count(*) FILTER (WHERE first_submitted_at > due_end
+         OR (first_submitted_at IS NULL AND grant_status = 'active' AND now() >= due_end)) FROM r)::int AS reports_late,
+      i.met AS indicators_met, i.total AS indicators_total,
+      ${money(`(SELECT sum((e->>'spent')::numeric) FROM latest l, jsonb_array_elements(l.expenditures) e)`)} AS spent
+    FROM indicators i`,
+
   awardedGrants: `
     SELECT a.registration_number, a.title, a.summary, c.currency, a.awarded_amount::text AS amount_awarded,
       a.requested_amount::text AS amount_applied_for,
@@ -252,6 +285,21 @@ export class StatisticsRepository {
       budgetUtilisation: r.budget_utilisation,
       consultantAssisted: assistance(r, 'a'),
       unassisted: assistance(r, 'u'),
+    };
+  }
+
+  async grants(manager: EntityManager, year: number): Promise<GrantFigures> {
+    const [r]: Row[] = await manager.query(STATISTICS_SQL.grants, [year]);
+    return {
+      awaitingAgreement: r.awaiting_agreement,
+      active: r.active,
+      completed: r.completed,
+      terminated: r.terminated,
+      reportsOnTime: r.reports_on_time,
+      reportsLate: r.reports_late,
+      indicatorsMet: r.indicators_met,
+      indicatorsTotal: r.indicators_total,
+      spent: r.spent,
     };
   }
 

@@ -77,6 +77,7 @@ export class StatisticsService {
       byCompetition: await this.repository.byCompetition(manager, year),
       reviews: await this.repository.reviews(manager, year),
       consultations: await this.repository.consultations(manager, year),
+      grants: await this.repository.grants(manager, year),
       previousYear: { year: year - 1, ...previous },
       change: headlineChanges(previous, current),
     };

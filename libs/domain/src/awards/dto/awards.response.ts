@@ -46,6 +46,13 @@ export class PublicResultItem {
   @ApiProperty() inn: string;
   @ApiProperty({ example: '150000.00' }) awardedAmount: string;
   @ApiProperty({ nullable: true, type: Number }) score: number | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description: 'The grant of the award: its public project card is GET /public/grants/{grantId}',
+  })
+  grantId: string | null;
 }
 
 export class PublicResultsResponse {

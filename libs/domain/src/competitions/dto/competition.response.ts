@@ -17,6 +17,13 @@ export class CriterionResponse {
   @ApiProperty() maxScore: number;
 }
 
+export class ReportScheduleResponse {
+  @ApiProperty({ example: 'interim' }) code: string;
+  @ApiProperty({ example: 'Промежуточный отчёт' }) title: string;
+  @ApiPropertyOptional(TITLE_EN) titleEn?: string;
+  @ApiProperty({ example: '2027-06-30', format: 'date' }) dueDate: string;
+}
+
 export class CompetitionResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ description: 'Short code used in registration numbers', example: 'K7Q2M' }) shortCode: string;
@@ -35,6 +42,7 @@ export class CompetitionResponse {
   @ApiProperty({ type: [DirectionResponse] }) directions: DirectionResponse[];
   @ApiProperty({ type: [CriterionResponse] }) criteria: CriterionResponse[];
   @ApiProperty({ example: 2 }) expertsPerApplication: number;
+  @ApiProperty({ type: [ReportScheduleResponse] }) reportSchedule: ReportScheduleResponse[];
   @ApiProperty({ example: 30 }) divergenceThreshold: number;
   @ApiProperty({ nullable: true, type: Number }) minScoreToAward: number | null;
   @ApiProperty({ enum: ['draft', 'open', 'review', 'results_announced', 'archived', 'cancelled'] })
@@ -64,6 +72,7 @@ export class CompetitionResponse {
       directions: c.directions,
       criteria: c.criteria,
       expertsPerApplication: c.expertsPerApplication,
+      reportSchedule: c.reportSchedule,
       divergenceThreshold: Number(c.divergenceThreshold),
       minScoreToAward: c.minScoreToAward === null ? null : Number(c.minScoreToAward),
       status: c.status,

@@ -18,7 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQuery } from '../../shared/pagination';
-import { IsIanaTimezone, IsInstant, IsMoneyAmount, IsPercent, moneyInput } from './field.validators';
+import { IsCalendarDate, IsIanaTimezone, IsInstant, IsMoneyAmount, IsPercent, moneyInput } from './field.validators';
 import { trim } from '../../shared/transforms';
 
 /** `null` is only meaningful for optional fields; a required field sent as null must fail validation. */
@@ -66,6 +66,13 @@ export class CriterionInput extends CodedTitleInput {
   @Min(1)
   @Max(100)
   maxScore: number;
+}
+
+/** A report of the schedule: a coded title with the date (in the competition's zone) it is due. */
+export class ReportScheduleInput extends CodedTitleInput {
+  @ApiProperty({ example: '2027-06-30', description: "Due date in the competition's zone (reports are due by 24:00)" })
+  @IsCalendarDate()
+  dueDate: string;
 }
 
 export class CreateCompetitionDto {
@@ -149,6 +156,20 @@ export class CreateCompetitionDto {
   @Min(1)
   @Max(20)
   expertsPerApplication?: number;
+
+  @ApiPropertyOptional({
+    type: [ReportScheduleInput],
+    description:
+      'Reports of every grant, in due order (the last is the final report). Omitted: an interim report 6 and a final report 12 months after the earliest project start. Editable until the announcement',
+  })
+  @ValidateIf(present)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(12)
+  @ArrayUnique((r: ReportScheduleInput) => r?.code, { message: 'reportSchedule must have unique codes' })
+  @ValidateNested({ each: true })
+  @Type(() => ReportScheduleInput)
+  reportSchedule?: ReportScheduleInput[];
 
   @ApiPropertyOptional({ example: 30, default: 30 })
   @ValidateIf(present)

@@ -9,6 +9,9 @@ export class UserResponse {
   @ApiProperty({ enum: ['applicant', 'consultant', 'expert', 'admin'] }) role: Role;
   @ApiProperty({ enum: ['ru', 'en'] }) locale: Locale;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) organizationId: string | null;
+  @ApiProperty({ description: 'Whether the person confirmed the email address (it blocks nothing)' })
+  emailVerified: boolean;
+  @ApiProperty({ description: 'A deactivated user cannot log in and its tokens stop working' }) active: boolean;
 
   static from(u: User): UserResponse {
     return {
@@ -18,6 +21,8 @@ export class UserResponse {
       role: u.role,
       locale: u.locale,
       organizationId: u.organizationId,
+      emailVerified: !!u.emailVerifiedAt,
+      active: u.active ?? true,
     };
   }
 }

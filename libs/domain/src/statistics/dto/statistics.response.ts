@@ -80,6 +80,22 @@ export class CompetitionFiguresResponse {
   @ApiProperty({ nullable: true, type: Number }) averageScore: number | null;
 }
 
+export class GrantFiguresResponse {
+  @ApiProperty() awaitingAgreement: number;
+  @ApiProperty() active: number;
+  @ApiProperty() completed: number;
+  @ApiProperty() terminated: number;
+  @ApiProperty({ description: 'Reports first submitted by 24:00 of their due date (competition zone)' })
+  reportsOnTime: number;
+  @ApiProperty({ description: 'Reports submitted later, and reports of active grants overdue now' })
+  reportsLate: number;
+  @ApiProperty({ description: 'Expected results of accepted final reports that reached their target' })
+  indicatorsMet: number;
+  @ApiProperty() indicatorsTotal: number;
+  @ApiProperty({ example: '231000.00', description: 'Spent per the latest accepted report of each grant' })
+  spent: string;
+}
+
 export class StatisticsFiguresResponse {
   @ApiProperty() year: number;
   @ApiProperty() competitions: number;
@@ -97,6 +113,11 @@ export class StatisticsFiguresResponse {
   reviews: object;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'Consultation counts and turnaround' })
   consultations: object;
+  @ApiPropertyOptional({
+    type: GrantFiguresResponse,
+    description: 'Absent in snapshots compiled before grants existed',
+  })
+  grants?: GrantFiguresResponse;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'The previous year’s headline figures' })
   previousYear: object;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'Year-over-year change of headline figures' })

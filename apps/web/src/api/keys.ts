@@ -1,0 +1,16 @@
+/**
+ * Query keys of every server resource the portal reads. A mutation invalidates exactly the keys of
+ * what it changed: `queryClient.invalidateQueries({ queryKey: keys.competition(id) })`.
+ */
+export const keys = {
+  me: ['me'] as const,
+  notifications: ['me', 'notifications'] as const,
+  competitions: ['competitions'] as const,
+  competition: (id: string) => ['competitions', id] as const,
+  results: (id: string) => ['competitions', id, 'results'] as const,
+  organization: (id: string) => ['organizations', id] as const,
+  members: (id: string) => ['organizations', id, 'members'] as const,
+  applications: (filter: Record<string, string | undefined> = {}) => ['applications', filter] as const,
+  application: (id: string) => ['applications', id] as const,
+  publicReports: ['public', 'reports'] as const,
+};

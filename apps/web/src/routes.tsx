@@ -1,0 +1,80 @@
+import { type ComponentType, lazy, type ReactNode, Suspense } from 'react';
+import { Route, Routes, useLocation } from 'react-router';
+import { RequireRole } from './features/identity/components/RequireRole';
+import type { Role } from './features/identity/hooks/useMe';
+import { ErrorBoundary, NotBuiltPage, NotFoundPage, PageLoader } from './ui/StatusPages';
+
+/** Each page is its own chunk: a visitor's browser never loads the staff areas. */
+const page = (load: () => Promise<{ default: ComponentType }>) => lazy(load);
+
+const Home = page(() => import('./features/home/pages/HomePage'));
+const Competitions = page(() => import('./features/competitions/pages/CompetitionsPage'));
+const Competition = page(() => import('./features/competitions/pages/CompetitionPage'));
+const Results = page(() => import('./features/competitions/pages/ResultsPage'));
+const Login = page(() => import('./features/identity/pages/LoginPage'));
+
+const STAFF: Role[] = ['consultant', 'admin'];
+const only = (roles: Role[] | undefined, element: ReactNode) => <RequireRole roles={roles}>{element}</RequireRole>;
+const todo = <NotBuiltPage />;
+
+/** One line per route of PORTAL.md (mails, bookmarks and tests link to these paths). */
+export function AppRoutes() {
+  const location = useLocation();
+  return (
+    <ErrorBoundary resetKey={location.pathname}>
+      <Suspense fallback={<PageLoader />}>
+        <Routes>
+          <Route path="/" element={<Home />} />
+          <Route path="/competitions" element={<Competitions />} />
+          <Route path="/competitions/:id" element={<Competition />} />
+          <Route path="/competitions/:id/results" element={<Results />} />
+          <Route path="/reports" element={todo} />
+          <Route path="/reports/:year" element={todo} />
+          <Route path="/projects/:id" element={todo} />
+
+          <Route path="/login" element={<Login />} />
+          <Route path="/register" element={todo} />
+          <Route path="/forgot-password" element={todo} />
+          <Route path="/reset-password" element={todo} />
+          <Route path="/verify-email" element={todo} />
+          <Route path="/invite" element={todo} />
+          <Route path="/account" element={only(undefined, todo)} />
+          <Route path="/organization" element={only(['applicant'], todo)} />
+          <Route path="/notifications" element={only(undefined, todo)} />
+
+          <Route path="/my" element={only(['applicant'], todo)} />
+          <Route path="/applications/:id" element={only(undefined, todo)} />
+          <Route path="/applications/:id/edit/:section" element={only(['applicant'], todo)} />
+          <Route path="/applications/:id/check" element={only(['applicant'], todo)} />
+          <Route path="/applications/:id/submitted" element={only(['applicant'], todo)} />
+          <Route path="/applications/:id/print" element={only(undefined, todo)} />
+          <Route path="/applications/:id/consultations" element={only(['applicant'], todo)} />
+          <Route path="/grants/:id" element={only(['applicant', ...STAFF], todo)} />
+          <Route path="/grants/:id/reports/:code" element={only(['applicant', ...STAFF], todo)} />
+
+          <Route path="/consultations" element={only(STAFF, todo)} />
+          <Route path="/consultations/:id" element={only(STAFF, todo)} />
+
+          <Route path="/reviews" element={only(['expert', 'admin'], todo)} />
+          <Route path="/reviews/conflicts" element={only(['expert'], todo)} />
+          <Route path="/reviews/:id" element={only(['expert', 'admin'], todo)} />
+
+          <Route path="/admin" element={only(['admin'], todo)} />
+          <Route path="/admin/competitions/new" element={only(['admin'], todo)} />
+          <Route path="/admin/competitions/:id" element={only(['admin'], todo)} />
+          <Route path="/admin/competitions/:id/edit" element={only(['admin'], todo)} />
+          <Route path="/admin/competitions/:id/applications" element={only(['admin'], todo)} />
+          <Route path="/admin/competitions/:id/experts" element={only(['admin'], todo)} />
+          <Route path="/admin/competitions/:id/ranking" element={only(['admin'], todo)} />
+          <Route path="/admin/grants" element={only(['admin'], todo)} />
+          <Route path="/admin/users" element={only(['admin'], todo)} />
+          <Route path="/admin/notifications" element={only(['admin'], todo)} />
+          <Route path="/admin/audit" element={only(['admin'], todo)} />
+          <Route path="/admin/statistics/:year" element={only(['admin'], todo)} />
+
+          <Route path="*" element={<NotFoundPage />} />
+        </Routes>
+      </Suspense>
+    </ErrorBoundary>
+  );
+}
