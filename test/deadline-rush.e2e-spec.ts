@@ -28,7 +28,7 @@ describe('Deadline rush: arrival before the deadline counts', () => {
   let baseUrl: string;
 
   beforeAll(async () => {
-    ctx = await createTestContext({ env: { SUBMIT_GRACE_MS: '8000', DEADLINE_RECONCILE_MS: '500' } });
+    ctx = await createTestContext({ env: { SUBMIT_GRACE_MS: '15000', DEADLINE_RECONCILE_MS: '500' } });
     ds = ctx.api.get(DataSource);
     await ctx.api.listen({ port: 0, host: '127.0.0.1' });
     const address = ctx.api.getHttpServer().address() as { port: number };
@@ -116,7 +116,7 @@ describe('Deadline rush: arrival before the deadline counts', () => {
     expect(stillQueued).toBe(IN_TIME + LATE);
     const serverErrors = [...earlyAnswers, ...lateAnswers].filter((r) => r.status >= 500);
     expect(serverErrors.map((r) => `${r.status} ${r.body}`)).toEqual([]);
-    expect(earlyAnswers.map((r) => r.status)).toEqual(Array(IN_TIME).fill(200));
+    expect(earlyAnswers.filter((r) => r.status !== 200).map((r) => `${r.status} ${r.body}`)).toEqual([]);
     expect(lateAnswers.map((r) => [r.status, codeOf(r)])).toEqual(Array(LATE).fill([422, 'DEADLINE_PASSED']));
 
     const rows = (await ds.query(
@@ -146,7 +146,7 @@ describe('Deadline rush: arrival before the deadline counts', () => {
     const [{ closed_at: closedAt }] = await ds.query(`SELECT closed_at FROM competitions WHERE id = $1`, [
       competitionId,
     ]);
-    expect(new Date(closedAt).getTime()).toBeGreaterThanOrEqual(deadlineMs + 8000);
+    expect(new Date(closedAt).getTime()).toBeGreaterThanOrEqual(deadlineMs + 15000);
     const statuses = await ds.query(
       `SELECT status, count(*)::int AS n FROM applications WHERE competition_id = $1 GROUP BY status ORDER BY status`,
       [competitionId],

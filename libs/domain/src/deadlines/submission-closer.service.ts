@@ -15,7 +15,7 @@ export interface CloseResult {
   submitted: number;
   notSubmitted: number;
   /** Why nothing was closed: already closed (or never open), a deadline that moved, or a job that ran early. */
-  skipped?: 'not_open' | 'stale_deadline' | 'too_early';
+  skipped?: 'not_open' | 'stale_deadline' | 'too_early' | 'draining';
 }
 
 interface LockedCompetition {
@@ -37,6 +37,12 @@ interface MovedApplication {
 }
 
 const OUTBOX_CHUNK = 1000;
+
+/** The rush has drained when no submit of the competition committed for this long. */
+export const DRAIN_QUIET_MS = 2000;
+const DRAIN_POLL_MS = 500;
+const MAX_DRAIN_WAIT_MS = 60_000;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Ends submission for a competition: open → review, submitted → under_review,
@@ -71,19 +77,27 @@ export class SubmissionCloser {
        FROM cut`,
       [competitionId, receivedAt, this.config.values.SUBMIT_GRACE_MS / 1000],
     )) as { wait_ms: number }[];
-    if (cut && cut.wait_ms > 0) await new Promise((resolve) => setTimeout(resolve, Math.ceil(cut.wait_ms)));
+    if (cut && cut.wait_ms > 0) await sleep(Math.ceil(cut.wait_ms));
+    // Then as long as the rush still drains (bounded: a stuck submit does not hold the close for ever).
+    for (let waited = 0; waited < MAX_DRAIN_WAIT_MS; waited += DRAIN_POLL_MS) {
+      const result = await this.close(competitionId, { actor, waitForDrain: true });
+      if (result.skipped !== 'draining') return result;
+      await sleep(DRAIN_POLL_MS);
+    }
     return this.close(competitionId, { actor });
   }
 
   /**
    * `expectedDeadline` is given by the deadline job and reconciliation: the close happens only if that is
    * still the competition's deadline and it has passed by the database clock, plus SUBMIT_GRACE_MS for the
-   * submits received before it and still queued (a stale or early job never closes). A manual admin close passes none and closes at once. The competition row lock plus the
-   * `status = 'open'` check make concurrent or repeated runs change state once.
+   * submits received before it and still queued, and only once the rush has drained: no submit committed
+   * in the last DRAIN_QUIET_MS (`waitForDrain`, implied by `expectedDeadline`). A stale or early job never
+   * closes. A close with neither closes at once. The competition row lock plus the `status = 'open'` check
+   * make concurrent or repeated runs change state once.
    */
   async close(
     competitionId: string,
-    options: { actor: Actor | 'system'; expectedDeadline?: Date },
+    options: { actor: Actor | 'system'; expectedDeadline?: Date; waitForDrain?: boolean },
   ): Promise<CloseResult> {
     const role = options.actor === 'system' ? 'system' : options.actor.role;
     // Set-based transitions below bypass applyApplicationTransition for speed; the transition table stays
@@ -112,6 +126,16 @@ export class SubmissionCloser {
         if (competition.submission_deadline.getTime() !== options.expectedDeadline.getTime())
           return none('stale_deadline');
         if (competition.in_grace) return none('too_early');
+      }
+      if (options.expectedDeadline || options.waitForDrain) {
+        // Submits still arriving in their transactions (received in time, queued behind the rush) keep the
+        // competition open; the ones holding the competition row already finished before the lock above.
+        const [{ draining }] = (await manager.query(
+          `SELECT EXISTS (SELECT 1 FROM applications WHERE competition_id = $1 AND status = 'submitted'
+                          AND updated_at > clock_timestamp() - make_interval(secs => $2)) AS draining`,
+          [competitionId, DRAIN_QUIET_MS / 1000],
+        )) as [{ draining: boolean }];
+        if (draining) return none('draining');
       }
 
       await manager.query(
