@@ -6,6 +6,7 @@ import {
   ApplicationListQuery,
   ApplicationPageResponse,
   ApplicationResponse,
+  ApplicationSnapshotResponse,
   ApplicationsService,
   CreateApplicationDto,
   IneligibleDto,
@@ -71,7 +72,7 @@ export class ApplicationsController {
   @ApiDoc('Submit the application; it gets its registration number', 'roles', {
     404: true,
     409: 'NOT_EDITABLE',
-    422: 'DEADLINE_PASSED, NOT_OPEN_YET, INCOMPLETE, AMOUNT_EXCEEDS_MAX, COFINANCING_TOO_LOW, BUDGET_MISMATCH, PROJECT_DATES_INVALID',
+    422: 'DEADLINE_PASSED, NOT_OPEN_YET, INCOMPLETE, AMOUNT_EXCEEDS_MAX, COFINANCING_TOO_LOW, BUDGET_MISMATCH, PROJECT_DATES_INVALID, DOCUMENTS_MISSING',
     503: 'SERVICE_UNAVAILABLE: too many submissions in flight, or the arrival time cannot be read on the database clock; nothing was done, retry after `Retry-After` seconds',
   })
   submit(
@@ -115,6 +116,19 @@ export class ApplicationsController {
     @Body() dto: IneligibleDto,
   ): Promise<ApplicationResponse> {
     return this.applications.markIneligible(actor, id, dto);
+  }
+
+  @Get('applications/:id/snapshot')
+  @ApiOkResponse({ type: ApplicationSnapshotResponse })
+  @ApiDoc('The frozen content of a submitted application (documents included) and its SHA-256', 'user', {
+    400: true,
+    404: 'NOT_FOUND: no such application in the caller’s scope, or it was never submitted',
+  })
+  snapshot(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('id')) id: string,
+  ): Promise<ApplicationSnapshotResponse> {
+    return this.applications.snapshot(actor, id);
   }
 
   @Get('applications/:id/events')

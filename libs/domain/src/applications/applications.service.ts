@@ -22,8 +22,13 @@ import {
   UpdateApplicationDto,
   WithdrawDto,
 } from './dto/application.dto';
-import { ApplicationEventsResponse, ApplicationResponse } from './dto/application.response';
-import { checkSubmittable } from './submit-rules';
+import {
+  ApplicationEventsResponse,
+  ApplicationResponse,
+  ApplicationSnapshotResponse,
+} from './dto/application.response';
+import { checkRequiredDocuments, checkSubmittable } from './submit-rules';
+import { submittedDocuments } from '../documents/submitted-documents';
 
 interface Clock {
   at: Date;
@@ -123,6 +128,9 @@ export class ApplicationsService {
       if (!clock.opened) throw notOpenYet(competition.submissionOpensAt);
       if (!clock.before_deadline) throw deadlinePassed(competition.submissionDeadline);
       checkSubmittable(application, competition);
+      // Under the application's row lock: attaching and deleting files wait for this submit, then see it.
+      const documents = await submittedDocuments(manager, id);
+      checkRequiredDocuments(competition, documents);
       const { ref, users } = await applicationAudience(manager, id);
 
       // From here to commit the competition's counter row is locked: numbers are gap-free and unique,
@@ -134,7 +142,7 @@ export class ApplicationsService {
         [competition.id],
       )) as [{ last_sequence: number }];
       const registrationNumber = `${competition.year}-${competition.shortCode}-${String(sequence).padStart(4, '0')}`;
-      const content = submittedContent(application, registrationNumber, clock.at);
+      const content = submittedContent(application, registrationNumber, clock.at, documents);
       const contentHash = sha256(canonicalJson(content));
       await manager.insert(ApplicationSnapshot, {
         applicationId: id,
@@ -236,6 +244,14 @@ export class ApplicationsService {
       total,
       q,
     );
+  }
+
+  /** The frozen content of a submitted application and its hash; a draft (never submitted) has none (404). */
+  async snapshot(actor: Actor, id: string): Promise<ApplicationSnapshotResponse> {
+    await this.get(actor, id);
+    const snapshot = await this.dataSource.getRepository(ApplicationSnapshot).findOneBy({ applicationId: id });
+    if (!snapshot) throw notFound('Snapshot');
+    return { content: snapshot.content, contentHash: snapshot.contentHash };
   }
 
   /** The competitions of these applications whose results an applicant may read (only asked for applicants). */

@@ -1,4 +1,5 @@
 import { Competition } from '../competitions/competition.entity';
+import { documentsMissing } from '../documents/documents.errors';
 import { DomainError } from '../shared/domain-error';
 import { addMoney, compareMoney, toKopecks } from '../shared/money';
 import { Application } from './application.entity';
@@ -108,4 +109,11 @@ export function checkSubmittable(a: Application, c: Competition): void {
       maxMonths: MAX_PROJECT_MONTHS,
     });
   }
+}
+
+/** Every `required` document type of the competition has at least one attached file (API.md: DOCUMENTS_MISSING). */
+export function checkRequiredDocuments(c: Competition, attached: { type: string }[]): void {
+  const present = new Set(attached.map((d) => d.type));
+  const missing = c.documentTypes.filter((t) => t.required && !present.has(t.code));
+  if (missing.length) throw documentsMissing(missing);
 }
