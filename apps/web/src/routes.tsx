@@ -12,6 +12,10 @@ const Competitions = page(() => import('./features/competitions/pages/Competitio
 const Competition = page(() => import('./features/competitions/pages/CompetitionPage'));
 const Results = page(() => import('./features/competitions/pages/ResultsPage'));
 const Login = page(() => import('./features/identity/pages/LoginPage'));
+const Consultations = page(() => import('./features/consultations/pages/ConsultationsPage'));
+const Reviews = page(() => import('./features/reviews/pages/ReviewsPage'));
+const Review = page(() => import('./features/reviews/pages/ReviewPage'));
+const Conflicts = page(() => import('./features/reviews/pages/ConflictsPage'));
 
 const STAFF: Role[] = ['consultant', 'admin'];
 const only = (roles: Role[] | undefined, element: ReactNode) => <RequireRole roles={roles}>{element}</RequireRole>;
@@ -52,12 +56,12 @@ export function AppRoutes() {
           <Route path="/grants/:id" element={only(['applicant', ...STAFF], todo)} />
           <Route path="/grants/:id/reports/:code" element={only(['applicant', ...STAFF], todo)} />
 
-          <Route path="/consultations" element={only(STAFF, todo)} />
+          <Route path="/consultations" element={only(STAFF, <Consultations />)} />
           <Route path="/consultations/:id" element={only(STAFF, todo)} />
 
-          <Route path="/reviews" element={only(['expert', 'admin'], todo)} />
-          <Route path="/reviews/conflicts" element={only(['expert'], todo)} />
-          <Route path="/reviews/:id" element={only(['expert', 'admin'], todo)} />
+          <Route path="/reviews" element={only(['expert', 'admin'], <Reviews />)} />
+          <Route path="/reviews/conflicts" element={only(['expert'], <Conflicts />)} />
+          <Route path="/reviews/:id" element={only(['expert', 'admin'], <Review />)} />
 
           <Route path="/admin" element={only(['admin'], todo)} />
           <Route path="/admin/competitions/new" element={only(['admin'], todo)} />

@@ -13,4 +13,8 @@ export const keys = {
   applications: (filter: Record<string, string | undefined> = {}) => ['applications', filter] as const,
   application: (id: string) => ['applications', id] as const,
   publicReports: ['public', 'reports'] as const,
+  consultations: (filter: Record<string, string | undefined> = {}) => ['consultations', filter] as const,
+  reviews: ['reviews'] as const,
+  review: (id: string) => ['reviews', id] as const,
+  conflicts: ['reviews', 'conflicts'] as const,
 };
