@@ -3,7 +3,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, ConfigModule } from '@grants/config';
-import { DatabaseModule } from '@grants/database';
+import { DatabaseClock, DatabaseModule } from '@grants/database';
 import { AuditModule, DeadlinesModule, IdentityModule, OrganizationsModule } from '@grants/domain';
 import { StatisticsModule } from '@grants/domain';
 import { AwardsModule, GrantDocumentsModule, GrantsModule, ReviewsModule } from '@grants/domain';
@@ -82,6 +82,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: DomainErrorFilter },
         FirstAdminSeeder,
+        DatabaseClock,
       ],
     };
   }

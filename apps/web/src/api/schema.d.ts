@@ -118,7 +118,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** End submission now, as the deadline job would (status review) */
+        /** End submission as the deadline job would (status review): submissions received before this request still count; answers after SUBMIT_GRACE_MS */
         post: operations["CompetitionsController_close"];
         delete?: never;
         options?: never;
@@ -3222,6 +3222,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE: the arrival time cannot be read on the database clock; nothing was done */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     CompetitionsController_cancel: {
@@ -3648,6 +3659,17 @@ export interface operations {
             /** @description DEADLINE_PASSED, NOT_OPEN_YET, INCOMPLETE, AMOUNT_EXCEEDS_MAX, COFINANCING_TOO_LOW, BUDGET_MISMATCH, PROJECT_DATES_INVALID, DOCUMENTS_MISSING */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: too many submissions in flight, or the arrival time cannot be read on the database clock; nothing was done, retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
