@@ -24,6 +24,7 @@ const AdminUsers = page(() => import('./features/admin/pages/UsersPage'));
 const AdminMails = page(() => import('./features/admin/pages/MailsPage'));
 const AdminAudit = page(() => import('./features/admin/pages/AuditPage'));
 const AdminStatistics = page(() => import('./features/admin/pages/StatisticsPage'));
+const Register = page(() => import('./features/identity/pages/RegisterPage'));
 const Consultations = page(() => import('./features/consultations/pages/ConsultationsPage'));
 const Reviews = page(() => import('./features/reviews/pages/ReviewsPage'));
 const Review = page(() => import('./features/reviews/pages/ReviewPage'));
@@ -49,7 +50,7 @@ export function AppRoutes() {
           <Route path="/projects/:id" element={todo} />
 
           <Route path="/login" element={<Login />} />
-          <Route path="/register" element={todo} />
+          <Route path="/register" element={<Register />} />
           <Route path="/forgot-password" element={todo} />
           <Route path="/reset-password" element={todo} />
           <Route path="/verify-email" element={todo} />

@@ -110,16 +110,17 @@ export class ApplicationsService {
   }
 
   /**
-   * Submits a draft: time window by the database clock, content rules, the next registration number
+   * Submits a draft received at `receivedAt` (its arrival stamp on the database clock): in time when it
+   * arrived before the deadline, however long it then waited behind the rush. Then the content rules, the next registration number
    * from the competition row (locked, so numbers are consecutive under concurrency), a frozen snapshot
    * with its SHA-256, the status change and the confirmation mail — one transaction.
    */
-  async submit(actor: Actor, id: string): Promise<ApplicationResponse> {
+  async submit(actor: Actor, id: string, receivedAt: Date): Promise<ApplicationResponse> {
     await this.dataSource.transaction(async (manager) => {
       // A share lock: submits run side by side; a close, cancel or extension waits for them.
       const { application, competition } = await this.lockOwn(manager, actor, id, 'pessimistic_read');
       if (application.status !== 'draft') throw notEditable(application.status);
-      const clock = await this.clock(manager, competition.id);
+      const clock = arrivalClock(competition, receivedAt);
       if (competition.status !== 'open') {
         if (competition.status === 'cancelled') throw competitionNotOpen(competition.status);
         throw deadlinePassed(competition.submissionDeadline);
@@ -315,6 +316,19 @@ export class ApplicationsService {
     )) as Clock[];
     return row;
   }
+}
+
+/**
+ * The submission window judged at the request's arrival, not at the moment its turn came: the close
+ * waits SUBMIT_GRACE_MS after the deadline (or after an admin's close request) for what arrived in time.
+ */
+function arrivalClock(competition: Competition, receivedAt: Date): Clock {
+  const cutoff = competition.submissionCutoffAt;
+  return {
+    at: receivedAt,
+    opened: receivedAt >= competition.submissionOpensAt,
+    before_deadline: receivedAt < competition.submissionDeadline && (!cutoff || receivedAt < cutoff),
+  };
 }
 
 function checkDirection(competition: Competition, direction: string | null | undefined) {
