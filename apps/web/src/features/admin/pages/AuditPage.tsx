@@ -7,7 +7,8 @@ import { api, unwrap } from '../../../api/client';
 import { keys } from '../../../api/keys';
 import { fieldId } from '../../../ui/fields';
 import { Page } from '../../../ui/Page';
-import { dayjs, formatDateTime, visitorZone } from '../../../ui/time';
+import { dayjs } from '../../../ui/dayjs';
+import { formatDateTime, visitorZone } from '../../../ui/time';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

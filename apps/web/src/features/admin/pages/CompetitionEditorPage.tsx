@@ -14,7 +14,7 @@ import { MoneyInput } from '../../../ui/MoneyInput';
 import { formatMoneyPlain, parseMoney } from '../../../ui/money';
 import { Page } from '../../../ui/Page';
 import { NotFoundPage, PageLoader } from '../../../ui/StatusPages';
-import { dayjs } from '../../../ui/time';
+import { dayjs } from '../../../ui/dayjs';
 import { RowsEditor, type RowValue } from '../components/RowsEditor';
 import { type Competition, useAdminCompetition } from '../hooks/useAdmin';
 
