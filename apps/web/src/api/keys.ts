@@ -12,5 +12,12 @@ export const keys = {
   members: (id: string) => ['organizations', id, 'members'] as const,
   applications: (filter: Record<string, string | undefined> = {}) => ['applications', filter] as const,
   application: (id: string) => ['applications', id] as const,
+  checklist: (id: string) => ['applications', id, 'checklist'] as const,
+  events: (id: string) => ['applications', id, 'events'] as const,
+  reviewsOf: (id: string) => ['applications', id, 'reviews'] as const,
+  documents: (id: string) => ['applications', id, 'documents'] as const,
+  snapshot: (id: string) => ['applications', id, 'snapshot'] as const,
+  consultationsOf: (applicationId: string) => ['consultations', { applicationId }] as const,
+  consultation: (id: string) => ['consultations', id] as const,
   publicReports: ['public', 'reports'] as const,
 };
