@@ -34,7 +34,11 @@ module.exports = {
   },
   transformIgnorePatterns: [`/node_modules/(?!(${[...esmPackages(), ...DYNAMIC_IMPORT_PACKAGES].map(escape).join('|')})/)`],
   moduleNameMapper: {
-    '^@grants/(config|database|queue|mail|domain|testing)$': '<rootDir>/libs/$1/src',
+    // Published with an `import` condition only; tests use it to check our canonical JSON independently.
+    '^canonicalize$': '<rootDir>/node_modules/canonicalize/lib/canonicalize.js',
+    // Node loads its `module-sync` entry; Jest's resolver does not know that condition.
+    '^file-type$': '<rootDir>/node_modules/file-type/index.js',
+    '^@grants/(config|database|queue|mail|storage|domain|testing)$': '<rootDir>/libs/$1/src',
     '^@grants/api/(.*)$': '<rootDir>/apps/api/src/$1',
     '^@grants/worker/(.*)$': '<rootDir>/apps/worker/src/$1',
   },

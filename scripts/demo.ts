@@ -70,10 +70,46 @@ class Api {
     const text = await res.text();
     return { status: res.status, body: text ? JSON.parse(text) : undefined };
   }
+  /** Uploads one document (multipart, as the portal does). */
+  async upload(path: string, type: string, fileName: string, bytes: Buffer, token: string) {
+    const form = new FormData();
+    form.append('type', type);
+    form.append('file', new Blob([new Uint8Array(bytes)], { type: 'application/pdf' }), fileName);
+    const res = await fetch(`${this.base}/api/v1${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      body: form,
+    });
+    return { status: res.status, body: await res.json() };
+  }
   async login(email: string, password: string): Promise<string | undefined> {
     const res = await this.call('POST', '/auth/login', { email, password });
     return res.status === 200 ? res.body.accessToken : undefined;
   }
+}
+
+/** A one-page PDF standing in for an organization's charter. */
+function charterPdf(organization: string): Buffer {
+  const text = `Charter of ${organization.replace(/[^\x20-\x7e]/g, '')}`.replace(/[()\\]/g, '');
+  const stream = `BT /F1 14 Tf 72 770 Td (${text}) Tj ET`;
+  const objects = [
+    '<</Type /Catalog /Pages 2 0 R>>',
+    '<</Type /Pages /Kids [3 0 R] /Count 1>>',
+    '<</Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources <</Font <</F1 5 0 R>>>>>>',
+    `<</Length ${stream.length}>>\nstream\n${stream}\nendstream`,
+    '<</Type /Font /Subtype /Type1 /BaseFont /Helvetica>>',
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets = objects.map((object, i) => {
+    const offset = body.length;
+    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
+    return offset;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  body += offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
+  body += `trailer\n<</Size ${objects.length + 1} /Root 1 0 R>>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
 }
 
 async function seed(api: Api, config: AppConfig) {
@@ -174,24 +210,40 @@ async function seed(api: Api, config: AppConfig) {
       token = res.body?.accessToken;
     }
     const mine = await api.call('GET', `/applications?competitionId=${competition.id}`, undefined, token);
-    if (mine.body?.total > 0) continue;
-    await api.call(
-      'POST',
-      `/competitions/${competition.id}/applications`,
-      {
-        ...ngo.project,
-        requestedAmount: '250000.00',
-        coFinancingAmount: '50000.00',
-        geography: 'г. Лесосибирск',
-        goals: 'Вовлечение жителей города в решение вопросов местного значения.',
-        expectedResults: [{ indicator: 'Число участников', target: '150' }],
-        budgetLines: [
-          { item: 'Оплата труда специалистов', amount: '150000.00' },
-          { item: 'Расходные материалы', amount: '100000.00' },
-        ],
-      },
-      token,
-    );
+    let draft = mine.body?.items?.[0];
+    if (!draft) {
+      draft = (
+        await api.call(
+          'POST',
+          `/competitions/${competition.id}/applications`,
+          {
+            ...ngo.project,
+            requestedAmount: '250000.00',
+            coFinancingAmount: '50000.00',
+            geography: 'г. Лесосибирск',
+            goals: 'Вовлечение жителей города в решение вопросов местного значения.',
+            expectedResults: [{ indicator: 'Число участников', target: '150' }],
+            budgetLines: [
+              { item: 'Оплата труда специалистов', amount: '150000.00' },
+              { item: 'Расходные материалы', amount: '100000.00' },
+            ],
+          },
+          token,
+        )
+      ).body;
+    }
+    // The competition requires the charter: each draft gets one, so it can be submitted as it stands.
+    const documents = await api.call('GET', `/applications/${draft.id}/documents`, undefined, token);
+    if (draft.status === 'draft' && !documents.body?.items?.some((d: { type: string }) => d.type === 'charter')) {
+      const charter = await api.upload(
+        `/applications/${draft.id}/documents`,
+        'charter',
+        `Устав ${ngo.organization.shortName}.pdf`,
+        charterPdf(ngo.organization.fullName),
+        token!,
+      );
+      if (charter.status !== 201) throw new Error(`Cannot attach the demo charter: ${JSON.stringify(charter.body)}`);
+    }
   }
   return competition;
 }

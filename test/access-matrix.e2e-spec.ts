@@ -1,7 +1,9 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
 import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
 import { DEFAULT_CRITERIA, StatisticsService } from '@grants/domain';
+import { FileStore } from '@grants/storage';
 import {
   competitionBody,
   createCompetition,
@@ -9,6 +11,8 @@ import {
   createOpenCompetition,
   createStaff,
   createTestContext,
+  documentUpload,
+  fixtures,
   insertApplication,
   insertCompetition,
   insertGrant,
@@ -180,6 +184,33 @@ describe('Access matrix: every operation × every caller', () => {
       `INSERT INTO notifications (user_id, email, template, dedupe_key, status, attempts, last_error)
        VALUES ($1, $2, 'application.submitted', $3, 'failed', 6, '550 mailbox unavailable') RETURNING id`,
       [s.own.user.id, s.own.user.email, `matrix:${randomUUID()}`],
+    );
+    return id as string;
+  };
+  /** A document of a fresh own draft, uploaded through the API. */
+  const draftDocument = async () => {
+    const app = await draft();
+    const res = await ctx.http
+      .as(s.own)
+      .upload(`/applications/${app.id}/documents`, documentUpload('charter', 'Устав.pdf', fixtures.pdf()));
+    if (res.status !== 201) throw new Error(`upload failed: ${res.status} ${res.text}`);
+    return res.body as { id: string };
+  };
+  /** A document of the own application under review (assigned to `expert`), stored as an upload would be. */
+  const reviewDocument = async () => {
+    const bytes = fixtures.pdf();
+    const storageKey = `applications/${review.ownApplication}/${randomUUID()}`;
+    await ctx.api.get(FileStore).write(storageKey, Readable.from([bytes]));
+    const [{ id }] = await db.query(
+      `INSERT INTO application_documents (application_id, type, file_name, size, content_type, sha256, storage_key, uploaded_by)
+       VALUES ($1, 'charter', 'Устав.pdf', $2, 'application/pdf', $3, $4, $5) RETURNING id`,
+      [
+        review.ownApplication,
+        bytes.length,
+        createHash('sha256').update(bytes).digest('hex'),
+        storageKey,
+        s.own.user.id,
+      ],
     );
     return id as string;
   };
@@ -423,6 +454,64 @@ describe('Access matrix: every operation × every caller', () => {
       variant: 'before announcement',
       call: async () => ({ path: `/applications/${review.ownApplication}/reviews` }),
       expect: only({ own: 404, foreign: 404, admin: 200 }),
+    },
+
+    {
+      op: 'GET /applications/{id}/snapshot',
+      variant: 'submitted',
+      call: async () => ({ path: `/applications/${(await submitted()).id}/snapshot` }),
+      expect: anyUser(404, { own: 200, admin: 200 }),
+    },
+    {
+      op: 'GET /applications/{id}/snapshot',
+      variant: 'draft',
+      call: async () => ({ path: `/applications/${(await draft()).id}/snapshot` }),
+      expect: anyUser(404),
+    },
+
+    // Documents
+    {
+      op: 'POST /applications/{id}/documents',
+      call: async () => ({
+        path: `/applications/${(await draft()).id}/documents`,
+        body: documentUpload('charter', 'Устав организации.pdf', fixtures.pdf()),
+      }),
+      expect: only({ own: 201, foreign: 404 }),
+    },
+    {
+      op: 'GET /applications/{id}/documents',
+      variant: 'draft',
+      call: async () => ({ path: `/applications/${(await draft()).id}/documents` }),
+      expect: anyUser(404, { own: 200, admin: 200 }),
+    },
+    {
+      op: 'GET /applications/{id}/documents',
+      variant: 'draft with a consultation',
+      call: async () => ({ path: `/applications/${(await consultation()).applicationId}/documents` }),
+      expect: anyUser(404, { own: 200, consultant: 200, admin: 200 }),
+    },
+    {
+      op: 'GET /applications/{id}/documents',
+      variant: 'under review',
+      call: async () => ({ path: `/applications/${review.ownApplication}/documents` }),
+      expect: anyUser(404, { own: 200, expert: 200, admin: 200 }),
+    },
+    {
+      op: 'GET /documents/{id}',
+      variant: 'of a draft',
+      call: async () => ({ path: `/documents/${(await draftDocument()).id}` }),
+      expect: anyUser(404, { own: 200, admin: 200 }),
+    },
+    {
+      op: 'GET /documents/{id}',
+      variant: 'of an application under review',
+      call: async () => ({ path: `/documents/${await reviewDocument()}` }),
+      expect: anyUser(404, { own: 200, expert: 200, admin: 200 }),
+    },
+    {
+      op: 'DELETE /documents/{id}',
+      call: async () => ({ path: `/documents/${(await draftDocument()).id}` }),
+      expect: only({ own: 204, foreign: 404 }),
     },
 
     // Consultations

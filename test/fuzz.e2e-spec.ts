@@ -5,8 +5,12 @@ import {
   createOpenCompetition,
   createStaff,
   createTestContext,
+  fixtures,
   HttpResponse,
+  multipart,
+  MultipartBody,
   insertGrant,
+  login,
   loginAdmin,
   registerNgo,
   Session,
@@ -146,6 +150,12 @@ describe('Hostile input on every endpoint', () => {
     doc = (await ctx.http.get('/api/docs-json')).body;
   });
   afterAll(() => ctx.close());
+  // The hostile rounds may log their callers out everywhere (POST /auth/logout-everywhere): each test signs in afresh.
+  beforeEach(async () => {
+    for (const [role, session] of Object.entries(sessions)) {
+      if (session) sessions[role] = { ...session, ...(await login(ctx.http, session.user.email, session.password)) };
+    }
+  });
 
   it('answers at least 1,000 malformed requests with 4xx and the error shape, never 5xx', async () => {
     const operations: { method: string; path: string; op: any }[] = [];
@@ -212,6 +222,74 @@ describe('Hostile input on every endpoint', () => {
     expect(failures.slice(0, 20)).toEqual([]);
   });
 
+  it('answers hostile multipart uploads to every multipart operation with 201 or a 4xx in the error shape', async () => {
+    const ngo = sessions.applicant!;
+    const competition = await createOpenCompetition(ctx.http, sessions.admin!);
+    const multipartOps = Object.entries<any>(doc.paths).flatMap(([path, item]) =>
+      Object.entries<any>(item)
+        .filter(([, op]) => op?.requestBody?.content?.['multipart/form-data'])
+        .map(([method]) => ({ method: method.toUpperCase(), path })),
+    );
+    expect(multipartOps.length).toBeGreaterThanOrEqual(1);
+    const contents = [
+      fixtures.pdf(),
+      fixtures.docx(),
+      fixtures.exe(),
+      fixtures.svg(),
+      fixtures.zip(),
+      Buffer.alloc(0),
+      Buffer.from('%PDF'),
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]),
+      Buffer.from([0x50, 0x4b, 0x03, 0x04, 0xff, 0xff, 0xff, 0xff]),
+    ];
+    const hostile = (): MultipartBody | string => {
+      const mode = Math.floor(rnd() * 8);
+      if (mode === 0) return '--x\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n%PDF-1.4';
+      if (mode === 1) return new MultipartBody(Buffer.from('no boundary here'), 'multipart/form-data');
+      const parts = [];
+      if (rnd() < 0.8)
+        parts.push({
+          name: rnd() < 0.8 ? 'type' : pick(['Type', '__proto__', 'constructor', 'x'.repeat(300)]),
+          value: String(pick(NASTY_VALUES)),
+        });
+      if (rnd() < 0.3) parts.push({ name: 'type', value: 'charter' });
+      if (rnd() < 0.2) parts.push({ name: pick(NASTY_STRINGS) || 'empty', value: 'x' });
+      const files = rnd() < 0.15 ? 2 : rnd() < 0.1 ? 0 : 1;
+      for (let i = 0; i < files; i++) {
+        parts.push({
+          name: rnd() < 0.85 ? 'file' : 'attachment',
+          file: {
+            fileName: String(pick(NASTY_STRINGS)),
+            content: pick(contents),
+            contentType: pick(['application/pdf', 'text/html', '', 'image/svg+xml']),
+          },
+        });
+      }
+      return multipart(parts);
+    };
+    const failures: string[] = [];
+    let sent = 0;
+    for (const { method, path } of multipartOps) {
+      for (let i = 0; i < 60; i++) {
+        const target = (await createDraftApplication(ctx.http, ngo, competition.id)).id;
+        const url = path.replace(/\{[^}]+\}/g, () => (rnd() < 0.1 ? encodeURIComponent(pick(BAD_IDS)) : target));
+        const body = hostile();
+        const res =
+          typeof body === 'string'
+            ? await ctx.http
+                .as(ngo)
+                .request(method as 'POST', url, body, { 'content-type': 'multipart/form-data; boundary=x' })
+            : await ctx.http.as(ngo).request(method as 'POST', url, body);
+        sent++;
+        if (!(res.status === 201 || (res.status >= 400 && res.status < 500 && isErrorShape(res)))) {
+          failures.push(`${method} ${url} → ${res.status} ${res.text.slice(0, 200)}`);
+        }
+      }
+    }
+    console.log(`fuzz: ${sent} multipart requests over ${multipartOps.length} operations, ${failures.length} failures`);
+    expect(failures.slice(0, 20)).toEqual([]);
+  });
+
   it('answers hostile report, agreement and review bodies on a real grant with 4xx, never 5xx', async () => {
     const applicant = sessions.applicant!;
     // The interim report is submitted and the grant active, so a body that happens to be valid meets a 409.
@@ -249,17 +327,16 @@ describe('Hostile input on every endpoint', () => {
   it('answers a 2,000-deep body with 400 on every operation that takes a JSON body', async () => {
     const wrong: string[] = [];
     let checked = 0;
+    const admin = await loginAdmin(ctx.http); // the fuzz above may have logged the shared session out
     for (const [path, item] of Object.entries<any>(doc.paths)) {
       for (const method of ['post', 'put', 'patch']) {
         const schema = item[method]?.requestBody?.content?.['application/json']?.schema;
         if (!schema) continue;
         const url = path.replace(/\{[^}]+\}/g, '3f2504e0-4f89-41d3-9a0c-0305e82c3301');
         const props = Object.keys(resolve(doc, schema)?.properties ?? {});
-        const res = await ctx.http
-          .as(sessions.admin!)
-          .request(method.toUpperCase() as 'POST', url, deepBody(props[0] ?? 'x'), {
-            'content-type': 'application/json',
-          });
+        const res = await ctx.http.as(admin).request(method.toUpperCase() as 'POST', url, deepBody(props[0] ?? 'x'), {
+          'content-type': 'application/json',
+        });
         checked++;
         if (res.status !== 400 || !isErrorShape(res) || !/deeper than/.test(String(res.body.message)))
           wrong.push(`${method} ${path} → ${res.status} ${res.text.slice(0, 120)}`);
@@ -276,7 +353,8 @@ describe('Hostile input on every endpoint', () => {
       summary: '-5%',
       geography: '@SUM(1+1)',
     };
-    const admin = sessions.admin!;
+    // A fresh session: the fuzz above may have logged the shared one out.
+    const admin = await loginAdmin(ctx.http);
     const ngo = await registerNgo(ctx.http, { organization: { fullName: formulas.organization } });
     const competition = await createOpenCompetition(ctx.http, admin);
     const application = await createDraftApplication(ctx.http, ngo, competition.id, {

@@ -4,6 +4,8 @@ import {
   createOpenCompetition,
   createStaff,
   createTestContext,
+  documentUpload,
+  fixtures,
   loginAdmin,
   registerNgo,
   Session,
@@ -24,6 +26,7 @@ const ORDER = [
   'COFINANCING_TOO_LOW',
   'BUDGET_MISMATCH',
   'PROJECT_DATES_INVALID',
+  'DOCUMENTS_MISSING',
 ];
 
 describe('Helpers for the portal: the live submit checklist and one consultation', () => {
@@ -60,7 +63,7 @@ describe('Helpers for the portal: the live submit checklist and one consultation
     const id = created.body.id as string;
 
     let list = await checklist(ngo, id);
-    expect(list.items.map((i) => i.code).filter((c) => ORDER.includes(c))).toEqual(ORDER);
+    expect(list.items.map((i) => i.code)).toEqual(ORDER);
     expect(list.ready).toBe(false);
     expect(failed(list)).toEqual([
       'INCOMPLETE',
@@ -68,7 +71,12 @@ describe('Helpers for the portal: the live submit checklist and one consultation
       'COFINANCING_TOO_LOW',
       'BUDGET_MISMATCH',
       'PROJECT_DATES_INVALID',
+      'DOCUMENTS_MISSING',
     ]);
+    expect(list.items.find((i) => i.code === 'DOCUMENTS_MISSING')).toMatchObject({
+      fields: ['documents'],
+      message: expect.stringContaining('charter'),
+    });
     const incomplete = list.items.find((i) => i.code === 'INCOMPLETE')!;
     expect(incomplete.fields).toEqual(expect.arrayContaining(['summary', 'requestedAmount', 'budgetLines']));
     expect(incomplete.fields).not.toContain('title');
@@ -90,7 +98,7 @@ describe('Helpers for the portal: the live submit checklist and one consultation
       geography: 'г. Лесосибирск',
     });
     list = await checklist(ngo, id);
-    expect(failed(list)).toEqual(['AMOUNT_EXCEEDS_MAX', 'BUDGET_MISMATCH']);
+    expect(failed(list)).toEqual(['AMOUNT_EXCEEDS_MAX', 'BUDGET_MISMATCH', 'DOCUMENTS_MISSING']);
     expect(list.items.find((i) => i.code === 'AMOUNT_EXCEEDS_MAX')).toMatchObject({
       fields: ['requestedAmount'],
       message: expect.stringContaining('максимальный размер гранта'),
@@ -103,27 +111,34 @@ describe('Helpers for the portal: the live submit checklist and one consultation
       budgetLines: [{ item: 'Труд', amount: '200000.00' }],
     });
     list = await checklist(ngo, id);
-    expect(failed(list)).toEqual(['COFINANCING_TOO_LOW']);
+    expect(failed(list)).toEqual(['COFINANCING_TOO_LOW', 'DOCUMENTS_MISSING']);
     expect(await submitCode(ngo, id)).toBe('COFINANCING_TOO_LOW');
 
     await ctx.http.as(ngo).patch(`/applications/${id}`, { coFinancingAmount: '50000.00', projectEnd: `${year}-01-01` });
     list = await checklist(ngo, id);
-    expect(failed(list)).toEqual(['PROJECT_DATES_INVALID']);
+    expect(failed(list)).toEqual(['PROJECT_DATES_INVALID', 'DOCUMENTS_MISSING']);
     expect(list.items.find((i) => i.code === 'PROJECT_DATES_INVALID')!.fields).toEqual(['projectEnd']);
     expect(await submitCode(ngo, id)).toBe('PROJECT_DATES_INVALID');
 
     await ctx.http.as(ngo).patch(`/applications/${id}`, { projectEnd: `${year}-11-30` });
     list = await checklist(ngo, id);
-    const blocking = failed(list);
-    // A required document (when the competition asks for one) is the only thing left, else it is ready.
-    expect(blocking.every((c) => c === 'DOCUMENTS_MISSING')).toBe(true);
-    expect(list.ready).toBe(blocking.length === 0);
-    if (list.ready) {
-      expect(await submitCode(ngo, id)).toBe('OK');
-      list = await checklist(ngo, id);
-      expect(failed(list)).toEqual(['NOT_EDITABLE']);
-      expect(list.ready).toBe(false);
-    }
+    expect(failed(list)).toEqual(['DOCUMENTS_MISSING']);
+    expect(list.ready).toBe(false);
+    expect(await submitCode(ngo, id)).toBe('DOCUMENTS_MISSING');
+
+    const uploaded = await ctx.http
+      .as(ngo)
+      .upload(`/applications/${id}/documents`, documentUpload('charter', 'Устав.pdf', fixtures.pdf()));
+    expect(uploaded.status).toBe(201);
+    list = await checklist(ngo, id);
+    expect(failed(list)).toEqual([]);
+    expect(list.ready).toBe(true);
+    expect(list.items.every((i) => i.ok && i.message.length > 0)).toBe(true);
+    expect(await submitCode(ngo, id)).toBe('OK');
+
+    list = await checklist(ngo, id);
+    expect(failed(list)).toEqual(['NOT_EDITABLE']);
+    expect(list.ready).toBe(false);
   });
 
   it('fails the deadline rule once the deadline passed, exactly when submit does', async () => {

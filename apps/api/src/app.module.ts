@@ -7,11 +7,13 @@ import { DatabaseModule } from '@grants/database';
 import { AuditModule, DeadlinesModule, IdentityModule, OrganizationsModule } from '@grants/domain';
 import { StatisticsModule } from '@grants/domain';
 import { AwardsModule, GrantsModule, ReviewsModule } from '@grants/domain';
-import { ApplicationsModule, CompetitionsModule, ConsultationsModule } from '@grants/domain';
+import { ApplicationsModule, CompetitionsModule, ConsultationsModule, DocumentsModule } from '@grants/domain';
+import { StorageModule } from '@grants/storage';
 import { QueueModule, RedisModule } from '@grants/queue';
 import { NotificationsModule } from '@grants/domain';
 import { NotificationsController } from './notifications/notifications.controller';
 import { ApplicationsController } from './applications/applications.controller';
+import { DocumentsController } from './documents/documents.controller';
 import { AuditController } from './audit/audit.controller';
 import { CompetitionsController } from './competitions/competitions.controller';
 import { ConsultationsController } from './consultations/consultations.controller';
@@ -45,7 +47,9 @@ export class AppModule {
         OrganizationsModule,
         AuditModule,
         CompetitionsModule,
+        StorageModule,
         ApplicationsModule,
+        DocumentsModule,
         ConsultationsModule,
         ReviewsModule,
         AwardsModule,
@@ -58,6 +62,7 @@ export class AppModule {
         NotificationsController,
         CompetitionsController,
         ApplicationsController,
+        DocumentsController,
         ConsultationsController,
         ReviewsController,
         ReviewAssignmentsController,

@@ -5,6 +5,7 @@ import fastifyStatic from '@fastify/static';
 import fastifyCookie from '@fastify/cookie';
 import type { FastifyInstance } from 'fastify';
 import helmet from 'helmet';
+import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
@@ -13,6 +14,7 @@ import { AppConfig } from '@grants/config';
 import { AppModule } from './app.module';
 import { jsonBodyParser } from './common/json-body';
 import { validationPipe } from './common/validation';
+import { multipartLimits } from './documents/multipart-upload';
 import { buildOpenApiDocument } from './openapi';
 
 export const API_PREFIX = 'api/v1';
@@ -62,6 +64,12 @@ export async function createApiApp(config: AppConfig = AppConfig.fromEnvironment
   };
   // skip-override (what fastify-plugin sets) makes the hook apply to every route, as @fastify/helmet's did.
   await app.register(Object.assign(securityHeadersPlugin, { [Symbol.for('skip-override')]: true }) as never);
+
+  // Uploads are streamed part by part (request.parts()); the file size limit stops a body at UPLOAD_MAX_MB.
+  await app.register(multipart as never, {
+    limits: multipartLimits(config.values.UPLOAD_MAX_MB * 1024 * 1024),
+    throwFileSizeLimit: true,
+  });
 
   await servePortal(app, resolve(config.values.WEB_DIR));
 

@@ -36,4 +36,22 @@ describe('validateEnvironment', () => {
     expect(() => validateEnvironment({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);
     expect(validateEnvironment({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }).JWT_SECRET).toHaveLength(32);
   });
+
+  it('stores documents on local disk by default and asks for the S3 settings only with the s3 driver', () => {
+    const local = validateEnvironment({});
+    expect(local.STORAGE_DRIVER).toBe('local');
+    expect(local.UPLOAD_MAX_MB).toBe(20);
+    expect(() => validateEnvironment({ STORAGE_DRIVER: 's3' })).toThrow(/S3_BUCKET[\s\S]*S3_ACCESS_KEY_ID/);
+    const s3 = validateEnvironment({
+      STORAGE_DRIVER: 's3',
+      S3_ENDPOINT: 'http://127.0.0.1:9000',
+      S3_BUCKET: 'grants-documents',
+      S3_ACCESS_KEY_ID: 'key',
+      S3_SECRET_ACCESS_KEY: 'secret',
+      S3_FORCE_PATH_STYLE: 'true',
+    });
+    expect(s3.S3_FORCE_PATH_STYLE).toBe(true);
+    expect(() => validateEnvironment({ S3_FORCE_PATH_STYLE: 'yes' })).toThrow(/S3_FORCE_PATH_STYLE/);
+    expect(() => validateEnvironment({ UPLOAD_MAX_MB: '0' })).toThrow(/UPLOAD_MAX_MB/);
+  });
 });

@@ -6,6 +6,7 @@ import {
   IsNotEmpty,
   IsOptional,
   IsString,
+  ValidateIf,
   IsUrl,
   Matches,
   Max,
@@ -19,6 +20,9 @@ import {
 // The pure checksum function only (no other imports), so the config does not load the domain.
 import { isValidInn } from '../../domain/src/shared/inn';
 
+const BOOLEANS: Record<string, boolean> = { true: true, '1': true, false: false, '0': false };
+const toBool = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' || typeof value === 'boolean' ? value : (BOOLEANS[String(value)] ?? value);
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 
 @ValidatorConstraint({ name: 'isInn' })
@@ -196,6 +200,50 @@ export class EnvironmentVariables {
     { message: 'GRANTS_360_LICENSE must be an http(s) URL' },
   )
   GRANTS_360_LICENSE = 'https://creativecommons.org/licenses/by/4.0/';
+
+  /** Where uploaded documents live: `local` (a directory) or `s3` (any S3-compatible store). */
+  @IsIn(['local', 's3'])
+  STORAGE_DRIVER: 'local' | 's3' = 'local';
+
+  /** The local driver's directory (created at start-up); several api replicas need a shared volume here. */
+  @IsString()
+  @IsNotEmpty()
+  STORAGE_DIR = './var/uploads';
+
+  /** The S3 endpoint (MinIO, Yandex Object Storage: https://storage.yandexcloud.net); empty means AWS. */
+  @ValidateIf((e: EnvironmentVariables) => e.S3_ENDPOINT !== '')
+  @Matches(/^https?:\/\/.+/, { message: 'S3_ENDPOINT must be an http(s) URL' })
+  S3_ENDPOINT = '';
+
+  @IsString()
+  @IsNotEmpty()
+  S3_REGION = 'us-east-1';
+
+  @ValidateIf((e: EnvironmentVariables) => e.STORAGE_DRIVER === 's3')
+  @Matches(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { message: 'S3_BUCKET must be a bucket name (required for s3)' })
+  S3_BUCKET = '';
+
+  @ValidateIf((e: EnvironmentVariables) => e.STORAGE_DRIVER === 's3')
+  @IsString()
+  @IsNotEmpty({ message: 'S3_ACCESS_KEY_ID is required for STORAGE_DRIVER=s3' })
+  S3_ACCESS_KEY_ID = '';
+
+  @ValidateIf((e: EnvironmentVariables) => e.STORAGE_DRIVER === 's3')
+  @IsString()
+  @IsNotEmpty({ message: 'S3_SECRET_ACCESS_KEY is required for STORAGE_DRIVER=s3' })
+  S3_SECRET_ACCESS_KEY = '';
+
+  /** Path-style URLs (`endpoint/bucket/key`), which MinIO and most self-hosted stores need. */
+  @Transform(toBool)
+  @IsIn([true, false], { message: 'S3_FORCE_PATH_STYLE must be true or false' })
+  S3_FORCE_PATH_STYLE = false;
+
+  /** Largest accepted upload, in megabytes. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(2048)
+  UPLOAD_MAX_MB = 20;
 
   /** The built portal (Vite output) the api serves at `/`; relative to the working directory. Absent: API only. */
   @IsString()

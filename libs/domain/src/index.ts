@@ -91,6 +91,14 @@ export * from './consultations/consultation.state-machine';
 export * from './consultations/dto/consultation.dto';
 export * from './consultations/consultations.service';
 export * from './consultations/consultations.module';
+export * from './documents/default-document-types';
+export * from './documents/file-content';
+export * from './documents/documents.errors';
+export * from './documents/application-document.entity';
+export * from './documents/dto/document.response';
+export * from './documents/stored-files.service';
+export * from './documents/application-documents.service';
+export * from './documents/documents.module';
 
 export * from './grants/grant.entity';
 export * from './grants/grant-report.entity';

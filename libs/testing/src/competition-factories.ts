@@ -6,7 +6,19 @@ type Overrides = Record<string, any>;
 const DAY = 24 * 60 * 60 * 1000;
 const iso = (ms: number) => new Date(ms).toISOString();
 
-/** A complete, valid competition body: deadlines in the future, two directions, default criteria. */
+/**
+ * The default document types with none required, so suites about other rules submit without attaching
+ * files; the documents suite leaves `documentTypes` out (`{ documentTypes: undefined }`) to get the
+ * real default with its required charter.
+ */
+export const OPTIONAL_DOCUMENT_TYPES = [
+  { code: 'charter', title: 'Устав организации', required: false },
+  { code: 'budget', title: 'Смета проекта', required: false },
+  { code: 'letters', title: 'Письма поддержки', required: false },
+  { code: 'other', title: 'Иные документы', required: false },
+];
+
+/** A complete, valid competition body: deadlines in the future, two directions, default criteria, no required documents. */
 export function competitionBody(overrides: Overrides = {}) {
   const now = Date.now();
   return {
@@ -24,6 +36,7 @@ export function competitionBody(overrides: Overrides = {}) {
       { code: 'social', title: 'Социальная поддержка и защита граждан' },
       { code: 'culture', title: 'Поддержка проектов в области культуры и искусства' },
     ],
+    documentTypes: OPTIONAL_DOCUMENT_TYPES,
     ...overrides,
   };
 }

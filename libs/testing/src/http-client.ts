@@ -1,10 +1,13 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { MultipartBody } from './document-fixtures';
 
 export interface HttpResponse<T = any> {
   status: number;
   body: T;
   headers: Record<string, string | string[] | undefined>;
   text: string;
+  /** The body's bytes (downloads). */
+  raw: Buffer;
 }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -30,6 +33,7 @@ export class HttpClient {
     body?: unknown,
     headers: Record<string, string> = {},
   ): Promise<HttpResponse<T>> {
+    const multipart = body instanceof MultipartBody ? body : undefined;
     const res = await this.app
       .getHttpAdapter()
       .getInstance()
@@ -38,12 +42,22 @@ export class HttpClient {
         url: path.startsWith('/api/') ? path : `/api/v1${path}`,
         headers: {
           ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
-          ...(body !== undefined && typeof body !== 'string' ? { 'content-type': 'application/json' } : {}),
+          ...(multipart ? { 'content-type': multipart.contentType } : {}),
+          ...(body !== undefined && !multipart && typeof body !== 'string'
+            ? { 'content-type': 'application/json' }
+            : {}),
           ...headers,
         },
-        payload: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+        payload: multipart
+          ? multipart.payload
+          : body === undefined
+            ? undefined
+            : typeof body === 'string'
+              ? body
+              : JSON.stringify(body),
       });
     let parsed: unknown = res.body;
+    const raw = res.rawPayload;
     if (String(res.headers['content-type'] ?? '').includes('json') && res.body) {
       try {
         parsed = JSON.parse(res.body);
@@ -56,6 +70,7 @@ export class HttpClient {
       body: parsed as T,
       headers: res.headers as HttpResponse['headers'],
       text: res.body,
+      raw,
     };
   }
 
@@ -73,5 +88,9 @@ export class HttpClient {
   }
   delete<T = any>(path: string) {
     return this.request<T>('DELETE', path);
+  }
+  /** POSTs a multipart body (see multipart() and documentUpload()). */
+  upload<T = any>(path: string, body: MultipartBody) {
+    return this.request<T>('POST', path, body);
   }
 }

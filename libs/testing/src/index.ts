@@ -8,4 +8,6 @@ export * from './deadline-fixtures';
 export * from './review-fixtures';
 export * from './statistics-fixtures';
 export * from './redis-server';
+export * from './s3-server';
+export * from './document-fixtures';
 export * from './grant-fixtures';

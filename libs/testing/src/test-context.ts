@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppConfig } from '@grants/config';
 import { dropDatabase, migrateDatabase } from '@grants/database';
@@ -39,6 +42,7 @@ export function uniqueTestConfig(env: Record<string, string> = {}, smtpPort?: nu
     ADMIN_PASSWORD,
     JWT_SECRET: 'test-secret-test-secret-test-secret',
     APP_URL: 'http://grants.test',
+    STORAGE_DIR: join(tmpdir(), `grants_test_${id}`),
     // The suites register many users from one in-process client; the per-client limit has its own test.
     AUTH_CLIENT_LIMIT: '0',
     ...(smtpPort ? { SMTP_URL: `smtp://127.0.0.1:${smtpPort}` } : {}),
@@ -68,6 +72,7 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
       await smtp.stop();
       await cleanupQueuePrefix(config);
       await dropDatabase(config.values.DATABASE_URL);
+      await rm(config.values.STORAGE_DIR, { recursive: true, force: true });
     },
   };
 }

@@ -7,6 +7,7 @@ import {
   ApplicationListQuery,
   ApplicationPageResponse,
   ApplicationResponse,
+  ApplicationSnapshotResponse,
   ApplicationsService,
   CreateApplicationDto,
   IneligibleDto,
@@ -71,7 +72,7 @@ export class ApplicationsController {
   @ApiDoc('Submit the application; it gets its registration number', 'roles', {
     404: true,
     409: 'NOT_EDITABLE',
-    422: 'DEADLINE_PASSED, NOT_OPEN_YET, INCOMPLETE, AMOUNT_EXCEEDS_MAX, COFINANCING_TOO_LOW, BUDGET_MISMATCH, PROJECT_DATES_INVALID',
+    422: 'DEADLINE_PASSED, NOT_OPEN_YET, INCOMPLETE, AMOUNT_EXCEEDS_MAX, COFINANCING_TOO_LOW, BUDGET_MISMATCH, PROJECT_DATES_INVALID, DOCUMENTS_MISSING',
   })
   submit(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<ApplicationResponse> {
     return this.applications.submit(actor, id);
@@ -124,6 +125,19 @@ export class ApplicationsController {
     @Param('id', uuidParam('id')) id: string,
   ): Promise<ApplicationChecklistResponse> {
     return this.applications.checklist(actor, id);
+  }
+
+  @Get('applications/:id/snapshot')
+  @ApiOkResponse({ type: ApplicationSnapshotResponse })
+  @ApiDoc('The frozen content of a submitted application (documents included) and its SHA-256', 'user', {
+    400: true,
+    404: 'NOT_FOUND: no such application in the caller’s scope, or it was never submitted',
+  })
+  snapshot(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('id')) id: string,
+  ): Promise<ApplicationSnapshotResponse> {
+    return this.applications.snapshot(actor, id);
   }
 
   @Get('applications/:id/events')

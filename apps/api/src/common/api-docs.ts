@@ -24,7 +24,7 @@ export class ErrorResponse {
   @ApiProperty({ example: 'DEADLINE_PASSED', description: 'Machine-readable code from API.md' }) code: string;
 }
 
-type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 422 | 429;
+type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429;
 
 const GENERIC: Record<ErrorStatus, string> = {
   400: 'VALIDATION_FAILED: invalid or unknown fields or parameters, each named in `message`',
@@ -32,6 +32,8 @@ const GENERIC: Record<ErrorStatus, string> = {
   403: 'FORBIDDEN: the caller’s role may never call this endpoint; CSRF_REJECTED: a cookie-authenticated change from a foreign origin',
   404: 'NOT_FOUND: no such resource in the caller’s scope',
   409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_FILE_TYPE',
   422: 'RULE_VIOLATION',
   429: 'TOO_MANY_REQUESTS',
 };

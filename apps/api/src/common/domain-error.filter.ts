@@ -30,6 +30,10 @@ export function statusOf(code: ErrorCode): number {
       return 404;
     case 'TOO_MANY_REQUESTS':
       return 429;
+    case 'PAYLOAD_TOO_LARGE':
+      return 413;
+    case 'UNSUPPORTED_FILE_TYPE':
+      return 415;
     case 'SERVICE_UNAVAILABLE':
       return 503;
     case 'EMAIL_TAKEN':
@@ -52,6 +56,8 @@ export function statusOf(code: ErrorCode): number {
     case 'BUDGET_EXCEEDED':
     case 'CONFLICT_OF_INTEREST':
     case 'PROJECT_DATES_INVALID':
+    case 'DOCUMENTS_MISSING':
+    case 'TOO_MANY_FILES':
     case 'RULE_VIOLATION':
     case 'TOKEN_INVALID':
     case 'WRONG_PASSWORD':
@@ -70,6 +76,7 @@ const GENERIC_CODES: Record<number, ErrorCode> = {
   403: 'FORBIDDEN',
   404: 'NOT_FOUND',
   409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
   422: 'RULE_VIOLATION',
   429: 'TOO_MANY_REQUESTS',
 };

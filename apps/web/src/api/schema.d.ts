@@ -280,6 +280,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/applications/{id}/snapshot": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The frozen content of a submitted application (documents included) and its SHA-256 */
+        get: operations["ApplicationsController_snapshot"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/applications/{id}/events": {
         parameters: {
             query?: never;
@@ -292,6 +309,42 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The files attached to an application in the caller’s scope */
+        get: operations["DocumentsController_list"];
+        put?: never;
+        /** Attach a file to a draft application (checked by content; PDF, DOC(X), XLS(X), ODT, ODS, RTF, JPEG, PNG) */
+        post: operations["DocumentsController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a document of an application in the caller’s scope */
+        get: operations["DocumentsController_download"];
+        put?: never;
+        post?: never;
+        /** Delete a document of a draft application */
+        delete: operations["DocumentsController_remove"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1094,6 +1147,25 @@ export interface components {
             /** @example 10 */
             maxScore: number;
         };
+        DocumentTypeInput: {
+            /** @example social */
+            code: string;
+            /**
+             * @description Russian title
+             * @example Социальная поддержка и защита граждан
+             */
+            title: string;
+            /**
+             * @description Shown to English-locale readers; the Russian title otherwise
+             * @example Social support and protection of citizens
+             */
+            titleEn?: string | null;
+            /**
+             * @description Submission is refused while no file of this type is attached
+             * @example true
+             */
+            required: boolean;
+        };
         ReportScheduleInput: {
             /** @example social */
             code: string;
@@ -1147,6 +1219,8 @@ export interface components {
             directions: components["schemas"]["DirectionInput"][];
             /** @description Omitted: the ten default criteria */
             criteria?: components["schemas"]["CriterionInput"][];
+            /** @description Documents applicants attach. Omitted: charter (required), budget, letters, other; an empty list asks for none */
+            documentTypes?: components["schemas"]["DocumentTypeInput"][];
             /**
              * @default 2
              * @example 2
@@ -1175,6 +1249,15 @@ export interface components {
             titleEn?: string;
             weight: number;
             maxScore: number;
+        };
+        DocumentTypeResponse: {
+            /** @example charter */
+            code: string;
+            /** @example Устав организации */
+            title: string;
+            /** @description English title; present only when one was given */
+            titleEn?: string;
+            required: boolean;
         };
         ReportScheduleResponse: {
             /** @example interim */
@@ -1219,6 +1302,7 @@ export interface components {
             minCoFinancingPercent: number;
             directions: components["schemas"]["DirectionResponse"][];
             criteria: components["schemas"]["CriterionResponse"][];
+            documentTypes: components["schemas"]["DocumentTypeResponse"][];
             /** @example 2 */
             expertsPerApplication: number;
             reportSchedule: components["schemas"]["ReportScheduleResponse"][];
@@ -1271,6 +1355,8 @@ export interface components {
             directions?: components["schemas"]["DirectionInput"][];
             /** @description Omitted: the ten default criteria */
             criteria?: components["schemas"]["CriterionInput"][];
+            /** @description Documents applicants attach. Omitted: charter (required), budget, letters, other; an empty list asks for none */
+            documentTypes?: components["schemas"]["DocumentTypeInput"][];
             /**
              * @default 2
              * @example 2
@@ -1463,6 +1549,53 @@ export interface components {
             ready: boolean;
             items: components["schemas"]["ChecklistItemResponse"][];
         };
+        SubmittedDocumentResponse: {
+            /** @example charter */
+            type: string;
+            /** @example Устав АНО «Наш город».pdf */
+            fileName: string;
+            /** @example 48213 */
+            size: number;
+            /** @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 */
+            sha256: string;
+        };
+        SubmittedContentResponse: {
+            /** Format: uuid */
+            applicationId: string;
+            /** Format: uuid */
+            competitionId: string;
+            /** Format: uuid */
+            organizationId: string;
+            /** @example 2026-K7Q2M-0001 */
+            registrationNumber: string;
+            /** Format: date-time */
+            submittedAt: string;
+            title: string;
+            summary: string | null;
+            direction: string | null;
+            /** @example 200000.00 */
+            requestedAmount: string | null;
+            /** @example 50000.00 */
+            coFinancingAmount: string | null;
+            /** Format: date */
+            projectStart: string | null;
+            /** Format: date */
+            projectEnd: string | null;
+            goals: string | null;
+            expectedResults: components["schemas"]["ExpectedResultResponse"][];
+            budgetLines: components["schemas"]["BudgetLineResponse"][];
+            geography: string | null;
+            /** @description The attached files in upload order (absent in snapshots made before documents existed) */
+            documents?: components["schemas"]["SubmittedDocumentResponse"][];
+        };
+        ApplicationSnapshotResponse: {
+            content: components["schemas"]["SubmittedContentResponse"];
+            /**
+             * @description SHA-256 (hex) of the RFC 8785 canonical JSON of `content`
+             * @example e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
+             */
+            contentHash: string;
+        };
         ApplicationEventResponse: {
             from: string | null;
             to: string;
@@ -1473,6 +1606,49 @@ export interface components {
         };
         ApplicationEventsResponse: {
             items: components["schemas"]["ApplicationEventResponse"][];
+        };
+        DocumentUploadBody: {
+            /**
+             * @description One of the competition’s document type codes
+             * @example charter
+             */
+            type: string;
+            /**
+             * Format: binary
+             * @description At most UPLOAD_MAX_MB (default 20) MB
+             */
+            file: string;
+        };
+        DocumentResponse: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description One of the competition’s document type codes
+             * @example charter
+             */
+            type: string;
+            /**
+             * @description As uploaded
+             * @example Устав АНО «Наш город».pdf
+             */
+            fileName: string;
+            /**
+             * @description Bytes
+             * @example 48213
+             */
+            size: number;
+            /**
+             * @description Decided from the file’s content
+             * @example application/pdf
+             */
+            contentType: string;
+            /** @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 */
+            sha256: string;
+            /** Format: date-time */
+            uploadedAt: string;
+        };
+        DocumentListResponse: {
+            items: components["schemas"]["DocumentResponse"][];
         };
         RequestConsultationDto: {
             /** @example Правильно ли рассчитано софинансирование? */
@@ -3186,7 +3362,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description DEADLINE_PASSED, NOT_OPEN_YET, INCOMPLETE, AMOUNT_EXCEEDS_MAX, COFINANCING_TOO_LOW, BUDGET_MISMATCH, PROJECT_DATES_INVALID */
+            /** @description DEADLINE_PASSED, NOT_OPEN_YET, INCOMPLETE, AMOUNT_EXCEEDS_MAX, COFINANCING_TOO_LOW, BUDGET_MISMATCH, PROJECT_DATES_INVALID, DOCUMENTS_MISSING */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3403,6 +3579,54 @@ export interface operations {
             };
         };
     };
+    ApplicationsController_snapshot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationSnapshotResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: invalid or unknown fields or parameters, each named in `message` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED: missing or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND: no such application in the caller’s scope, or it was never submitted */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     ApplicationsController_events: {
         parameters: {
             query?: never;
@@ -3451,6 +3675,265 @@ export interface operations {
             };
             /** @description NOT_FOUND: no such resource in the caller’s scope */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    DocumentsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentListResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: invalid or unknown fields or parameters, each named in `message` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED: missing or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in the caller’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    DocumentsController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["DocumentUploadBody"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: invalid or unknown fields or parameters, each named in `message` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED: missing or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the caller’s role may never call this endpoint; CSRF_REJECTED: a cookie-authenticated change from a foreign origin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in the caller’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_EDITABLE: the application is no longer a draft */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the file is larger than UPLOAD_MAX_MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNSUPPORTED_FILE_TYPE: the content is none of the allowed formats, whatever its name or declared type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description TOO_MANY_FILES: the application already has 30 files */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    DocumentsController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file as uploaded, with its stored Content-Type, `Content-Disposition: attachment` (RFC 6266 `filename*`), `X-Content-Type-Options: nosniff` and `ETag` = its SHA-256 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description VALIDATION_FAILED: invalid or unknown fields or parameters, each named in `message` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED: missing or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in the caller’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    DocumentsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED: invalid or unknown fields or parameters, each named in `message` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED: missing or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the caller’s role may never call this endpoint; CSRF_REJECTED: a cookie-authenticated change from a foreign origin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in the caller’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_EDITABLE: the application was submitted; its documents are frozen */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

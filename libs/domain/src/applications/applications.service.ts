@@ -26,8 +26,10 @@ import {
   ApplicationChecklistResponse,
   ApplicationEventsResponse,
   ApplicationResponse,
+  ApplicationSnapshotResponse,
 } from './dto/application.response';
 import { submitChecks, throwFirstFailure } from './submit-rules';
+import { submittedDocuments } from '../documents/submitted-documents';
 
 interface Clock {
   at: Date;
@@ -118,9 +120,16 @@ export class ApplicationsService {
       // A share lock: submits run side by side; a close, cancel or extension waits for them.
       const { application, competition } = await this.lockOwn(manager, actor, id, 'pessimistic_read');
       const clock = await this.clock(manager, competition.id);
+      // Under the application's row lock: attaching and deleting files wait for this submit, then see it.
+      const documents = await submittedDocuments(manager, id);
       // The very rules the checklist shows (GET /applications/:id/checklist), the first failure thrown.
       throwFirstFailure(
-        submitChecks(application, competition, { opened: clock.opened, beforeDeadline: clock.before_deadline }),
+        submitChecks(
+          application,
+          competition,
+          { opened: clock.opened, beforeDeadline: clock.before_deadline },
+          documents,
+        ),
       );
       const { ref, users } = await applicationAudience(manager, id);
 
@@ -133,7 +142,7 @@ export class ApplicationsService {
         [competition.id],
       )) as [{ last_sequence: number }];
       const registrationNumber = `${competition.year}-${competition.shortCode}-${String(sequence).padStart(4, '0')}`;
-      const content = submittedContent(application, registrationNumber, clock.at);
+      const content = submittedContent(application, registrationNumber, clock.at, documents);
       const contentHash = sha256(canonicalJson(content));
       await manager.insert(ApplicationSnapshot, {
         applicationId: id,
@@ -237,6 +246,14 @@ export class ApplicationsService {
     );
   }
 
+  /** The frozen content of a submitted application and its hash; a draft (never submitted) has none (404). */
+  async snapshot(actor: Actor, id: string): Promise<ApplicationSnapshotResponse> {
+    await this.get(actor, id);
+    const snapshot = await this.dataSource.getRepository(ApplicationSnapshot).findOneBy({ applicationId: id });
+    if (!snapshot) throw notFound('Snapshot');
+    return { content: snapshot.content, contentHash: snapshot.contentHash };
+  }
+
   /** The competitions of these applications whose results an applicant may read (only asked for applicants). */
   private async announcedCompetitions(actor: Actor, rows: Application[]): Promise<Set<string>> {
     const ids = [...new Set(rows.filter((r) => r.score !== null).map((r) => r.competitionId))];
@@ -259,10 +276,13 @@ export class ApplicationsService {
       .getRepository(Competition)
       .findOneByOrFail({ id: application.competitionId });
     const clock = await this.clock(this.dataSource.manager, competition.id);
-    const checks = submitChecks(application, competition, {
-      opened: clock.opened,
-      beforeDeadline: clock.before_deadline,
-    });
+    const documents = await submittedDocuments(this.dataSource.manager, id);
+    const checks = submitChecks(
+      application,
+      competition,
+      { opened: clock.opened, beforeDeadline: clock.before_deadline },
+      documents,
+    );
     return {
       ready: checks.every((c) => !c.failure),
       items: checks.map((c) => ({

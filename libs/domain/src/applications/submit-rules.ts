@@ -1,4 +1,5 @@
 import { Competition } from '../competitions/competition.entity';
+import { documentsMissing } from '../documents/documents.errors';
 import { DomainError } from '../shared/domain-error';
 import { addMoney, compareMoney, toKopecks } from '../shared/money';
 import { Application } from './application.entity';
@@ -216,7 +217,12 @@ export interface SubmitWindow {
  * (NOT_OPEN_YET, DEADLINE_PASSED; a cancelled competition fails the deadline rule with COMPETITION_NOT_OPEN),
  * then the content rules. Submit throws the first failure; the checklist shows them all.
  */
-export function submitChecks(a: Application, c: Competition, window: SubmitWindow): RuleCheck[] {
+export function submitChecks(
+  a: Application,
+  c: Competition,
+  window: SubmitWindow,
+  attached: { type: string }[],
+): RuleCheck[] {
   let notOpenYet: DomainError | null = null;
   let deadline: DomainError | null = null;
   if (c.status !== 'open') {
@@ -231,6 +237,7 @@ export function submitChecks(a: Application, c: Competition, window: SubmitWindo
     check('NOT_OPEN_YET', [], notOpenYet),
     check('DEADLINE_PASSED', [], deadline),
     ...contentChecks(a, c),
+    documentsCheck(c, attached),
   ];
 }
 
@@ -238,4 +245,11 @@ export function submitChecks(a: Application, c: Competition, window: SubmitWindo
 export function throwFirstFailure(checks: RuleCheck[]): void {
   const failed = checks.find((r) => r.failure);
   if (failed) throw failed.failure;
+}
+
+/** Every `required` document type of the competition has at least one attached file (API.md: DOCUMENTS_MISSING). */
+export function documentsCheck(c: Competition, attached: { type: string }[]): RuleCheck {
+  const present = new Set(attached.map((d) => d.type));
+  const missing = c.documentTypes.filter((t) => t.required && !present.has(t.code));
+  return check('DOCUMENTS_MISSING', ['documents'], missing.length ? documentsMissing(missing) : null);
 }

@@ -18,6 +18,14 @@ export interface Criterion {
   maxScore: number;
 }
 
+/** A kind of document the competition asks applicants to attach; a `required` one blocks submission until attached. */
+export interface DocumentType {
+  code: string;
+  title: string;
+  titleEn?: string;
+  required: boolean;
+}
+
 @Entity('competitions')
 export class Competition {
   @PrimaryGeneratedColumn('uuid') id: string;
@@ -32,6 +40,7 @@ export class Competition {
   @Column('numeric') minCoFinancingPercent: string;
   @Column('jsonb') directions: Direction[];
   @Column('jsonb') criteria: Criterion[];
+  @Column('jsonb') documentTypes: DocumentType[];
   @Column('int') expertsPerApplication: number;
   @Column('numeric') divergenceThreshold: string;
   @Column('numeric', { nullable: true }) minScoreToAward: string | null;

@@ -12,7 +12,8 @@ import { DomainError, invalid, notFound } from '../shared/domain-error';
 import { compareMoney, money } from '../shared/money';
 import { Page, pageOf } from '../shared/pagination';
 import { Actor } from '../shared/roles';
-import { Competition, CompetitionStatus, Criterion, Direction } from './competition.entity';
+import { DEFAULT_DOCUMENT_TYPES } from '../documents/default-document-types';
+import { Competition, CompetitionStatus, Criterion, Direction, DocumentType } from './competition.entity';
 import { applyCompetitionTransition, DB_NOW } from './competition.state-machine';
 import { deadlineShortened, notEditableAfterPublish, publishAfterDeadline } from './competitions.errors';
 import { DEFAULT_CRITERIA } from './default-criteria';
@@ -75,6 +76,7 @@ export class CompetitionsService {
               minCoFinancingPercent: String(dto.minCoFinancingPercent ?? 0),
               directions: dto.directions.map(toDirection),
               criteria: (dto.criteria ?? DEFAULT_CRITERIA).map(toCriterion),
+              documentTypes: (dto.documentTypes ?? DEFAULT_DOCUMENT_TYPES).map(toDocumentType),
               expertsPerApplication: dto.expertsPerApplication ?? 2,
               reportSchedule: dto.reportSchedule
                 ? dto.reportSchedule.map(toReport)
@@ -404,6 +406,13 @@ const toCriterion = (c: WithTitleEn<Criterion>): Criterion => ({
   maxScore: c.maxScore,
 });
 
+const toDocumentType = (d: WithTitleEn<DocumentType>): DocumentType => ({
+  code: d.code,
+  title: d.title,
+  ...withTitleEn(d.titleEn),
+  required: d.required,
+});
+
 function toColumns(dto: Partial<UpdateCompetitionDto>): Partial<Competition> {
   const out: Partial<Competition> = {};
   if (dto.title !== undefined) out.title = dto.title;
@@ -419,6 +428,7 @@ function toColumns(dto: Partial<UpdateCompetitionDto>): Partial<Competition> {
   if (dto.minCoFinancingPercent !== undefined) out.minCoFinancingPercent = String(dto.minCoFinancingPercent);
   if (dto.directions !== undefined) out.directions = dto.directions.map(toDirection);
   if (dto.criteria !== undefined) out.criteria = dto.criteria.map(toCriterion);
+  if (dto.documentTypes !== undefined) out.documentTypes = dto.documentTypes.map(toDocumentType);
   if (dto.expertsPerApplication !== undefined) out.expertsPerApplication = dto.expertsPerApplication;
   if (dto.reportSchedule !== undefined) out.reportSchedule = dto.reportSchedule.map(toReport);
   if (dto.divergenceThreshold !== undefined) out.divergenceThreshold = String(dto.divergenceThreshold);

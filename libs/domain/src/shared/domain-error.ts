@@ -21,6 +21,10 @@ export const ERROR_CODES = [
   'CONFLICT_OF_INTEREST',
   // project dates outside the competition's rules (submit)
   'PROJECT_DATES_INVALID',
+  // documents: a required type without a file (submit), a file of a format not allowed, the 31st file
+  'DOCUMENTS_MISSING',
+  'UNSUPPORTED_FILE_TYPE',
+  'TOO_MANY_FILES',
   // accounts and browser sessions
   'CSRF_REJECTED',
   'TOKEN_INVALID',
@@ -35,6 +39,7 @@ export const ERROR_CODES = [
   'RULE_VIOLATION',
   'TOO_MANY_REQUESTS',
   'SERVICE_UNAVAILABLE',
+  'PAYLOAD_TOO_LARGE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

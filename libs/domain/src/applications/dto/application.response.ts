@@ -118,3 +118,45 @@ export class ApplicationChecklistResponse {
   @ApiProperty({ description: 'True iff a submit now would pass every rule' }) ready: boolean;
   @ApiProperty({ type: [ChecklistItemResponse] }) items: ChecklistItemResponse[];
 }
+
+export class SubmittedDocumentResponse {
+  @ApiProperty({ example: 'charter' }) type: string;
+  @ApiProperty({ example: 'Устав АНО «Наш город».pdf' }) fileName: string;
+  @ApiProperty({ example: 48213 }) size: number;
+  @ApiProperty({ example: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08' }) sha256: string;
+}
+
+/** The content as it was submitted; exactly the object whose canonical JSON `contentHash` is the hash of. */
+export class SubmittedContentResponse {
+  @ApiProperty({ format: 'uuid' }) applicationId: string;
+  @ApiProperty({ format: 'uuid' }) competitionId: string;
+  @ApiProperty({ format: 'uuid' }) organizationId: string;
+  @ApiProperty({ example: '2026-K7Q2M-0001' }) registrationNumber: string;
+  @ApiProperty({ format: 'date-time' }) submittedAt: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ nullable: true, type: String }) summary: string | null;
+  @ApiProperty({ nullable: true, type: String }) direction: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '200000.00' }) requestedAmount: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '50000.00' }) coFinancingAmount: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) projectStart: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) projectEnd: string | null;
+  @ApiProperty({ nullable: true, type: String }) goals: string | null;
+  @ApiProperty({ type: [ExpectedResultResponse] }) expectedResults: ExpectedResultResponse[];
+  @ApiProperty({ type: [BudgetLineResponse] }) budgetLines: BudgetLineResponse[];
+  @ApiProperty({ nullable: true, type: String }) geography: string | null;
+  @ApiProperty({
+    type: [SubmittedDocumentResponse],
+    required: false,
+    description: 'The attached files in upload order (absent in snapshots made before documents existed)',
+  })
+  documents?: SubmittedDocumentResponse[];
+}
+
+export class ApplicationSnapshotResponse {
+  @ApiProperty({ type: SubmittedContentResponse }) content: Record<string, unknown>;
+  @ApiProperty({
+    description: 'SHA-256 (hex) of the RFC 8785 canonical JSON of `content`',
+    example: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+  })
+  contentHash: string;
+}

@@ -17,6 +17,13 @@ export class CriterionResponse {
   @ApiProperty() maxScore: number;
 }
 
+export class DocumentTypeResponse {
+  @ApiProperty({ example: 'charter' }) code: string;
+  @ApiProperty({ example: 'Устав организации' }) title: string;
+  @ApiPropertyOptional(TITLE_EN) titleEn?: string;
+  @ApiProperty() required: boolean;
+}
+
 export class ReportScheduleResponse {
   @ApiProperty({ example: 'interim' }) code: string;
   @ApiProperty({ example: 'Промежуточный отчёт' }) title: string;
@@ -41,6 +48,7 @@ export class CompetitionResponse {
   @ApiProperty({ example: 10 }) minCoFinancingPercent: number;
   @ApiProperty({ type: [DirectionResponse] }) directions: DirectionResponse[];
   @ApiProperty({ type: [CriterionResponse] }) criteria: CriterionResponse[];
+  @ApiProperty({ type: [DocumentTypeResponse] }) documentTypes: DocumentTypeResponse[];
   @ApiProperty({ example: 2 }) expertsPerApplication: number;
   @ApiProperty({ type: [ReportScheduleResponse] }) reportSchedule: ReportScheduleResponse[];
   @ApiProperty({ example: 30 }) divergenceThreshold: number;
@@ -71,6 +79,7 @@ export class CompetitionResponse {
       minCoFinancingPercent: Number(c.minCoFinancingPercent),
       directions: c.directions,
       criteria: c.criteria,
+      documentTypes: c.documentTypes,
       expertsPerApplication: c.expertsPerApplication,
       reportSchedule: c.reportSchedule,
       divergenceThreshold: Number(c.divergenceThreshold),

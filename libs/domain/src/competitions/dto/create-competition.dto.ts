@@ -5,6 +5,7 @@ import {
   ArrayMinSize,
   ArrayUnique,
   IsArray,
+  IsBoolean,
   IsInt,
   IsNotEmpty,
   IsNumber,
@@ -66,6 +67,12 @@ export class CriterionInput extends CodedTitleInput {
   @Min(1)
   @Max(100)
   maxScore: number;
+}
+
+export class DocumentTypeInput extends CodedTitleInput {
+  @ApiProperty({ example: true, description: 'Submission is refused while no file of this type is attached' })
+  @IsBoolean()
+  required: boolean;
 }
 
 /** A report of the schedule: a coded title with the date (in the competition's zone) it is due. */
@@ -149,6 +156,19 @@ export class CreateCompetitionDto {
   @ValidateNested({ each: true })
   @Type(() => CriterionInput)
   criteria?: CriterionInput[];
+
+  @ApiPropertyOptional({
+    type: [DocumentTypeInput],
+    description:
+      'Documents applicants attach. Omitted: charter (required), budget, letters, other; an empty list asks for none',
+  })
+  @ValidateIf(present)
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ArrayUnique((d: DocumentTypeInput) => d?.code, { message: 'documentTypes must have unique codes' })
+  @ValidateNested({ each: true })
+  @Type(() => DocumentTypeInput)
+  documentTypes?: DocumentTypeInput[];
 
   @ApiPropertyOptional({ example: 2, default: 2 })
   @ValidateIf(present)

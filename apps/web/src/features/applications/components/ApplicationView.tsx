@@ -67,10 +67,7 @@ export function ApplicationView({
       {t(`draft.sections.${section}`)}
     </Title>
   );
-  const documentTypes = (
-    competition as
-      (Competition & { documentTypes?: Array<{ code: string; title: string; titleEn?: string }> }) | undefined
-  )?.documentTypes;
+  const documentTypes = competition?.documentTypes;
   return (
     <Stack gap="xl" className={classes.view}>
       <section>

@@ -11,21 +11,13 @@ import { type Application, useChecklist } from '../hooks/useApplication';
 import { useDeleteDocument, useDocuments, useUploadDocument } from '../hooks/useDocuments';
 import { ChecklistItems } from './ChecklistItems';
 
-interface DocumentType {
-  code: string;
-  title: string;
-  titleEn?: string;
-  required: boolean;
-}
-
 const kb = (size: number) => `${Math.max(1, Math.round(size / 1024)).toLocaleString('ru-RU')} КБ`;
 
 /** The documents of a draft: upload with progress (type chosen from the competition's), list, delete. */
 export function DocumentsSection({ application, competition }: { application: Application; competition: Competition }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
-  const types = ((competition as Competition & { documentTypes?: DocumentType[] }).documentTypes ??
-    []) as DocumentType[];
+  const types = competition.documentTypes;
   const documents = useDocuments(application.id);
   const checklist = useChecklist(application.id);
   const upload = useUploadDocument(application.id);
@@ -132,7 +124,7 @@ export function DocumentsSection({ application, competition }: { application: Ap
         </form>
 
         {upload.isSuccess && (
-          <Alert color="green" variant="light" role="status">
+          <Alert color="green.9" variant="light" role="status">
             {t('attachments.uploaded', { name: upload.data.fileName })}
           </Alert>
         )}

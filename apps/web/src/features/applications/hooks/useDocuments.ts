@@ -2,26 +2,15 @@ import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, type ApiErrorBody, NetworkError, unwrap } from '../../../api/client';
 import { keys } from '../../../api/keys';
+import type { components } from '../../../api/schema';
 
-// The documents endpoints (API.md, Documents) are not in the OpenAPI document yet: typed by hand until they are.
-export interface ApplicationDocument {
-  id: string;
-  type: string;
-  fileName: string;
-  size: number;
-  contentType: string;
-  sha256: string;
-  uploadedAt: string;
-}
+export type ApplicationDocument = components['schemas']['DocumentResponse'];
 
 /** The application's attached files. */
 export function useDocuments(id: string, enabled = true) {
   return useQuery({
     queryKey: keys.documents(id),
-    queryFn: () =>
-      unwrap(
-        api.GET('/api/v1/applications/{id}/documents' as never, { params: { path: { id } } } as never),
-      ) as Promise<{ items: ApplicationDocument[] }>,
+    queryFn: () => unwrap(api.GET('/api/v1/applications/{id}/documents', { params: { path: { id } } })),
     enabled: enabled && Boolean(id),
   });
 }
@@ -77,7 +66,7 @@ export function useDeleteDocument(applicationId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (documentId: string) =>
-      unwrap(api.DELETE('/api/v1/documents/{id}' as never, { params: { path: { id: documentId } } } as never)),
+      unwrap(api.DELETE('/api/v1/documents/{id}', { params: { path: { id: documentId } } })),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: keys.documents(applicationId) });
       void queryClient.invalidateQueries({ queryKey: keys.checklist(applicationId) });

@@ -36,7 +36,10 @@ export function useSubmit(id: string) {
           await wait(seconds * 1000);
           continue;
         }
-        throw new ApiError(status, (result.error ?? undefined) as ApiErrorBody | undefined);
+        const error = new ApiError(status, (result.error ?? undefined) as ApiErrorBody | undefined);
+        // No longer a draft (submitted elsewhere, or closed at the deadline): say which, from its fresh status.
+        if (status === 409) await queryClient.refetchQueries({ queryKey: keys.application(id), exact: true });
+        throw error;
       }
     },
     onSettled: () => setRetry(null),

@@ -42,12 +42,15 @@ export default function CheckPage() {
   if (!application.data || !competition.data) return <PageLoader />;
   const a = application.data;
   const c = competition.data;
-  if (a.status !== 'draft' && !submit.isSuccess) return <Navigate to={`/applications/${id}`} replace />;
+  if (a.status !== 'draft' && !submit.isSuccess && !submit.error)
+    return <Navigate to={`/applications/${id}`} replace />;
 
   const deadline = `${formatDateTime(c.submissionDeadline, c.timezone, i18n.language)}, ${zoneName(c.timezone)}`;
   let errors: FieldError[] = [];
   if (submit.error) {
-    const code = submit.error instanceof ApiError ? submit.error.body?.code : undefined;
+    let code = submit.error instanceof ApiError ? submit.error.body?.code : undefined;
+    // A draft closed at the deadline (not_submitted) is refused as not editable: the person hears why.
+    if (code === 'NOT_EDITABLE' && a.status === 'not_submitted') code = 'DEADLINE_PASSED';
     const plain = code ? t(`check.submitErrors.${code}`, { defaultValue: '', deadline }) : '';
     const field = code ? checklist.data?.items.find((i) => i.code === code)?.fields[0] : undefined;
     if (submit.error instanceof ApiError && submit.error.status === 503)
@@ -127,7 +130,7 @@ export default function CheckPage() {
             </Title>
             <Text>{t('check.submitLead')}</Text>
             {submit.retry && (
-              <Alert color="yellow" variant="light" role="status">
+              <Alert color="yellow.9" variant="light" role="status">
                 {t('check.retrying', {
                   seconds: submit.retry.seconds,
                   attempt: submit.retry.attempt,
