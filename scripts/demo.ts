@@ -254,7 +254,12 @@ async function main() {
   const applied = await migrateDatabase(config.values.DATABASE_URL);
   console.log(applied.length ? `Migrated: ${applied.join(', ')}` : 'Database is up to date');
 
-  const env = { NODE_ENV: config.values.NODE_ENV, SMTP_URL: config.values.SMTP_URL };
+  // Warnings only, unless LOG_LEVEL says otherwise: the URLs and logins below stay readable.
+  const env = {
+    NODE_ENV: config.values.NODE_ENV,
+    SMTP_URL: config.values.SMTP_URL,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+  };
   start('mail', join(root, 'node_modules', '.bin', 'maildev'), [
     '--smtp',
     String(MAIL_SMTP_PORT),

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
-import { DEFAULT_CRITERIA, StatisticsService } from '@grants/domain';
+import { accountToken, AccountTokenKind, AccountsService, DEFAULT_CRITERIA, StatisticsService } from '@grants/domain';
 import { FileStore } from '@grants/storage';
 import {
   competitionBody,
@@ -230,6 +230,28 @@ describe('Access matrix: every operation × every caller', () => {
     return (await createStaff(ctx.http, s.admin, role)).accessToken;
   };
 
+  /** A valid one-time token of a mail link, as the mail would carry it. */
+  const mailToken = async (
+    kind: AccountTokenKind,
+    fields: { userId?: string; organizationId?: string; email?: string },
+  ): Promise<string> => {
+    const { id } = await db.transaction((m) => ctx.api.get(AccountsService).createToken(m, kind, 3600_000, fields));
+    return accountToken(id, ctx.config.values.JWT_SECRET);
+  };
+  /** A new member of the own organization, joined by invitation. */
+  const ownColleague = async (): Promise<string> => {
+    const token = await mailToken('invitation', {
+      organizationId: s.own.user.organizationId!,
+      email: `colleague-${randomUUID()}@example.org`,
+    });
+    const res = await ctx.http
+      .anonymous()
+      .post('/auth/accept-invitation', { token, fullName: 'Коллега', password: 'colleague-password' });
+    if (res.status !== 201) throw new Error(`accept failed: ${res.status} ${res.text}`);
+    return res.body.user.id as string;
+  };
+  const PASSWORDS = { ngo: 'correct-horse-battery', staff: 'staff-password-123' };
+
   const rows: Row[] = [
     // Health and auth
     { op: 'GET /health', call: fixed('/health'), expect: same(200) },
@@ -251,6 +273,87 @@ describe('Access matrix: every operation × every caller', () => {
       expect: anyUser(204),
     },
     { op: 'GET /me/notifications', call: fixed('/me/notifications'), expect: anyUser(200) },
+    { op: 'PATCH /me', call: fixed('/me', { locale: 'ru' }), expect: anyUser(200) },
+    {
+      op: 'POST /me/password',
+      call: async (who) => ({
+        path: '/me/password',
+        token: await standIn(who),
+        body: {
+          currentPassword: who === 'own' || who === 'foreign' ? PASSWORDS.ngo : PASSWORDS.staff,
+          newPassword: 'a-new-password-for-the-matrix',
+        },
+      }),
+      expect: anyUser(204),
+    },
+    {
+      op: 'POST /auth/password-reset',
+      call: fixed('/auth/password-reset', { email: 'nobody@example.org' }),
+      expect: same(202),
+    },
+    {
+      op: 'POST /auth/password-reset/confirm',
+      call: async () => {
+        const ngo = await registerNgo(ctx.http);
+        const token = await mailToken('password_reset', { userId: ngo.user.id });
+        return { path: '/auth/password-reset/confirm', body: { token, password: 'a-new-password-for-the-matrix' } };
+      },
+      expect: same(200),
+    },
+    {
+      op: 'POST /auth/verify-email',
+      call: async () => {
+        const ngo = await registerNgo(ctx.http);
+        return {
+          path: '/auth/verify-email',
+          body: { token: await mailToken('email_verification', { userId: ngo.user.id }) },
+        };
+      },
+      expect: same(200),
+    },
+    { op: 'POST /auth/verify-email/resend', call: fixed('/auth/verify-email/resend'), expect: anyUser(202) },
+    {
+      op: 'POST /auth/accept-invitation',
+      call: async () => {
+        const token = await mailToken('invitation', {
+          organizationId: s.own.user.organizationId!,
+          email: `invited-${randomUUID()}@example.org`,
+        });
+        return {
+          path: '/auth/accept-invitation',
+          body: { token, fullName: 'Коллега', password: 'colleague-password' },
+        };
+      },
+      expect: same(201),
+    },
+    {
+      op: 'PATCH /users/{id}',
+      call: async () => ({ path: `/users/${s.otherExpert.user.id}`, body: { fullName: 'Петров Иван Сергеевич' } }),
+      expect: only({ admin: 200 }),
+    },
+    {
+      op: 'PATCH /organizations/{id}',
+      call: async () => ({ path: `/organizations/${s.own.user.organizationId}`, body: { phone: '+7 391 000-00-00' } }),
+      expect: only({ own: 200, foreign: 404, admin: 200 }),
+    },
+    {
+      op: 'GET /organizations/{id}/members',
+      call: async () => ({ path: `/organizations/${s.own.user.organizationId}/members` }),
+      expect: only({ own: 200, foreign: 404, admin: 200 }),
+    },
+    {
+      op: 'POST /organizations/{id}/invitations',
+      call: async () => ({
+        path: `/organizations/${s.own.user.organizationId}/invitations`,
+        body: { email: `invitee-${randomUUID()}@example.org` },
+      }),
+      expect: only({ own: 201, foreign: 404 }),
+    },
+    {
+      op: 'DELETE /organizations/{id}/members/{userId}',
+      call: async () => ({ path: `/organizations/${s.own.user.organizationId}/members/${await ownColleague()}` }),
+      expect: only({ own: 204, foreign: 404, admin: 204 }),
+    },
     {
       op: 'POST /users',
       call: async () => ({

@@ -113,6 +113,9 @@ const ERROR_CODES_OF_API_MD = [
   'BUDGET_EXCEEDED',
   'ALREADY_ANNOUNCED',
   'CONFLICT_OF_INTEREST',
+  'TOKEN_INVALID',
+  'WRONG_PASSWORD',
+  'LAST_MEMBER',
 ];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -910,6 +913,10 @@ describe('HTTP contract of API.md', () => {
 
   it('sends ids, times, dates and money in their API.md formats in every JSON response above', () => {
     expect(ContractClient.violations).toEqual([]);
+  });
+
+  it('maps CSRF_REJECTED to 403', () => {
+    expect(statusOf('CSRF_REJECTED')).toBe(403);
   });
 
   it('maps every business error code of API.md to 409 or 422', () => {

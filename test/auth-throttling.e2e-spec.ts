@@ -104,6 +104,7 @@ describe('Per-client limit of the auth endpoints', () => {
       statuses.push(res.status);
     }
     expect(statuses).toEqual([401, 401, 401, 401, 401, 401, 429]);
+    expect((await ctx.http.post('/auth/password-reset', { email: emails[0] })).status).toBe(429);
     const reg = await ctx.http.post('/auth/register', {});
     expect(reg.status === 429 || reg.status === 400).toBe(true);
   });

@@ -11,12 +11,17 @@ export * from './identity/dto/create-user.dto';
 export * from './identity/dto/user.response';
 export * from './identity/auth.service';
 export * from './identity/email';
+export * from './identity/account-token';
 export * from './identity/sessions.service';
+export * from './identity/accounts.service';
+export * from './identity/members.service';
+export * from './identity/dto/account.dto';
 export * from './identity/users.service';
 export * from './identity/identity.module';
 
 export * from './organizations/organization.entity';
 export * from './organizations/organization.response';
+export * from './organizations/update-organization.dto';
 export * from './organizations/organizations.service';
 export * from './organizations/organizations.module';
 

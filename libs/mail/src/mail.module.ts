@@ -24,6 +24,7 @@ class MailTransportCloser implements OnApplicationShutdown {
           appUrl: config.values.APP_URL,
           defaultTimezone: config.values.STATS_TZ,
           templates: TEMPLATES,
+          tokenSecret: config.values.JWT_SECRET,
         }),
     },
     {

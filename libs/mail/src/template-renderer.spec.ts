@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { TemplateCode, TemplatePayloads, TEMPLATES } from '@grants/domain';
+import { accountToken, TemplateCode, TemplatePayloads, TEMPLATES } from '@grants/domain';
 import { formatDateTime, formatDays, formatMoney } from './mail.formatters';
 import { isPermanentSmtpError, PermanentMailError } from './mail.errors';
 import { MAIL_LOCALES, TemplateRenderer } from './template-renderer';
@@ -34,6 +34,23 @@ const samples: { [T in TemplateCode]: TemplatePayloads[T] } = {
     fullName: 'Иванова Мария Петровна',
     email: 'maria@example.org',
     organizationName: 'МОО «Наш город»',
+    verifyTokenId: '6f1c2a9e-3b7d-4e1a-9c2f-0a1b2c3d4e5f',
+  },
+  'account.password_reset': {
+    fullName: 'Иванова Мария Петровна',
+    tokenId: '6f1c2a9e-3b7d-4e1a-9c2f-0a1b2c3d4e5f',
+    expiresAt: '2026-10-17T16:30:00.000Z',
+  },
+  'account.email_verification': {
+    fullName: 'Иванова Мария Петровна',
+    email: 'maria@example.org',
+    tokenId: '6f1c2a9e-3b7d-4e1a-9c2f-0a1b2c3d4e5f',
+  },
+  'organization.invitation': {
+    organizationName: 'МОО «Наш город»',
+    inviterName: 'Иванова Мария Петровна',
+    tokenId: '6f1c2a9e-3b7d-4e1a-9c2f-0a1b2c3d4e5f',
+    expiresAt: '2026-10-24T16:30:00.000Z',
   },
   'consultation.requested': { ...application, consultationId: 'c-1', question: 'Как рассчитать софинансирование?' },
   'consultation.completed': {
@@ -134,6 +151,14 @@ describe('Mail templates', () => {
     appUrl: 'https://grants.example/',
     defaultTimezone: 'Asia/Krasnoyarsk',
     templates: TEMPLATES,
+    tokenSecret: 'test-secret-test-secret',
+  });
+
+  it('puts the one-time token derived from the row id into the portal link, never the id alone', () => {
+    const mail = renderer.render('account.password_reset', 'en', samples['account.password_reset']);
+    const token = accountToken(samples['account.password_reset'].tokenId, 'test-secret-test-secret');
+    expect(mail.text).toContain(`https://grants.example/reset-password?token=${encodeURIComponent(token)}`);
+    expect(mail.text).not.toContain(`token=${samples['account.password_reset'].tokenId}`);
   });
 
   it.each(TEMPLATES.flatMap((t) => MAIL_LOCALES.map((l) => [t, l] as const)))(

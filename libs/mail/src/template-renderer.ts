@@ -1,6 +1,7 @@
 import Handlebars from 'handlebars';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { accountToken } from '@grants/domain';
 import { PermanentMailError } from './mail.errors';
 import { formatDate, formatDateTime, formatDays, formatMoney, MailLocale } from './mail.formatters';
 
@@ -19,6 +20,8 @@ export interface TemplateRendererOptions {
   defaultTimezone: string;
   /** Template codes that must all exist in every locale; checked at start-up. */
   templates: readonly string[];
+  /** Secret the one-time tokens of mail links are derived with (JWT_SECRET); needed by `tokenLink`. */
+  tokenSecret?: string;
   /** Folder of `<locale>/<code>.hbs` files; defaults to the one beside this module (copied into dist by the build). */
   directory?: string;
 }
@@ -125,6 +128,13 @@ export class TemplateRenderer {
       formatDays(Number(required('days', n)), locale(options)),
     );
     this.hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+    // `{{tokenLink "reset-password" tokenId}}`: a portal route with the one-time token derived from its row id.
+    this.hbs.registerHelper('tokenLink', (route: unknown, tokenId: unknown) => {
+      const secret = this.options.tokenSecret;
+      if (!secret) throw new PermanentMailError('tokenLink: no token secret configured');
+      const token = accountToken(String(required('tokenLink', tokenId)), secret);
+      return `${appUrl}/${encodeURIComponent(String(route))}?token=${encodeURIComponent(token)}`;
+    });
     this.hbs.registerHelper('link', (...args: unknown[]) => {
       const segments = args.slice(0, -1).map((s) => encodeURIComponent(String(required('link', s))));
       return `${appUrl}/${segments.join('/')}`;

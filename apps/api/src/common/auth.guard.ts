@@ -8,7 +8,12 @@ import { requestOrigin, SESSION_COOKIE, trustedOrigins } from './session-cookie'
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-type AuthedRequest = FastifyRequest & { actor?: Actor; raw: FastifyRequest['raw'] & { userId?: string } };
+export type AuthedRequest = FastifyRequest & {
+  actor?: Actor;
+  /** The caller was identified by the session cookie (not a bearer token). */
+  viaCookie?: boolean;
+  raw: FastifyRequest['raw'] & { userId?: string };
+};
 
 /**
  * Global guard: identifies the caller by a bearer token or, lacking one, the session cookie (401 when
@@ -48,6 +53,7 @@ export class AuthGuard implements CanActivate {
           );
       } else {
         request.actor = actor;
+        request.viaCookie = !bearer;
         request.raw.userId = actor.id;
       }
     }

@@ -1,5 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import { AppConfig } from '@grants/config';
+import { AuthService } from '@grants/domain';
 import { SESSION_COOKIE } from './api-docs';
 
 export { SESSION_COOKIE };
@@ -14,6 +15,12 @@ export function setSessionCookie(reply: FastifyReply, config: AppConfig, token: 
     maxAge: lifetimeS,
   });
   noStore(reply);
+}
+
+/** The cookie for a freshly issued token, living as long as the token. */
+export function startSession(reply: FastifyReply, auth: AuthService, config: AppConfig, token: string): void {
+  const { exp, iat } = auth.verify(token);
+  setSessionCookie(reply, config, token, Math.max(0, (exp ?? 0) - (iat ?? 0)));
 }
 
 export function clearSessionCookie(reply: FastifyReply, config: AppConfig): void {

@@ -11,6 +11,7 @@ import { Organization } from '../organizations/organization.entity';
 import { Actor } from '../shared/roles';
 import { AuthResponse, UserResponse } from './dto/user.response';
 import { LoginDto, RegisterDto } from './dto/register.dto';
+import { EMAIL_VERIFICATION_TTL_MS, insertAccountToken } from './account-token';
 import { canonicalEmail } from './email';
 import { badCredentials, emailTaken, innTaken, tooManyAuthRequests, tooManyLogins } from './identity.errors';
 import { dummyHash, hashPassword, verifyPassword } from './password';
@@ -76,11 +77,23 @@ export class AuthService {
             organizationId: org.id,
           }),
         );
+        const verify = await insertAccountToken(
+          manager,
+          this.config.values.JWT_SECRET,
+          'email_verification',
+          EMAIL_VERIFICATION_TTL_MS,
+          { userId: created.id },
+        );
         await this.outbox.write(manager, [
           {
             userId: created.id,
             template: 'account.registered',
-            payload: { fullName: created.fullName, organizationName: org.fullName, email: created.email },
+            payload: {
+              fullName: created.fullName,
+              organizationName: org.fullName,
+              email: created.email,
+              verifyTokenId: verify.id,
+            },
             dedupeKey: `account.registered:${created.id}`,
           },
         ]);

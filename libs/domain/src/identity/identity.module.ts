@@ -8,6 +8,8 @@ import { NotificationsOutboxModule } from '../notifications/notifications-outbox
 import { Organization } from '../organizations/organization.entity';
 import { AuthService } from './auth.service';
 import { SessionsService } from './sessions.service';
+import { AccountsService } from './accounts.service';
+import { MembersService } from './members.service';
 import { User } from './user.entity';
 import { UsersService } from './users.service';
 
@@ -26,7 +28,7 @@ import { UsersService } from './users.service';
     NotificationsOutboxModule,
     AuditModule,
   ],
-  providers: [AuthService, UsersService, SessionsService],
-  exports: [AuthService, UsersService, SessionsService],
+  providers: [AuthService, UsersService, SessionsService, AccountsService, MembersService],
+  exports: [AuthService, UsersService, SessionsService, AccountsService, MembersService],
 })
 export class IdentityModule {}

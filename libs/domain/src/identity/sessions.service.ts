@@ -41,7 +41,8 @@ export class SessionsService {
    * Call forget() again after the commit (a read in between may have cached the old state).
    */
   async revokeAll(manager: EntityManager, userId: string): Promise<number> {
-    const rows: { session_version: number }[] = await manager.query(
+    // TypeORM answers UPDATE … RETURNING with [rows, affected].
+    const [rows]: [{ session_version: number }[], number] = await manager.query(
       `UPDATE users SET session_version = session_version + 1 WHERE id = $1 RETURNING session_version`,
       [userId],
     );

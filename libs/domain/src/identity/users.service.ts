@@ -7,6 +7,8 @@ import { OutboxService } from '../notifications/outbox.service';
 import { notFound } from '../shared/domain-error';
 import { Page, pageOf } from '../shared/pagination';
 import { Actor, Role } from '../shared/roles';
+import { AppConfig } from '@grants/config';
+import { EMAIL_VERIFICATION_TTL_MS, insertAccountToken } from './account-token';
 import { canonicalEmail } from './email';
 import { CreateUserDto } from './dto/create-user.dto';
 import { UserResponse } from './dto/user.response';
@@ -23,6 +25,7 @@ export class UsersService {
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
+    private readonly config: AppConfig,
   ) {}
 
   async get(id: string): Promise<UserResponse> {
@@ -48,11 +51,18 @@ export class UsersService {
             organizationId: null,
           }),
         );
+        const verify = await insertAccountToken(
+          manager,
+          this.config.values.JWT_SECRET,
+          'email_verification',
+          EMAIL_VERIFICATION_TTL_MS,
+          { userId: created.id },
+        );
         await this.outbox.write(manager, [
           {
             userId: created.id,
             template: 'account.registered',
-            payload: { fullName: created.fullName, role: created.role, email: created.email },
+            payload: { fullName: created.fullName, role: created.role, email: created.email, verifyTokenId: verify.id },
             dedupeKey: `account.registered:${created.id}`,
           },
         ]);

@@ -7,7 +7,9 @@ import { TemplateCode, TemplatePayloads } from './templates';
 export type OutboxMessage = {
   [T in TemplateCode]: {
     /** Recipient user; its email and locale are read in the same transaction. */
-    userId: string;
+    userId: string | null;
+    /** A recipient without an account (an invitation): used when `userId` is null. */
+    to?: { email: string; locale: Locale };
     template: T;
     payload: TemplatePayloads[T];
     /** Unique per event and recipient: writing the same event twice is a no-op. */
@@ -38,6 +40,8 @@ export class OutboxService {
     }
     const rows = messages.map((m) => [
       m.userId,
+      m.to?.email ?? null,
+      m.to?.locale ?? null,
       m.template,
       JSON.stringify(m.payload),
       m.dedupeKey,
@@ -51,9 +55,11 @@ export class OutboxService {
     const [{ inserted }]: { inserted: number }[] = await manager.query(
       `WITH ins AS (
          INSERT INTO notifications (user_id, email, locale, template, payload, dedupe_key, decision_key)
-         SELECT v.user_id::uuid, u.email, u.locale, v.template, v.payload::jsonb, v.dedupe_key, v.decision_key
-         FROM (VALUES ${values}) AS v(user_id, template, payload, dedupe_key, decision_key)
-         JOIN users u ON u.id = v.user_id::uuid
+         SELECT v.user_id::uuid, COALESCE(u.email, v.email), COALESCE(u.locale, v.locale), v.template,
+                v.payload::jsonb, v.dedupe_key, v.decision_key
+         FROM (VALUES ${values}) AS v(user_id, email, locale, template, payload, dedupe_key, decision_key)
+         LEFT JOIN users u ON u.id = v.user_id::uuid
+         WHERE u.id IS NOT NULL OR (v.user_id IS NULL AND v.email IS NOT NULL)
          ON CONFLICT (dedupe_key) DO NOTHING
          RETURNING id
        ), n AS (SELECT count(*)::int AS inserted FROM ins)

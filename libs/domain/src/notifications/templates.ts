@@ -1,6 +1,9 @@
 /** Every notification template of SPEC.md. */
 export const TEMPLATES = [
   'account.registered',
+  'account.password_reset',
+  'account.email_verification',
+  'organization.invitation',
   'consultation.requested',
   'consultation.completed',
   'application.submitted',
@@ -59,7 +62,19 @@ interface ReportRef extends CompetitionRef {
  * Writers of outbox rows pass exactly these fields; templates rely on nothing else.
  */
 export interface TemplatePayloads {
-  'account.registered': { fullName: string; email: string; organizationName?: string; role?: string };
+  /** `verifyTokenId`: the email confirmation link's token row (absent in mails written before confirmation existed). */
+  'account.registered': {
+    fullName: string;
+    email: string;
+    organizationName?: string;
+    role?: string;
+    verifyTokenId?: string;
+  };
+  /** The link `APP_URL/reset-password?token=…` is built from `tokenId` when the mail is rendered. */
+  'account.password_reset': { fullName: string; tokenId: string; expiresAt: string };
+  'account.email_verification': { fullName: string; email: string; tokenId: string };
+  /** To an address without an account yet; the link is `APP_URL/invite?token=…`. */
+  'organization.invitation': { organizationName: string; inviterName: string; tokenId: string; expiresAt: string };
   'consultation.requested': ApplicationRef & { consultationId: string; question: string };
   'consultation.completed': ApplicationRef & {
     consultationId: string;

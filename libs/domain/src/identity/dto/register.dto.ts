@@ -20,7 +20,7 @@ import { LOCALES, Locale } from '../../shared/roles';
 import { trim } from '../../shared/transforms';
 
 @ValidatorConstraint({ name: 'inn' })
-class InnConstraint implements ValidatorConstraintInterface {
+export class InnConstraint implements ValidatorConstraintInterface {
   validate(value: unknown) {
     return typeof value === 'string' && isValidInn(value);
   }
@@ -30,7 +30,7 @@ class InnConstraint implements ValidatorConstraintInterface {
 }
 
 @ValidatorConstraint({ name: 'ogrn' })
-class OgrnConstraint implements ValidatorConstraintInterface {
+export class OgrnConstraint implements ValidatorConstraintInterface {
   validate(value: unknown) {
     return typeof value === 'string' && isValidOgrn(value);
   }
