@@ -521,6 +521,10 @@ describe('HTTP contract of API.md', () => {
     const queue = expectPage(await as(consultant).get('/consultations?status=requested'));
     expect(queue.map((c) => c.id)).toContain(asked.body.id);
     queue.forEach((c) => expectConsultation(c, 'requested'));
+    queue.forEach((c) => {
+      expectFields(c, ['competitionId', 'applicationTitle', 'organizationName']);
+      expectUuid(c.competitionId);
+    });
     expectPage(await as(ngo).get('/consultations'));
     const taken = await as(consultant).post(`/consultations/${asked.body.id}/take`);
     expect(taken.status).toBe(200);
@@ -617,8 +621,13 @@ describe('HTTP contract of API.md', () => {
     });
     expect(conflict.status).toBe(201);
     expectUuid(conflict.body.id);
+    expectFields(conflict.body, ['id', 'organizationId', 'organizationName', 'inn', 'reason', 'createdAt']);
+    expect(conflict.body.inn).toMatch(/^\d{10}$/);
     const conflicts = expectPage(await as(experts[2]).get('/reviews/conflicts'));
     expect(conflicts.map((c) => c.id)).toEqual([conflict.body.id]);
+    const byInn = await as(experts[1]).post('/reviews/conflicts', { inn: conflict.body.inn, reason: 'Родственник' });
+    expect(byInn.status).toBe(201);
+    expect(byInn.body.organizationId).toBe(late.user.organizationId);
 
     const declined = await as(experts[2]).post(`/reviews/${reviews[2].id}/decline`, { reason: 'Нет времени' });
     expect(declined.status).toBe(200);
@@ -630,7 +639,7 @@ describe('HTTP contract of API.md', () => {
       const list = expectPage(await as(expert).get('/reviews'));
       expect(list).toHaveLength(1);
       for (const r of list) {
-        expectFields(r, ['id', 'applicationId', 'status', 'dueAt']);
+        expectFields(r, ['id', 'applicationId', 'title', 'status', 'dueAt']);
         expectIsoUtc(r.dueAt);
       }
       const one = await as(expert).get(`/reviews/${reviews[i].id}`);

@@ -61,6 +61,24 @@ describe('Resource Center consultations: draft → consultation → submit', () 
 
     const queue = await ctx.http.as(consultantB).get('/consultations?status=requested');
     expect(queue.body.items.map((c: { id: string }) => c.id)).toContain(asked.body.id);
+    // the queue names the project and the organization, and filters by competition
+    const line = queue.body.items.find((c: { id: string }) => c.id === asked.body.id);
+    const [org] = await db.query(`SELECT coalesce(short_name, full_name) AS name FROM organizations WHERE id = $1`, [
+      draft.organizationId,
+    ]);
+    expect(line).toMatchObject({
+      competitionId: competition.id,
+      applicationTitle: draft.title,
+      organizationName: org.name,
+    });
+    const elsewhere = await createOpenCompetition(ctx.http, admin);
+    expect(
+      (await ctx.http.as(consultantB).get(`/consultations?competitionId=${competition.id}`)).body.items.map(
+        (c: { id: string }) => c.id,
+      ),
+    ).toContain(asked.body.id);
+    expect((await ctx.http.as(consultantB).get(`/consultations?competitionId=${elsewhere.id}`)).body.total).toBe(0);
+    expect((await ctx.http.as(consultantB).get('/consultations?competitionId=nope')).status).toBe(400);
     expect((await ctx.http.as(consultantB).get(`/applications/${draft.id}`)).status).toBe(200);
 
     const [first, second] = await Promise.all([

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { innFrom } from '@grants/domain';
 import {
   createReviewRound,
   createStaff,
@@ -92,6 +93,47 @@ describe('Expert review: assignment, scoring, conflicts, divergence', () => {
     expect(bad.body.message.join(' ')).toMatch(/reason/);
     expect((await as(e1).get('/reviews/conflicts')).body.items).toHaveLength(1);
     expect((await as(e2).get('/reviews/conflicts')).body.items).toHaveLength(0);
+  });
+
+  it('lets an expert declare a conflict ahead of time by the organization’s INN', async () => {
+    const [, e2] = experts;
+    const db = ctx.api.get(DataSource);
+    const [org] = await db.query(`SELECT id, inn, full_name, short_name FROM organizations WHERE id = $1`, [
+      round.applications[0].organizationId,
+    ]);
+    const res = await as(e2).post('/reviews/conflicts', { inn: org.inn, reason: 'Работал в организации' });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({
+      organizationId: org.id,
+      inn: org.inn,
+      organizationName: org.short_name ?? org.full_name,
+      reason: 'Работал в организации',
+      declinedReviewIds: [],
+    });
+    const listed = (await as(e2).get('/reviews/conflicts')).body.items;
+    expect(listed).toEqual([expect.objectContaining({ organizationId: org.id, inn: org.inn })]);
+    // the same organization by INN again is the same conflict
+    expect((await as(e2).post('/reviews/conflicts', { inn: org.inn, reason: 'снова' })).status).toBe(409);
+
+    const unknown = await as(e2).post('/reviews/conflicts', { inn: innFrom('000000017'), reason: 'Родственник' });
+    expect(unknown.status).toBe(404);
+    const checksum = await as(e2).post('/reviews/conflicts', { inn: '1234567890', reason: 'Родственник' });
+    expect(checksum.status).toBe(400);
+    expect(checksum.body.message.join(' ')).toMatch(/^inn /);
+    const both = await as(e2).post('/reviews/conflicts', {
+      inn: org.inn,
+      organizationId: org.id,
+      reason: 'Родственник',
+    });
+    expect(both.status).toBe(400);
+    expect(both.body.message.join(' ')).toMatch(/inn must not be given together with organizationId/);
+    const neither = await as(e2).post('/reviews/conflicts', { reason: 'Родственник' });
+    expect(neither.status).toBe(400);
+    expect(neither.body.message.join(' ')).toMatch(/organizationId/);
+    const number = await as(e2).post('/reviews/conflicts', { inn: Number(org.inn), reason: 'Родственник' });
+    expect(number.status).toBe(400);
+    expect((await as(e2).get('/reviews/conflicts')).body.total).toBe(1);
+    await db.query(`DELETE FROM expert_conflicts WHERE expert_id = $1`, [e2.user.id]);
     expect(
       (
         await as(admin).post('/reviews/conflicts', {
@@ -214,6 +256,12 @@ describe('Expert review: assignment, scoring, conflicts, divergence', () => {
       .filter((r) => r.expertId === owner.user.id)
       .map((r) => r.id);
     expect(own.map((r) => r.id).sort()).toEqual(allMine.sort());
+    const titles = await ctx.api
+      .get(DataSource)
+      .query(`SELECT id, title FROM applications WHERE competition_id = $1`, [round.competitionId]);
+    const titleOf = new Map(titles.map((a: { id: string; title: string }) => [a.id, a.title]));
+    for (const r of own as Array<{ applicationId: string; title: string }>)
+      expect(r.title).toBe(titleOf.get(r.applicationId));
     expect((await as(admin).get(`/reviews?competitionId=${round.competitionId}`)).body.total).toBe(8);
     expect((await as(round.applications[1].applicant).get('/reviews')).status).toBe(403);
     // The applicant sees no reviews before the announcement, and another expert's review stays invisible.

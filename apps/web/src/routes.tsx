@@ -19,6 +19,11 @@ const Check = page(() => import('./features/applications/pages/CheckPage'));
 const Submitted = page(() => import('./features/applications/pages/SubmittedPage'));
 const Print = page(() => import('./features/applications/pages/PrintPage'));
 const AskConsultation = page(() => import('./features/applications/pages/ApplicationConsultationsPage'));
+const Register = page(() => import('./features/identity/pages/RegisterPage'));
+const Consultations = page(() => import('./features/consultations/pages/ConsultationsPage'));
+const Reviews = page(() => import('./features/reviews/pages/ReviewsPage'));
+const Review = page(() => import('./features/reviews/pages/ReviewPage'));
+const Conflicts = page(() => import('./features/reviews/pages/ConflictsPage'));
 
 const STAFF: Role[] = ['consultant', 'admin'];
 const only = (roles: Role[] | undefined, element: ReactNode) => <RequireRole roles={roles}>{element}</RequireRole>;
@@ -40,7 +45,7 @@ export function AppRoutes() {
           <Route path="/projects/:id" element={todo} />
 
           <Route path="/login" element={<Login />} />
-          <Route path="/register" element={todo} />
+          <Route path="/register" element={<Register />} />
           <Route path="/forgot-password" element={todo} />
           <Route path="/reset-password" element={todo} />
           <Route path="/verify-email" element={todo} />
@@ -59,12 +64,12 @@ export function AppRoutes() {
           <Route path="/grants/:id" element={only(['applicant', ...STAFF], todo)} />
           <Route path="/grants/:id/reports/:code" element={only(['applicant', ...STAFF], todo)} />
 
-          <Route path="/consultations" element={only(STAFF, todo)} />
+          <Route path="/consultations" element={only(STAFF, <Consultations />)} />
           <Route path="/consultations/:id" element={only(STAFF, todo)} />
 
-          <Route path="/reviews" element={only(['expert', 'admin'], todo)} />
-          <Route path="/reviews/conflicts" element={only(['expert'], todo)} />
-          <Route path="/reviews/:id" element={only(['expert', 'admin'], todo)} />
+          <Route path="/reviews" element={only(['expert', 'admin'], <Reviews />)} />
+          <Route path="/reviews/conflicts" element={only(['expert'], <Conflicts />)} />
+          <Route path="/reviews/:id" element={only(['expert', 'admin'], <Review />)} />
 
           <Route path="/admin" element={only(['admin'], todo)} />
           <Route path="/admin/competitions/new" element={only(['admin'], todo)} />

@@ -26,9 +26,9 @@ export class ReviewsController {
   @Post('conflicts')
   @Roles('expert')
   @ApiCreatedResponse({ type: DeclaredConflictResponse })
-  @ApiDoc('Declare a conflict of interest with an organization', 'roles', {
-    400: true,
-    404: true,
+  @ApiDoc('Declare a conflict of interest with an organization, by its id or its INN', 'roles', {
+    400: 'VALIDATION_FAILED: neither or both of organizationId and inn, a bad INN checksum, no reason',
+    404: 'NOT_FOUND: no registered organization with this id or INN',
     409: 'CONFLICT: already declared',
   })
   declareConflict(@CurrentActor() actor: Actor, @Body() dto: DeclareConflictDto): Promise<DeclaredConflictResponse> {

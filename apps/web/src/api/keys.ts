@@ -20,4 +20,8 @@ export const keys = {
   consultationsOf: (applicationId: string) => ['consultations', { applicationId }] as const,
   consultation: (id: string) => ['consultations', id] as const,
   publicReports: ['public', 'reports'] as const,
+  consultations: (filter: Record<string, string | undefined> = {}) => ['consultations', filter] as const,
+  reviews: ['reviews'] as const,
+  review: (id: string) => ['reviews', id] as const,
+  conflicts: ['reviews', 'conflicts'] as const,
 };

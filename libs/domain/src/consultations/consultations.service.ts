@@ -15,6 +15,7 @@ import { applyConsultationTransition } from './consultation.state-machine';
 import {
   CompleteConsultationDto,
   ConsultationDetailResponse,
+  ConsultationListItem,
   ConsultationListQuery,
   ConsultationResponse,
   RequestConsultationDto,
@@ -134,18 +135,42 @@ export class ConsultationsService {
     return { ...ConsultationResponse.from(consultation), consultantName };
   }
 
-  /** Consultants and admins see the whole queue; an applicant its organization's consultations. */
-  async list(actor: Actor, q: ConsultationListQuery): Promise<Page<ConsultationResponse>> {
+  /** Consultants and admins see the whole queue (oldest request first); an applicant its organization's consultations. */
+  async list(actor: Actor, q: ConsultationListQuery): Promise<Page<ConsultationListItem>> {
     const qb = this.dataSource.getRepository(Consultation).createQueryBuilder('c');
     if (actor.role === 'applicant') qb.andWhere('c.organization_id = :org', { org: actor.organizationId });
     if (q.status) qb.andWhere('c.status = :status', { status: q.status });
     if (q.applicationId) qb.andWhere('c.application_id = :applicationId', { applicationId: q.applicationId });
+    if (q.competitionId)
+      qb.andWhere(
+        'EXISTS (SELECT 1 FROM applications qa WHERE qa.id = c.application_id AND qa.competition_id = :cid)',
+        {
+          cid: q.competitionId,
+        },
+      );
     const [rows, total] = await qb
       .orderBy('c.requestedAt', 'ASC')
       .addOrderBy('c.id', 'ASC')
       .skip((q.page - 1) * q.pageSize)
       .take(q.pageSize)
       .getManyAndCount();
-    return pageOf(rows.map(ConsultationResponse.from), total, q);
+    const context: Array<{ id: string; competition_id: string; title: string; organization_name: string }> = rows.length
+      ? await this.dataSource.query(
+          `SELECT a.id, a.competition_id, a.title, coalesce(o.short_name, o.full_name) AS organization_name
+             FROM applications a JOIN organizations o ON o.id = a.organization_id WHERE a.id = ANY($1::uuid[])`,
+          [[...new Set(rows.map((r) => r.applicationId))]],
+        )
+      : [];
+    const byId = new Map(context.map((a) => [a.id, a]));
+    const items = rows.map((c): ConsultationListItem => {
+      const a = byId.get(c.applicationId)!;
+      return {
+        ...ConsultationResponse.from(c),
+        competitionId: a.competition_id,
+        applicationTitle: a.title,
+        organizationName: a.organization_name,
+      };
+    });
+    return pageOf(items, total, q);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { isUniqueViolation } from '@grants/database';
 import { Application } from '../applications/application.entity';
 import { applyApplicationTransition } from '../applications/application.state-machine';
@@ -76,7 +76,7 @@ export class ReviewsService {
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const [{ count }] = await this.dataSource.query(`SELECT count(*)::int AS count FROM reviews r ${filter}`, params);
     const rows: Array<Record<string, any>> = await this.dataSource.query(
-      `SELECT r.id, r.application_id, r.competition_id, r.status, r.due_at, a.registration_number
+      `SELECT r.id, r.application_id, r.competition_id, r.status, r.due_at, a.registration_number, a.title
        FROM reviews r JOIN applications a ON a.id = r.application_id ${filter}
        ORDER BY r.due_at, a.registration_number, r.id
        LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
@@ -88,6 +88,7 @@ export class ReviewsService {
         applicationId: r.application_id,
         competitionId: r.competition_id,
         registrationNumber: r.registration_number,
+        title: r.title,
         status: r.status,
         dueAt: new Date(r.due_at).toISOString(),
       })),
@@ -168,21 +169,23 @@ export class ReviewsService {
    * submitted reviews stay as they are.
    */
   async declareConflict(actor: Actor, dto: DeclareConflictDto): Promise<DeclaredConflictResponse> {
-    if (!(await this.dataSource.manager.exists(Organization, { where: { id: dto.organizationId } })))
-      throw notFound('Organization');
+    const organization = await this.dataSource.manager.findOne(Organization, {
+      where: dto.inn !== undefined ? { inn: dto.inn } : { id: dto.organizationId },
+    });
+    if (!organization) throw notFound('Organization');
     try {
       return await this.dataSource.transaction(async (manager) => {
         const saved = await manager.save(
           manager.create(ExpertConflict, {
             expertId: actor.id,
-            organizationId: dto.organizationId,
+            organizationId: organization.id,
             reason: dto.reason,
           }),
         );
         const open: Array<{ id: string }> = await manager.query(
           `SELECT r.id FROM reviews r JOIN applications a ON a.id = r.application_id
            WHERE r.expert_id = $1 AND a.organization_id = $2 AND r.status IN ('assigned', 'in_progress') ORDER BY r.id`,
-          [actor.id, dto.organizationId],
+          [actor.id, organization.id],
         );
         for (const r of open)
           await applyReviewTransition(manager, { reviewId: r.id, to: 'declined', set: { declineReason: dto.reason } });
@@ -191,7 +194,7 @@ export class ReviewsService {
           open.map((r) => r.id),
           dto.reason,
         );
-        return { ...toConflictResponse(saved), declinedReviewIds: open.map((r) => r.id) };
+        return { ...toConflictResponse(saved, organization), declinedReviewIds: open.map((r) => r.id) };
       });
     } catch (error) {
       if (isUniqueViolation(error, 'uq_expert_conflicts'))
@@ -207,7 +210,15 @@ export class ReviewsService {
       skip: (q.page - 1) * q.pageSize,
       take: q.pageSize,
     });
-    return pageOf(rows.map(toConflictResponse), total, q);
+    const organizations = rows.length
+      ? await this.dataSource.manager.find(Organization, { where: { id: In(rows.map((r) => r.organizationId)) } })
+      : [];
+    const byId = new Map(organizations.map((o) => [o.id, o]));
+    return pageOf(
+      rows.map((r) => toConflictResponse(r, byId.get(r.organizationId)!)),
+      total,
+      q,
+    );
   }
 
   /**
@@ -343,6 +354,14 @@ export class ReviewsService {
   }
 }
 
-function toConflictResponse(c: ExpertConflict): ConflictResponse {
-  return { id: c.id, organizationId: c.organizationId, reason: c.reason, createdAt: c.createdAt.toISOString() };
+/** The organization is named: the expert declared it, by id from an assignment or by its INN. */
+function toConflictResponse(c: ExpertConflict, o: Organization): ConflictResponse {
+  return {
+    id: c.id,
+    organizationId: c.organizationId,
+    organizationName: o.shortName ?? o.fullName,
+    inn: o.inn,
+    reason: c.reason,
+    createdAt: c.createdAt.toISOString(),
+  };
 }

@@ -85,6 +85,11 @@ export class ConsultationListQuery extends PageQuery {
   @IsOptional()
   @IsUUID()
   applicationId?: string;
+
+  @ApiPropertyOptional({ description: 'Only consultations on applications to this competition' })
+  @IsOptional()
+  @IsUUID()
+  competitionId?: string;
 }
 
 export class RemarkResponse {
@@ -129,8 +134,15 @@ export class ConsultationDetailResponse extends ConsultationResponse {
   @ApiProperty({ nullable: true, type: String, example: 'Ольга Консультант' }) consultantName: string | null;
 }
 
+/** A line of the queue: the consultation with what a consultant needs to choose one. */
+export class ConsultationListItem extends ConsultationResponse {
+  @ApiProperty({ format: 'uuid' }) competitionId: string;
+  @ApiProperty({ description: 'Title of the application (project)' }) applicationTitle: string;
+  @ApiProperty({ description: 'Short name of the organization, else its full name' }) organizationName: string;
+}
+
 export class ConsultationPageResponse {
-  @ApiProperty({ type: [ConsultationResponse] }) items: ConsultationResponse[];
+  @ApiProperty({ type: [ConsultationListItem] }) items: ConsultationListItem[];
   @ApiProperty() total: number;
   @ApiProperty() page: number;
   @ApiProperty() pageSize: number;

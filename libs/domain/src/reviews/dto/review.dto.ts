@@ -9,8 +9,13 @@ import {
   IsString,
   IsUUID,
   MaxLength,
+  Validate,
   ValidateIf,
+  ValidatorConstraint,
+  ValidatorConstraintInterface,
+  ValidationArguments,
 } from 'class-validator';
+import { isValidInn } from '../../shared/inn';
 import { PageQuery } from '../../shared/pagination';
 import { trim } from '../../shared/transforms';
 
@@ -41,10 +46,34 @@ export class DeclineReviewDto {
   reason: string;
 }
 
+@ValidatorConstraint({ name: 'conflictInn' })
+class ConflictInnConstraint implements ValidatorConstraintInterface {
+  validate(value: unknown, args: ValidationArguments) {
+    if ((args.object as DeclareConflictDto).organizationId !== undefined) return false;
+    return typeof value === 'string' && isValidInn(value);
+  }
+  defaultMessage(args: ValidationArguments) {
+    return (args.object as DeclareConflictDto).organizationId !== undefined
+      ? `${args.property} must not be given together with organizationId`
+      : `${args.property} must be a 10-digit INN of a legal entity with a valid checksum`;
+  }
+}
+
+/** The organization by its id, or ahead of any assignment by its INN (exactly one of the two). */
 export class DeclareConflictDto {
-  @ApiProperty()
+  @ApiPropertyOptional({ format: 'uuid', description: 'The organization; or give `inn` instead' })
+  @ValidateIf((o: DeclareConflictDto) => o.inn === undefined || o.organizationId !== undefined)
   @IsUUID()
-  organizationId: string;
+  organizationId?: string;
+
+  @ApiPropertyOptional({
+    example: '2466000018',
+    pattern: '^\\d{10}$',
+    description: 'INN of a registered organization, instead of `organizationId`; an unknown INN is a 404',
+  })
+  @ValidateIf((o: DeclareConflictDto) => o.inn !== undefined)
+  @Validate(ConflictInnConstraint)
+  inn?: string;
 
   @ApiProperty()
   @Transform(trim)

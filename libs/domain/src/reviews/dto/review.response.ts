@@ -9,6 +9,7 @@ export class ReviewListItem {
   @ApiProperty({ format: 'uuid' }) applicationId: string;
   @ApiProperty({ format: 'uuid' }) competitionId: string;
   @ApiProperty({ nullable: true, type: String }) registrationNumber: string | null;
+  @ApiProperty({ description: 'Title of the application (project)' }) title: string;
   @ApiProperty({ enum: ['assigned', 'in_progress', 'submitted', 'declined'] }) status: string;
   @ApiProperty({ format: 'date-time' }) dueAt: string;
 }
@@ -53,6 +54,8 @@ export class ApplicationReviewsResponse {
 export class ConflictResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) organizationId: string;
+  @ApiProperty({ description: 'Short name of the organization, else its full name' }) organizationName: string;
+  @ApiProperty({ example: '2466000018' }) inn: string;
   @ApiProperty() reason: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }

@@ -25,6 +25,7 @@ export function useCompetition(id: string) {
   return useQuery({
     queryKey: keys.competition(id),
     queryFn: () => unwrap(api.GET('/api/v1/competitions/{id}', { params: { path: { id } } })),
+    enabled: !!id,
   });
 }
 
