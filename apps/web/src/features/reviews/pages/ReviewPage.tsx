@@ -279,7 +279,7 @@ export default function ReviewPage() {
       )}
       {r.status !== 'declined' && (
         <Grid gap="lg">
-          <Grid.Col span={{ base: 12, md: 7 }} style={{ minWidth: 0 }}>
+          <Grid.Col span={{ base: 12, md: 6 }} style={{ minWidth: 0 }}>
             {application.isPending ? (
               <PageLoader />
             ) : a ? (
@@ -288,7 +288,7 @@ export default function ReviewPage() {
               <Alert color="red">{describeError(application.error, t)[0].message}</Alert>
             )}
           </Grid.Col>
-          <Grid.Col span={{ base: 12, md: 5 }} style={{ minWidth: 0 }}>
+          <Grid.Col span={{ base: 12, md: 6 }} style={{ minWidth: 0 }}>
             <Card withBorder padding="lg">
               <ScoringForm key={r.id} review={r} competition={c} application={a} nextId={next?.id} />
             </Card>
