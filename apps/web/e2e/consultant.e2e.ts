@@ -58,13 +58,13 @@ test.describe('a consultant', () => {
 
     await answer.comment.fill('Заявка в целом сильная; поправьте бюджет и уточните цели.');
     // A remark picked from the read-only view…
-    await answer.remarkOn('Статьи бюджета').click();
+    await answer.remarkOn('Бюджет').click();
     await expect(answer.remark(0).field).toHaveValue('budgetLines');
     await expect(answer.remark(0).text).toBeFocused();
     await answer.remark(0).text.fill('Статья «Расходные материалы» не расшифрована.');
     // …and one from the list of fields.
     await answer.addRemark.click();
-    await answer.remark(1).field.selectOption({ label: 'Цели и задачи' });
+    await answer.remark(1).field.selectOption({ label: 'Цели проекта' });
     await answer.remark(1).text.fill('Цели сформулируйте измеримо: сколько акций, сколько участников.');
     await answer.verdict('Нужны доработки').check();
     // The remarks show beside their fields before sending.
@@ -79,6 +79,20 @@ test.describe('a consultant', () => {
     await colleagueQueue.take(TITLE).click();
     await expect(colleaguePage.getByRole('alert')).toContainText('уже взял в работу другой консультант');
     await colleagueContext.close();
+
+    // The NGO, in its own browser, reads the answer and finds each remark beside its field.
+    const ngoContext = await browser.newContext({ baseURL, locale: 'ru-RU', timezoneId: 'Europe/Moscow' });
+    const ngoPage = await ngoContext.newPage();
+    guard(ngoPage, problems, allowed);
+    await signIn(ngoPage, applicant);
+    await ngoPage.goto(`/applications/${application.id}/consultations`);
+    await expect(ngoPage.getByText('Заявку нужно доработать')).toBeVisible();
+    await expect(ngoPage.getByText('Орлова Анна Сергеевна')).toBeVisible();
+    await ngoPage.goto(`/applications/${application.id}/edit/project`);
+    await expect(ngoPage.getByLabel('Цели проекта')).toHaveAccessibleDescription(/Цели сформулируйте измеримо/);
+    await ngoPage.goto(`/applications/${application.id}/edit/budget`);
+    await expect(ngoPage.getByText('Статья «Расходные материалы» не расшифрована.')).toBeVisible();
+    await ngoContext.close();
 
     const done = await applicant.api.request('GET', `/consultations?applicationId=${application.id}`);
     expect(done.items[0]).toMatchObject({

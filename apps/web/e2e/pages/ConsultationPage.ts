@@ -40,6 +40,6 @@ export class ConsultationPage {
   }
 
   field(id: string) {
-    return this.page.locator(`#application-${id}`);
+    return this.page.locator(`[data-field="${id}"]`);
   }
 }
