@@ -25,7 +25,9 @@ export class Dashboard {
   }
 
   application(title: string) {
-    return this.page.getByRole('listitem').filter({ has: this.page.getByRole('link', { name: title }) });
+    return this.region('Заявки организации')
+      .getByRole('listitem')
+      .filter({ has: this.page.getByRole('link', { name: title }) });
   }
 }
 

@@ -97,7 +97,6 @@ export function DocumentsSection({ application, competition }: { application: Ap
               name="file"
               label={t('attachments.file')}
               description={t('attachments.fileHint')}
-              placeholder={t('attachments.choose')}
               value={file}
               onChange={(f) => {
                 setFile(f);
@@ -124,7 +123,7 @@ export function DocumentsSection({ application, competition }: { application: Ap
         </form>
 
         {upload.isSuccess && (
-          <Alert color="green.9" variant="light" role="status">
+          <Alert color="#1b5e20" variant="light" role="status">
             {t('attachments.uploaded', { name: upload.data.fileName })}
           </Alert>
         )}

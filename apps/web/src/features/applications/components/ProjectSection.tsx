@@ -76,7 +76,10 @@ export function ProjectSection({ application, remarks }: { application: Applicat
             </>
           }
           value={form.projectStart}
-          onChange={(e) => setForm((f) => ({ ...f, projectStart: e.currentTarget.value }))}
+          onChange={(e) => {
+            const value = e.currentTarget.value;
+            setForm((f) => ({ ...f, projectStart: value }));
+          }}
           error={errorsOf(errors, 'projectStart')}
         />
         <TextInput
@@ -91,7 +94,10 @@ export function ProjectSection({ application, remarks }: { application: Applicat
             </>
           }
           value={form.projectEnd}
-          onChange={(e) => setForm((f) => ({ ...f, projectEnd: e.currentTarget.value }))}
+          onChange={(e) => {
+            const value = e.currentTarget.value;
+            setForm((f) => ({ ...f, projectEnd: value }));
+          }}
           error={errorsOf(errors, 'projectEnd')}
         />
       </SimpleGrid>
@@ -109,7 +115,10 @@ export function ProjectSection({ application, remarks }: { application: Applicat
         minRows={4}
         maxLength={10000}
         value={form.goals}
-        onChange={(e) => setForm((f) => ({ ...f, goals: e.currentTarget.value }))}
+        onChange={(e) => {
+          const value = e.currentTarget.value;
+          setForm((f) => ({ ...f, goals: value }));
+        }}
         error={errorsOf(errors, 'goals')}
       />
       <Fieldset legend={t('fields.expectedResults')} id={fieldId('expectedResults')} tabIndex={-1}>

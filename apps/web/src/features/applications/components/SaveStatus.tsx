@@ -22,7 +22,7 @@ export function SaveStatus({ state }: { state: SaveState }) {
       text = t('draft.save.saved', {
         time: state.at.toLocaleTimeString('ru-RU', { hour: '2-digit', minute: '2-digit' }),
       });
-      color = 'green.9';
+      color = '#1b5e20';
       break;
     case 'failed': {
       const e = state.error;

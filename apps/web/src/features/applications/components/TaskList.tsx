@@ -37,7 +37,7 @@ export function TaskList({
                   {t(`draft.sectionHints.${section}`)}
                 </Text>
                 {count > 0 && (
-                  <Text size="sm" c="yellow.9" fw={600}>
+                  <Text size="sm" c="#7a4d00" fw={600}>
                     {t('draft.remarksCount', { count })}
                   </Text>
                 )}

@@ -49,11 +49,8 @@ export function useSubmit(id: string) {
       void queryClient.invalidateQueries({ queryKey: keys.events(id) });
       void queryClient.invalidateQueries({ queryKey: keys.applications() });
     },
-    onError: (error) => {
-      // A rule failed after all (the deadline passed, someone changed the draft): show the fresh checklist.
-      if (error instanceof ApiError && error.status === 422)
-        void queryClient.invalidateQueries({ queryKey: keys.checklist(id) });
-    },
+    // A rule failed after all (the deadline passed, the draft was closed): show the fresh checklist.
+    onError: () => void queryClient.invalidateQueries({ queryKey: keys.checklist(id) }),
   });
   return { ...mutation, retry };
 }

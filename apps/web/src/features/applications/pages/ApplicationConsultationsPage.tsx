@@ -73,7 +73,7 @@ function ConsultationCard({
         {c.status === 'completed' && (
           <>
             <Alert
-              color={c.verdict === 'ready' ? 'green.9' : 'yellow.9'}
+              color={c.verdict === 'ready' ? '#1b5e20' : '#7a4d00'}
               variant="light"
               title={t(`consult.verdict.${c.verdict}`)}
             >
@@ -149,7 +149,7 @@ export default function ApplicationConsultationsPage() {
       <Page title={t('consult.title')} lead={t('consult.lead')}>
         <ErrorSummary errors={errors} />
         {ask.isSuccess && (
-          <Alert color="green.9" variant="light" role="status">
+          <Alert color="#1b5e20" variant="light" role="status">
             {t('consult.asked')}
           </Alert>
         )}

@@ -25,7 +25,7 @@ export default function CheckPage() {
   const navigate = useNavigate();
   const application = useApplication(id);
   const competition = useCompetitionOf(application.data);
-  const checklist = useChecklist(id, application.data?.status === 'draft');
+  const checklist = useChecklist(id, application.isSuccess);
   const remarks = useRemarks(id, application.isSuccess);
   const documents = useDocuments(id);
   const submit = useSubmit(id);
@@ -130,7 +130,7 @@ export default function CheckPage() {
             </Title>
             <Text>{t('check.submitLead')}</Text>
             {submit.retry && (
-              <Alert color="yellow.9" variant="light" role="status">
+              <Alert color="#7a4d00" variant="light" role="status">
                 {t('check.retrying', {
                   seconds: submit.retry.seconds,
                   attempt: submit.retry.attempt,

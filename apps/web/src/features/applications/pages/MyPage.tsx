@@ -29,7 +29,7 @@ function DraftNeeds({ application }: { application: Application }) {
   const failed = checklist.data.items.filter((i) => !i.ok);
   if (!failed.length)
     return (
-      <Text size="sm" c="green.9" fw={600}>
+      <Text size="sm" c="#1b5e20" fw={600}>
         {t('my.readyToSubmit')}
       </Text>
     );

@@ -25,7 +25,7 @@ export default function SubmittedPage() {
   return (
     <Stack maw={760} w="100%">
       <Page title={t('submitted.title')}>
-        <Alert color="green.9" variant="light" title={t('submitted.panel')} data-testid="receipt">
+        <Alert color="#1b5e20" variant="light" title={t('submitted.panel')} data-testid="receipt">
           <Stack gap="xs">
             <Text size="sm">{t('submitted.number')}</Text>
             <Text fz={28} fw={800} data-testid="registration-number">
