@@ -13,6 +13,7 @@ import {
   createTestContext,
   documentUpload,
   fixtures,
+  multipart,
   insertApplication,
   insertCompetition,
   insertGrant,
@@ -213,6 +214,17 @@ describe('Access matrix: every operation × every caller', () => {
       ],
     );
     return id as string;
+  };
+  /** A document of the own grant's final report, uploaded as the NGO would. */
+  const reportDocument = async () => {
+    const res = await ctx.http
+      .as(s.own)
+      .upload(
+        `/grants/${grant}/reports/final/documents`,
+        multipart([{ name: 'file', file: { fileName: 'Акт.pdf', content: fixtures.pdf() } }]),
+      );
+    if (res.status !== 201) throw new Error(`report upload failed: ${res.status} ${res.text}`);
+    return res.body.id as string;
   };
   const bystanderOrganization = async () => {
     const [{ id }] = await db.query(
@@ -822,6 +834,24 @@ describe('Access matrix: every operation × every caller', () => {
       expect: only({ consultant: 200, admin: 200 }),
     },
     { op: 'GET /public/grants/{id}', call: async () => ({ path: `/public/grants/${grant}` }), expect: same(200) },
+    {
+      op: 'POST /grants/{id}/reports/{code}/documents',
+      call: async () => ({
+        path: `/grants/${grant}/reports/final/documents`,
+        body: multipart([{ name: 'file', file: { fileName: 'Акт.pdf', content: fixtures.pdf() } }]),
+      }),
+      expect: only({ own: 201, foreign: 404 }),
+    },
+    {
+      op: 'GET /grants/{id}/reports/{code}/documents/{documentId}',
+      call: async () => ({ path: `/grants/${grant}/reports/final/documents/${await reportDocument()}` }),
+      expect: only({ own: 200, foreign: 404, consultant: 200, admin: 200 }),
+    },
+    {
+      op: 'DELETE /grants/{id}/reports/{code}/documents/{documentId}',
+      call: async () => ({ path: `/grants/${grant}/reports/final/documents/${await reportDocument()}` }),
+      expect: only({ own: 204, foreign: 404 }),
+    },
   ];
 
   const methodOf = (op: string) => op.split(' ')[0] as Method;

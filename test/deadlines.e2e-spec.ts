@@ -16,6 +16,8 @@ import {
   loginAdmin,
   pollUntil,
   registerNgo,
+  RUSH_PASSWORD,
+  seedRushApplicants,
   Session,
   submitApplication,
   TestContext,
@@ -120,6 +122,67 @@ describe('Deadlines: the submission close, reminders and recovery from a lost Re
     const closed = await notifications('competition.submission_closed', { competitionId: id });
     expect(closed).toHaveLength(1);
     expect(closed[0]).toMatchObject({ user_id: admin.user.id, payload: { submitted: 1, notSubmitted: 1 } });
+  });
+
+  it('an admin close takes the submits received before it, refuses those received after, and closes after the grace', async () => {
+    const id = await insertCompetition(ds, { submissionDeadline: seconds(3600) });
+    const applicants = await seedRushApplicants((sql, params) => ds.query(sql, params), id, 15, `close-${id}`);
+    const tokens = await Promise.all(
+      applicants.map(async (a) => {
+        const res = await ctx.http.anonymous().post('/auth/login', { email: a.email, password: RUSH_PASSWORD });
+        return res.body.accessToken as string;
+      }),
+    );
+    const submit = (i: number) => ctx.http.as(tokens[i]).post(`/applications/${applicants[i].applicationId}/submit`);
+    // The competition row is held, so every request below queues behind it in the order it arrived.
+    const blocker = ds.createQueryRunner();
+    await blocker.connect();
+    await blocker.startTransaction();
+    try {
+      await blocker.query(`SELECT id FROM competitions WHERE id = $1 FOR UPDATE`, [id]);
+      const waiting = async (n: number) =>
+        pollUntil(`${n} transactions waiting on the competition`, async () => {
+          // Inside a transaction the view is a snapshot; clear it to see the present.
+          await blocker.query(`SELECT pg_stat_clear_snapshot()`);
+          const [{ count }] = await blocker.query(
+            `SELECT count(*)::int AS count FROM pg_stat_activity
+             WHERE datname = current_database() AND state = 'active' AND wait_event_type = 'Lock'`,
+          );
+          return count >= n;
+        });
+      const before = Array.from({ length: 10 }, (_, i) => submit(i));
+      await waiting(10);
+      const close = ctx.http.as(admin).post(`/competitions/${id}/close`);
+      await waiting(11);
+      const after = Array.from({ length: 5 }, (_, i) => submit(10 + i));
+      await waiting(16);
+      await blocker.commitTransaction();
+
+      expect((await Promise.all(before)).map((r) => r.status)).toEqual(Array(10).fill(200));
+      expect((await Promise.all(after)).map((r) => [r.status, r.body.code])).toEqual(
+        Array(5).fill([422, 'DEADLINE_PASSED']),
+      );
+      const closed = await close;
+      expect(closed.status).toBe(200);
+      expect(closed.body.status).toBe('review');
+    } finally {
+      await blocker.release();
+    }
+    const counts = await ds.query(
+      `SELECT status, count(*)::int AS n FROM applications WHERE competition_id = $1 GROUP BY status ORDER BY status`,
+      [id],
+    );
+    expect(counts).toEqual([
+      { status: 'not_submitted', n: 5 },
+      { status: 'under_review', n: 10 },
+    ]);
+    // The deadline the applicants were told stays as it was; the cut-off is the close request's arrival.
+    const [row] = await ds.query(
+      `SELECT submission_deadline, submission_cutoff_at, closed_at FROM competitions WHERE id = $1`,
+      [id],
+    );
+    expect(row.submission_cutoff_at.getTime()).toBeLessThan(row.submission_deadline.getTime());
+    expect(row.closed_at.getTime() - row.submission_cutoff_at.getTime()).toBeGreaterThanOrEqual(300);
   });
 
   it('does not close early: a stale deadline or a deadline not yet reached changes nothing', async () => {

@@ -5,7 +5,9 @@ import {
   createAwardRound,
   createStaff,
   createTestContext,
+  fixtures,
   loginAdmin,
+  multipart,
   markConsultantAssisted,
   registerNgo,
   ReviewRound,
@@ -328,6 +330,36 @@ describe('Grants after the award: agreement, reports, review and the public proj
     expect(history[2].comment).toBe('Приложите акты по статье «Аренда»');
   });
 
+  it('report documents: checked by content like application documents, frozen once the report is submitted', async () => {
+    const upload = (who: Session, code: string, fileName: string, content: Buffer) =>
+      ctx.http.as(who).upload(report(code, '/documents'), multipart([{ name: 'file', file: { fileName, content } }]));
+    const added = await upload(winner.applicant, 'final', 'Акты выполненных работ.pdf', fixtures.pdf());
+    expect(added.status).toBe(201);
+    expect(added.body).toMatchObject({ fileName: 'Акты выполненных работ.pdf', contentType: 'application/pdf' });
+    expect(added.body.sha256).toMatch(/^[0-9a-f]{64}$/);
+    const fake = await upload(winner.applicant, 'final', 'отчёт.pdf', Buffer.from('<html><script>alert(1)</script>'));
+    expect(fake.status).toBe(415);
+    expect(fake.body.code).toBe('UNSUPPORTED_FILE_TYPE');
+    const other = await registerNgo(ctx.http);
+    expect((await upload(other, 'final', 'a.pdf', fixtures.pdf())).status).toBe(404);
+    // The accepted interim report's documents are frozen.
+    expect((await upload(winner.applicant, 'interim', 'a.pdf', fixtures.pdf())).body.code).toBe('NOT_EDITABLE');
+
+    const listed = await as(consultant).get(report('final'));
+    expect(listed.body.documents).toEqual([added.body]);
+    const file = await as(consultant).get(report('final', `/documents/${added.body.id}`));
+    expect(file.status).toBe(200);
+    expect(file.headers['content-type']).toBe('application/pdf');
+    expect(file.headers['x-content-type-options']).toBe('nosniff');
+    expect(file.headers.etag).toBe(`"${added.body.sha256}"`);
+    expect((await as(other).get(report('final', `/documents/${added.body.id}`))).status).toBe(404);
+    expect((await as(winner.applicant).get(report('interim', `/documents/${added.body.id}`))).status).toBe(404);
+
+    const extra = await upload(winner.applicant, 'final', 'лишний.pdf', fixtures.pdf());
+    expect((await as(winner.applicant).delete(report('final', `/documents/${extra.body.id}`))).status).toBe(204);
+    expect((await as(winner.applicant).get(report('final'))).body.documents).toHaveLength(1);
+  });
+
   it('the public card shows the project, and the achieved results only once the final report is accepted', async () => {
     const before = await ctx.http.anonymous().get(`/public/grants/${grantId}`);
     expect(before.status).toBe(200);
@@ -358,8 +390,10 @@ describe('Grants after the award: agreement, reports, review and the public proj
         { indicator: 'Проведено мероприятий', target: '10', achieved: '8' },
       ],
     });
-    // A completed grant's reports are closed.
+    // A completed grant's reports are closed, their documents too.
     expect((await as(winner.applicant).put(report('final'), filled())).status).toBe(409);
+    const [doc] = (await as(winner.applicant).get(report('final'))).body.documents;
+    expect((await as(winner.applicant).delete(report('final', `/documents/${doc.id}`))).status).toBe(409);
     expect((await ctx.http.anonymous().get(`/public/grants/00000000-0000-4000-8000-000000000000`)).status).toBe(404);
     const lifecycle = await db.query(
       `SELECT from_status, to_status FROM grant_events WHERE grant_id = $1 AND report_code IS NULL ORDER BY id`,

@@ -3,10 +3,10 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, ConfigModule } from '@grants/config';
-import { DatabaseModule } from '@grants/database';
+import { DatabaseClock, DatabaseModule } from '@grants/database';
 import { AuditModule, DeadlinesModule, IdentityModule, OrganizationsModule } from '@grants/domain';
 import { StatisticsModule } from '@grants/domain';
-import { AwardsModule, GrantsModule, ReviewsModule } from '@grants/domain';
+import { AwardsModule, GrantDocumentsModule, GrantsModule, ReviewsModule } from '@grants/domain';
 import { ApplicationsModule, CompetitionsModule, ConsultationsModule, DocumentsModule } from '@grants/domain';
 import { StorageModule } from '@grants/storage';
 import { QueueModule, RedisModule } from '@grants/queue';
@@ -20,6 +20,7 @@ import { ConsultationsController } from './consultations/consultations.controlle
 import { AuthGuard } from './common/auth.guard';
 import { AwardsController } from './awards/awards.controller';
 import { GrantsController } from './grants/grants.controller';
+import { GrantReportDocumentsController } from './grants/grant-report-documents.controller';
 import { ReviewAssignmentsController } from './reviews/review-assignments.controller';
 import { ReviewsController } from './reviews/reviews.controller';
 import { DomainErrorFilter } from './common/domain-error.filter';
@@ -54,6 +55,7 @@ export class AppModule {
         ReviewsModule,
         AwardsModule,
         GrantsModule,
+        GrantDocumentsModule,
         StatisticsModule,
         DeadlinesModule,
         NotificationsModule,
@@ -68,6 +70,7 @@ export class AppModule {
         ReviewAssignmentsController,
         AwardsController,
         GrantsController,
+        GrantReportDocumentsController,
         AuthController,
         UsersController,
         AuditController,
@@ -79,6 +82,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: DomainErrorFilter },
         FirstAdminSeeder,
+        DatabaseClock,
       ],
     };
   }

@@ -11,7 +11,9 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '@grants/config';
+import { DatabaseClock } from '@grants/database';
 import { AppModule } from './app.module';
+import { arrivalHook } from './common/arrival';
 import { jsonBodyParser } from './common/json-body';
 import { validationPipe } from './common/validation';
 import { multipartLimits } from './documents/multipart-upload';
@@ -32,6 +34,10 @@ export async function createApiApp(config: AppConfig = AppConfig.fromEnvironment
     bufferLogs: true,
     abortOnError: false,
   });
+  // First of all hooks: the arrival stamp on the database clock, and the door that answers 503 when full.
+  await app.register(
+    Object.assign(arrivalHook(app.get(DatabaseClock), config), { [Symbol.for('skip-override')]: true }) as never,
+  );
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   app.setGlobalPrefix(API_PREFIX);

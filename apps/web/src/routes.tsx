@@ -12,11 +12,6 @@ const Competitions = page(() => import('./features/competitions/pages/Competitio
 const Competition = page(() => import('./features/competitions/pages/CompetitionPage'));
 const Results = page(() => import('./features/competitions/pages/ResultsPage'));
 const Login = page(() => import('./features/identity/pages/LoginPage'));
-const Consultations = page(() => import('./features/consultations/pages/ConsultationsPage'));
-const Consultation = page(() => import('./features/consultations/pages/ConsultationPage'));
-const Reviews = page(() => import('./features/reviews/pages/ReviewsPage'));
-const Review = page(() => import('./features/reviews/pages/ReviewPage'));
-const Conflicts = page(() => import('./features/reviews/pages/ConflictsPage'));
 const My = page(() => import('./features/applications/pages/MyPage'));
 const ApplicationPage = page(() => import('./features/applications/pages/ApplicationPage'));
 const EditSection = page(() => import('./features/applications/pages/EditSectionPage'));
@@ -24,6 +19,12 @@ const Check = page(() => import('./features/applications/pages/CheckPage'));
 const Submitted = page(() => import('./features/applications/pages/SubmittedPage'));
 const Print = page(() => import('./features/applications/pages/PrintPage'));
 const AskConsultation = page(() => import('./features/applications/pages/ApplicationConsultationsPage'));
+const Register = page(() => import('./features/identity/pages/RegisterPage'));
+const Consultations = page(() => import('./features/consultations/pages/ConsultationsPage'));
+const Consultation = page(() => import('./features/consultations/pages/ConsultationPage'));
+const Reviews = page(() => import('./features/reviews/pages/ReviewsPage'));
+const Review = page(() => import('./features/reviews/pages/ReviewPage'));
+const Conflicts = page(() => import('./features/reviews/pages/ConflictsPage'));
 
 const STAFF: Role[] = ['consultant', 'admin'];
 const only = (roles: Role[] | undefined, element: ReactNode) => <RequireRole roles={roles}>{element}</RequireRole>;
@@ -45,7 +46,7 @@ export function AppRoutes() {
           <Route path="/projects/:id" element={todo} />
 
           <Route path="/login" element={<Login />} />
-          <Route path="/register" element={todo} />
+          <Route path="/register" element={<Register />} />
           <Route path="/forgot-password" element={todo} />
           <Route path="/reset-password" element={todo} />
           <Route path="/verify-email" element={todo} />

@@ -184,6 +184,35 @@ export class EnvironmentVariables {
   @Min(100)
   OUTBOX_STUCK_MS = 60000;
 
+  /**
+   * How long after the deadline submission is closed (ms): a submit received before the deadline but
+   * still queued behind the rush is judged by its arrival, and the close waits for it this long.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(600000)
+  SUBMIT_GRACE_MS = 10000;
+
+  /** Submits in flight per api process beyond which a new one is answered 503 with Retry-After at once. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  SUBMIT_MAX_IN_FLIGHT = 1000;
+
+  /** How often the api reads the database clock to keep its offset fresh (ms). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(60000)
+  CLOCK_SYNC_MS = 2000;
+
+  /** Largest error allowed between an arrival stamp and the database clock (ms); beyond it submits get 503. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  CLOCK_MAX_ERROR_MS = 50;
+
   /** The 360Giving prefix of grant identifiers (`<prefix>-<registration number>`), as 360Giving issues it. */
   @Matches(/^360G-[A-Za-z0-9]+(-[A-Za-z0-9]+)*$/, {
     message: 'GRANTS_360_PREFIX must be 360G- followed by letters, digits and single hyphens',

@@ -5,3 +5,5 @@ export * from './migrate';
 export * from './database.module';
 export * from './pg-errors';
 export * from './select-by-id';
+export * from './clock-offset';
+export * from './database-clock';

@@ -119,3 +119,6 @@ export * from './grants/report-scheduler.service';
 export * from './grants/report-reminders.service';
 export * from './grants/grants.service';
 export * from './grants/grants.module';
+export * from './grants/grant-report-document.entity';
+export * from './grants/grant-report-documents.service';
+export * from './grants/grant-documents.module';

@@ -8,6 +8,8 @@ export const NOTIFICATION_ATTEMPTS = 6;
 /** Config-driven knobs (from AppConfig) that callers pass in; getJobOptions itself reads no config. */
 export interface JobTuning {
   notificationBackoffMs?: number;
+  /** The close runs this long after the deadline, for submits received in time but still queued. */
+  submitGraceMs?: number;
 }
 
 /** Every job option (id, delay, attempts, backoff, removal) is decided here and nowhere else. */
@@ -30,7 +32,7 @@ export function getJobOptions(job: JobItem, now: number = Date.now(), tuning: Jo
       return {
         ...keep,
         jobId: `close_${job.data.competitionId}_${at}`,
-        delay: Math.max(0, at - now),
+        delay: Math.max(0, at + (tuning.submitGraceMs ?? 0) - now),
         attempts: 10,
         backoff: { type: 'exponential', delay: 1000 },
       };

@@ -1,7 +1,8 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
-import { getJobOptions } from './job-options';
+import { AppConfig } from '@grants/config';
+import { getJobOptions, JobTuning } from './job-options';
 import { JOB_QUEUE, JobItem, QueueName } from './queue-names';
 
 /** Typed enqueue: the job name picks the queue, the payload type and the options. */
@@ -10,13 +11,19 @@ export class JobQueue {
   private readonly logger = new Logger(JobQueue.name);
   private readonly queues: Record<QueueName, Queue>;
   private lastErrorLog = 0;
+  private readonly tuning: JobTuning;
 
   constructor(
     @InjectQueue(QueueName.Notifications) notifications: Queue,
     @InjectQueue(QueueName.Outbox) outbox: Queue,
     @InjectQueue(QueueName.Deadlines) deadlines: Queue,
     @InjectQueue(QueueName.Statistics) statistics: Queue,
+    config: AppConfig,
   ) {
+    this.tuning = {
+      notificationBackoffMs: config.values.NOTIFICATION_BACKOFF_MS,
+      submitGraceMs: config.values.SUBMIT_GRACE_MS,
+    };
     this.queues = {
       [QueueName.Notifications]: notifications,
       [QueueName.Outbox]: outbox,
@@ -44,7 +51,10 @@ export class JobQueue {
     overrides: Partial<ReturnType<typeof getJobOptions>> = {},
     now: number = Date.now(),
   ): Promise<Job> {
-    return this.queues[JOB_QUEUE[job.name]].add(job.name, job.data, { ...getJobOptions(job, now), ...overrides });
+    return this.queues[JOB_QUEUE[job.name]].add(job.name, job.data, {
+      ...getJobOptions(job, now, this.tuning),
+      ...overrides,
+    });
   }
 
   all(): Queue[] {

@@ -8,6 +8,7 @@ export * from './deadline-fixtures';
 export * from './review-fixtures';
 export * from './statistics-fixtures';
 export * from './redis-server';
+export * from './rush-fixtures';
 export * from './s3-server';
 export * from './document-fixtures';
 export * from './grant-fixtures';

@@ -42,6 +42,8 @@ export function uniqueTestConfig(env: Record<string, string> = {}, smtpPort?: nu
     ADMIN_PASSWORD,
     JWT_SECRET: 'test-secret-test-secret-test-secret',
     APP_URL: 'http://grants.test',
+    // A short grace keeps deadline tests quick; the rush test sets a realistic one.
+    SUBMIT_GRACE_MS: '300',
     STORAGE_DIR: join(tmpdir(), `grants_test_${id}`),
     // The suites register many users from one in-process client; the per-client limit has its own test.
     AUTH_CLIENT_LIMIT: '0',

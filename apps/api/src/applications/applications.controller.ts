@@ -15,6 +15,7 @@ import {
   WithdrawDto,
 } from '@grants/domain';
 import { ApiDoc } from '../common/api-docs';
+import { ReceivedAt } from '../common/arrival';
 import { uuidParam } from '../common/validation';
 import { CurrentActor, Roles } from '../common/roles.decorator';
 
@@ -73,9 +74,14 @@ export class ApplicationsController {
     404: true,
     409: 'NOT_EDITABLE',
     422: 'DEADLINE_PASSED, NOT_OPEN_YET, INCOMPLETE, AMOUNT_EXCEEDS_MAX, COFINANCING_TOO_LOW, BUDGET_MISMATCH, PROJECT_DATES_INVALID, DOCUMENTS_MISSING',
+    503: 'SERVICE_UNAVAILABLE: too many submissions in flight, or the arrival time cannot be read on the database clock; nothing was done, retry after `Retry-After` seconds',
   })
-  submit(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<ApplicationResponse> {
-    return this.applications.submit(actor, id);
+  submit(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('id')) id: string,
+    @ReceivedAt() receivedAt: Date,
+  ): Promise<ApplicationResponse> {
+    return this.applications.submit(actor, id, receivedAt);
   }
 
   @Post('applications/:id/withdraw')

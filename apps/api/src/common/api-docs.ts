@@ -24,7 +24,7 @@ export class ErrorResponse {
   @ApiProperty({ example: 'DEADLINE_PASSED', description: 'Machine-readable code from API.md' }) code: string;
 }
 
-type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429;
+type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503;
 
 const GENERIC: Record<ErrorStatus, string> = {
   400: 'VALIDATION_FAILED: invalid or unknown fields or parameters, each named in `message`',
@@ -36,6 +36,7 @@ const GENERIC: Record<ErrorStatus, string> = {
   415: 'UNSUPPORTED_FILE_TYPE',
   422: 'RULE_VIOLATION',
   429: 'TOO_MANY_REQUESTS',
+  503: 'SERVICE_UNAVAILABLE: nothing was done; retry after the `Retry-After` seconds',
 };
 
 /** `true` documents the generic code of the status; a string lists the domain codes and when they occur. */
@@ -69,6 +70,13 @@ export function ApiDoc(summary: string, access: Access, errors: ErrorDocs = {}) 
         status: Number(status),
         description: doc === true ? GENERIC[Number(status) as ErrorStatus] : doc,
         schema: { $ref: getSchemaPath(ErrorResponse) },
+        ...(status === '503'
+          ? {
+              headers: {
+                'Retry-After': { description: 'Seconds to wait before retrying', schema: { type: 'integer' } },
+              },
+            }
+          : {}),
       }),
     ),
   );

@@ -199,6 +199,8 @@ export class DomainErrorFilter implements ExceptionFilter {
       .getResponse<{ status(code: number): { send(body: unknown): void }; header(k: string, v: string): unknown }>();
     const body = toErrorBody(exception, this.logger);
     reply.header('content-type', 'application/json; charset=utf-8');
+    // A 503 is always temporary: say when to come back (the clock or the door: 1 s; a dependency: 5 s).
+    if (body.statusCode === 503) reply.header('retry-after', exception instanceof DomainError ? '1' : '5');
     reply.status(body.statusCode).send(body);
   }
 }

@@ -11,6 +11,7 @@ import {
   UpdateCompetitionDto,
 } from '@grants/domain';
 import { ApiDoc } from '../common/api-docs';
+import { ReceivedAt } from '../common/arrival';
 import { uuidParam } from '../common/validation';
 import { CurrentActor, Public, Roles } from '../common/roles.decorator';
 
@@ -64,13 +65,22 @@ export class CompetitionsController {
   @HttpCode(200)
   @Roles('admin')
   @ApiOkResponse({ type: CompetitionResponse })
-  @ApiDoc('End submission now, as the deadline job would (status review)', 'roles', {
-    400: true,
-    404: true,
-    409: 'INVALID_TRANSITION',
-  })
-  close(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<CompetitionResponse> {
-    return this.competitions.close(actor, id);
+  @ApiDoc(
+    'End submission as the deadline job would (status review): submissions received before this request still count; answers after SUBMIT_GRACE_MS',
+    'roles',
+    {
+      400: true,
+      404: true,
+      409: 'INVALID_TRANSITION',
+      503: 'SERVICE_UNAVAILABLE: the arrival time cannot be read on the database clock; nothing was done',
+    },
+  )
+  close(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('id')) id: string,
+    @ReceivedAt() receivedAt: Date,
+  ): Promise<CompetitionResponse> {
+    return this.competitions.close(actor, id, receivedAt);
   }
 
   @Post(':id/cancel')

@@ -60,6 +60,8 @@ export class DeadlinesProcessor extends DrainingWorkerHost {
         });
         // Fired before the database clock reached the deadline: retry (backoff) rather than lose the close.
         if (result.skipped === 'too_early') throw new Error('Deadline not reached yet by the database clock');
+        // Submits received in time are still committing: retry (backoff) once the rush has drained.
+        if (result.skipped === 'draining') throw new Error('Submissions received in time are still being taken');
         if (result.skipped) this.logger.log(`Close job ${job.id} skipped: ${result.skipped}`);
         return result;
       }

@@ -111,15 +111,16 @@ export class ApplicationsService {
   }
 
   /**
-   * Submits a draft: time window by the database clock, content rules, the next registration number
+   * Submits a draft received at `receivedAt` (its arrival stamp on the database clock): in time when it
+   * arrived before the deadline, however long it then waited behind the rush. Then the content rules, the next registration number
    * from the competition row (locked, so numbers are consecutive under concurrency), a frozen snapshot
    * with its SHA-256, the status change and the confirmation mail — one transaction.
    */
-  async submit(actor: Actor, id: string): Promise<ApplicationResponse> {
+  async submit(actor: Actor, id: string, receivedAt: Date): Promise<ApplicationResponse> {
     await this.dataSource.transaction(async (manager) => {
       // A share lock: submits run side by side; a close, cancel or extension waits for them.
       const { application, competition } = await this.lockOwn(manager, actor, id, 'pessimistic_read');
-      const clock = await this.clock(manager, competition.id);
+      const clock = arrivalClock(competition, receivedAt);
       // Under the application's row lock: attaching and deleting files wait for this submit, then see it.
       const documents = await submittedDocuments(manager, id);
       // The very rules the checklist shows (GET /applications/:id/checklist), the first failure thrown.
@@ -359,6 +360,19 @@ const CHECK_PASSED: Record<string, string> = {
   PROJECT_DATES_INVALID: 'Сроки проекта соответствуют правилам конкурса',
   DOCUMENTS_MISSING: 'Все обязательные документы приложены',
 };
+
+/**
+ * The submission window judged at the request's arrival, not at the moment its turn came: the close
+ * waits SUBMIT_GRACE_MS after the deadline (or after an admin's close request) for what arrived in time.
+ */
+function arrivalClock(competition: Competition, receivedAt: Date): Clock {
+  const cutoff = competition.submissionCutoffAt;
+  return {
+    at: receivedAt,
+    opened: receivedAt >= competition.submissionOpensAt,
+    before_deadline: receivedAt < competition.submissionDeadline && (!cutoff || receivedAt < cutoff),
+  };
+}
 
 function checkDirection(competition: Competition, direction: string | null | undefined) {
   if (direction == null) return;

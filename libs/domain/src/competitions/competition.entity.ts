@@ -54,6 +54,8 @@ export class Competition {
   @Column('text', { nullable: true }) cancelReason: string | null;
   @Column('timestamptz', { nullable: true }) publishedAt: Date | null;
   @Column('timestamptz', { nullable: true }) closedAt: Date | null;
+  /** An admin's close request arrived then: later submits are refused, the close follows after the grace. */
+  @Column('timestamptz', { nullable: true }) submissionCutoffAt: Date | null;
   @Column('timestamptz', { nullable: true }) announcedAt: Date | null;
   @VersionColumn() version: number;
   @Column('uuid', { nullable: true }) createdBy: string | null;

@@ -209,8 +209,11 @@ export class CompetitionsService {
     return this.get(actor, id);
   }
 
-  /** Ends submission now, exactly as the deadline job would. */
-  async close(actor: Actor, id: string): Promise<CompetitionResponse> {
+  /**
+   * Ends submission as the deadline job would: submits received before this request still count, later
+   * ones are refused; the answer comes after SUBMIT_GRACE_MS, once the competition is closed.
+   */
+  async close(actor: Actor, id: string, receivedAt: Date): Promise<CompetitionResponse> {
     const current = await this.dataSource.getRepository(Competition).findOneBy({ id });
     if (!current) throw notFound('Competition');
     if (current.status !== 'open' && current.status !== 'review') {
@@ -219,7 +222,7 @@ export class CompetitionsService {
         to: 'review',
       });
     }
-    const result = await this.closer.close(id, { actor });
+    const result = await this.closer.closeOnRequest(id, actor, receivedAt);
     if (result.closed) {
       // The closer owns its transaction; the admin action is recorded right after it commits.
       await this.dataSource.transaction((manager) =>

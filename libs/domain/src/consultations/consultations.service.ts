@@ -14,8 +14,8 @@ import { Consultation } from './consultation.entity';
 import { applyConsultationTransition } from './consultation.state-machine';
 import {
   CompleteConsultationDto,
-  ConsultationListItem,
   ConsultationDetailResponse,
+  ConsultationListItem,
   ConsultationListQuery,
   ConsultationResponse,
   RequestConsultationDto,

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AppConfig } from '@grants/config';
 import { ReportScheduler } from '../grants/report-scheduler.service';
 import { DeadlineScheduler } from './deadline-scheduler.service';
 import { LATE_JOB_GRACE_MS } from './deadline-times';
@@ -26,13 +27,16 @@ export class DeadlineReconciler {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly closer: SubmissionCloser,
     private readonly scheduler: DeadlineScheduler,
+    private readonly config: AppConfig,
     private readonly reports: ReportScheduler,
   ) {}
 
   async reconcile(): Promise<ReconcileResult> {
     const overdue = (await this.dataSource.query(
       `SELECT id, submission_deadline FROM competitions
-       WHERE status = 'open' AND submission_deadline <= now() ORDER BY submission_deadline`,
+       WHERE status = 'open' AND least(submission_deadline, submission_cutoff_at) + make_interval(secs => $1) <= now()
+       ORDER BY submission_deadline`,
+      [this.config.values.SUBMIT_GRACE_MS / 1000],
     )) as { id: string; submission_deadline: Date }[];
     let closed = 0;
     for (const c of overdue) {

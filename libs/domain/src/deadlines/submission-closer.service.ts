@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AppConfig } from '@grants/config';
 import { adminIds } from '../identity/admins';
 import { applicantsByOrganization } from '../applications/applicants';
 import { findTransition } from '../applications/application.state-machine';
@@ -14,7 +15,7 @@ export interface CloseResult {
   submitted: number;
   notSubmitted: number;
   /** Why nothing was closed: already closed (or never open), a deadline that moved, or a job that ran early. */
-  skipped?: 'not_open' | 'stale_deadline' | 'too_early';
+  skipped?: 'not_open' | 'stale_deadline' | 'too_early' | 'draining';
 }
 
 interface LockedCompetition {
@@ -24,6 +25,7 @@ interface LockedCompetition {
   status: string;
   submission_deadline: Date;
   db_now: Date;
+  in_grace: boolean;
 }
 
 interface MovedApplication {
@@ -35,6 +37,12 @@ interface MovedApplication {
 }
 
 const OUTBOX_CHUNK = 1000;
+
+/** The rush has drained when no submit of the competition committed for this long. */
+export const DRAIN_QUIET_MS = 2000;
+const DRAIN_POLL_MS = 500;
+const MAX_DRAIN_WAIT_MS = 60_000;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Ends submission for a competition: open → review, submitted → under_review,
@@ -48,17 +56,48 @@ export class SubmissionCloser {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
     private readonly scheduler: DeadlineScheduler,
+    private readonly config: AppConfig,
   ) {}
 
   /**
+   * An admin's close, received at `receivedAt` (database clock): submits received before it are still
+   * taken, later ones are refused at once (the cut-off is stored on the competition), and the close runs
+   * once SUBMIT_GRACE_MS has passed since, for what arrived in time and is still queued. If this process
+   * dies while it waits, reconciliation closes the competition from the stored cut-off.
+   */
+  async closeOnRequest(competitionId: string, actor: Actor, receivedAt: Date): Promise<CloseResult> {
+    // A CTE so the query answers plain rows (an UPDATE … RETURNING alone comes back with its row count).
+    const [cut] = (await this.dataSource.query(
+      `WITH cut AS (
+         UPDATE competitions SET submission_cutoff_at = least(submission_cutoff_at, submission_deadline, $2::timestamptz)
+         WHERE id = $1 AND status = 'open'
+         RETURNING submission_cutoff_at
+       )
+       SELECT extract(epoch FROM submission_cutoff_at + make_interval(secs => $3) - clock_timestamp())::float8 * 1000 AS wait_ms
+       FROM cut`,
+      [competitionId, receivedAt, this.config.values.SUBMIT_GRACE_MS / 1000],
+    )) as { wait_ms: number }[];
+    if (cut && cut.wait_ms > 0) await sleep(Math.ceil(cut.wait_ms));
+    // Then as long as the rush still drains (bounded: a stuck submit does not hold the close for ever).
+    for (let waited = 0; waited < MAX_DRAIN_WAIT_MS; waited += DRAIN_POLL_MS) {
+      const result = await this.close(competitionId, { actor, waitForDrain: true });
+      if (result.skipped !== 'draining') return result;
+      await sleep(DRAIN_POLL_MS);
+    }
+    return this.close(competitionId, { actor });
+  }
+
+  /**
    * `expectedDeadline` is given by the deadline job and reconciliation: the close happens only if that is
-   * still the competition's deadline and it has passed by the database clock (a stale or early job never
-   * closes). A manual admin close passes none and closes at once. The competition row lock plus the
-   * `status = 'open'` check make concurrent or repeated runs change state once.
+   * still the competition's deadline and it has passed by the database clock, plus SUBMIT_GRACE_MS for the
+   * submits received before it and still queued, and only once the rush has drained: no submit committed
+   * in the last DRAIN_QUIET_MS (`waitForDrain`, implied by `expectedDeadline`). A stale or early job never
+   * closes. A close with neither closes at once. The competition row lock plus the `status = 'open'` check
+   * make concurrent or repeated runs change state once.
    */
   async close(
     competitionId: string,
-    options: { actor: Actor | 'system'; expectedDeadline?: Date },
+    options: { actor: Actor | 'system'; expectedDeadline?: Date; waitForDrain?: boolean },
   ): Promise<CloseResult> {
     const role = options.actor === 'system' ? 'system' : options.actor.role;
     // Set-based transitions below bypass applyApplicationTransition for speed; the transition table stays
@@ -70,9 +109,10 @@ export class SubmissionCloser {
 
     const result = await this.dataSource.transaction(async (manager) => {
       const [competition] = (await manager.query(
-        `SELECT id, title, timezone, status, submission_deadline, now() AS db_now
+        `SELECT id, title, timezone, status, submission_deadline, now() AS db_now,
+                now() < least(submission_deadline, submission_cutoff_at) + make_interval(secs => $2) AS in_grace
          FROM competitions WHERE id = $1 FOR UPDATE`,
-        [competitionId],
+        [competitionId, this.config.values.SUBMIT_GRACE_MS / 1000],
       )) as LockedCompetition[];
       if (!competition) throw notFound('Competition');
       const none = (skipped: CloseResult['skipped']): CloseResult => ({
@@ -85,7 +125,17 @@ export class SubmissionCloser {
       if (options.expectedDeadline) {
         if (competition.submission_deadline.getTime() !== options.expectedDeadline.getTime())
           return none('stale_deadline');
-        if (competition.db_now < competition.submission_deadline) return none('too_early');
+        if (competition.in_grace) return none('too_early');
+      }
+      if (options.expectedDeadline || options.waitForDrain) {
+        // Submits still arriving in their transactions (received in time, queued behind the rush) keep the
+        // competition open; the ones holding the competition row already finished before the lock above.
+        const [{ draining }] = (await manager.query(
+          `SELECT EXISTS (SELECT 1 FROM applications WHERE competition_id = $1 AND status = 'submitted'
+                          AND updated_at > clock_timestamp() - make_interval(secs => $2)) AS draining`,
+          [competitionId, DRAIN_QUIET_MS / 1000],
+        )) as [{ draining: boolean }];
+        if (draining) return none('draining');
       }
 
       await manager.query(

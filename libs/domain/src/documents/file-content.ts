@@ -1,4 +1,4 @@
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import * as CFB from 'cfb';
 import { fileTypeFromBuffer, fileTypeFromStream } from 'file-type';
 
@@ -49,11 +49,14 @@ export async function detectContent(
   if (!first) return null;
   if (first.ext === 'zip' || ZIP_FORMATS.has(first.ext)) {
     const stream = await whole();
+    // A byte stream whatever the source gave (file-type's reader cannot take object-mode streams).
+    const bytes = stream.pipe(new PassThrough());
     try {
-      const full = await fileTypeFromStream(stream);
+      const full = await fileTypeFromStream(bytes);
       return full && ZIP_FORMATS.has(full.ext) ? allowed(full.ext) : null;
     } finally {
       stream.destroy();
+      bytes.destroy();
     }
   }
   if (first.ext === 'cfb') return oleFormat(await readAtMost(await whole(), maxBytes));

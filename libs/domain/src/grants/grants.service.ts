@@ -25,7 +25,13 @@ import {
   SaveReportDto,
   TerminateGrantDto,
 } from './dto/grant.dto';
-import { GrantReportResponse, GrantReportSummary, GrantResponse, PublicGrantResponse } from './dto/grant.response';
+import {
+  GrantReportResponse,
+  GrantReportSummary,
+  GrantResponse,
+  PublicGrantResponse,
+  ReportDocumentResponse,
+} from './dto/grant.response';
 
 /** A grant row with the display values of its competition and organization. */
 interface GrantRow {
@@ -187,7 +193,16 @@ export class GrantsService {
 
   async report(actor: Actor, id: string, code: string): Promise<GrantReportResponse> {
     const grant = await this.visible(this.dataSource.manager, actor, id);
-    return this.toReportResponse(grant, await this.reportRow(this.dataSource.manager, id, code));
+    const report = await this.reportRow(this.dataSource.manager, id, code);
+    const documents: Array<Record<string, any>> = await this.dataSource.query(
+      `SELECT id, file_name AS "fileName", size, content_type AS "contentType", sha256, uploaded_at AS "uploadedAt"
+       FROM grant_report_documents WHERE report_id = $1 ORDER BY uploaded_at, id`,
+      [report.id],
+    );
+    return {
+      ...this.toReportResponse(grant, report),
+      documents: documents.map((d) => ReportDocumentResponse.from(d as never)),
+    };
   }
 
   async recordAgreement(actor: Actor, id: string, dto: RecordAgreementDto): Promise<GrantResponse> {
@@ -494,7 +509,7 @@ export class GrantsService {
     };
   }
 
-  private toReportResponse(g: GrantRow, r: ReportRow): GrantReportResponse {
+  private toReportResponse(g: GrantRow, r: ReportRow): Omit<GrantReportResponse, 'documents'> {
     return {
       ...this.summary(g, r),
       grantId: g.id,

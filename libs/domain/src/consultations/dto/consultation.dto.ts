@@ -129,16 +129,16 @@ export class ConsultationResponse {
   }
 }
 
+/** One consultation as its page shows it: with the name of the consultant who took it. */
+export class ConsultationDetailResponse extends ConsultationResponse {
+  @ApiProperty({ nullable: true, type: String, example: 'Ольга Консультант' }) consultantName: string | null;
+}
+
 /** A line of the queue: the consultation with what a consultant needs to choose one. */
 export class ConsultationListItem extends ConsultationResponse {
   @ApiProperty({ format: 'uuid' }) competitionId: string;
   @ApiProperty({ description: 'Title of the application (project)' }) applicationTitle: string;
   @ApiProperty({ description: 'Short name of the organization, else its full name' }) organizationName: string;
-}
-
-/** One consultation as its page shows it: with the name of the consultant who took it. */
-export class ConsultationDetailResponse extends ConsultationResponse {
-  @ApiProperty({ nullable: true, type: String, example: 'Ольга Консультант' }) consultantName: string | null;
 }
 
 export class ConsultationPageResponse {

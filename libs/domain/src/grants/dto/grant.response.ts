@@ -57,6 +57,38 @@ export class ReportExpenditureResponse {
   @ApiProperty({ nullable: true, type: String, example: '118500.00' }) spent: string | null;
 }
 
+export class ReportDocumentResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'Акты выполненных работ.pdf', description: 'As uploaded' }) fileName: string;
+  @ApiProperty({ example: 48213, description: 'Bytes' }) size: number;
+  @ApiProperty({ example: 'application/pdf', description: 'Decided from the file’s content' }) contentType: string;
+  @ApiProperty({ example: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08' }) sha256: string;
+  @ApiProperty({ format: 'date-time' }) uploadedAt: string;
+
+  static from(d: {
+    id: string;
+    fileName: string;
+    size: number | string;
+    contentType: string;
+    sha256: string;
+    uploadedAt: Date;
+  }): ReportDocumentResponse {
+    return {
+      id: d.id,
+      fileName: d.fileName,
+      size: Number(d.size),
+      contentType: d.contentType,
+      sha256: d.sha256,
+      uploadedAt: d.uploadedAt.toISOString(),
+    };
+  }
+}
+
+export class ReportDocumentUploadBody {
+  @ApiProperty({ type: 'string', format: 'binary', description: 'At most UPLOAD_MAX_MB (default 20) MB' })
+  file: unknown;
+}
+
 export class GrantReportResponse extends GrantReportSummary {
   @ApiProperty({ format: 'uuid' }) grantId: string;
   @ApiProperty({ nullable: true, type: String }) narrative: string | null;
@@ -74,6 +106,8 @@ export class GrantReportResponse extends GrantReportSummary {
   @ApiProperty({ nullable: true, type: String, description: 'The comment of the last return or acceptance' })
   reviewComment: string | null;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
+  @ApiProperty({ type: [ReportDocumentResponse], description: 'Files attached to the report' })
+  documents: ReportDocumentResponse[];
 }
 
 export class PublicGrantResult {
