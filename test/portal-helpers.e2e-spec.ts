@@ -41,7 +41,8 @@ describe('Helpers for the portal: the live submit checklist and one consultation
     admin = await loginAdmin(ctx.http);
     db = ctx.api.get(DataSource);
     consultant = await createStaff(ctx.http, admin, 'consultant', { fullName: 'Ольга Петровна Консультант' });
-    competition = await createOpenCompetition(ctx.http, admin);
+    // The competition's defaults: the charter is a required document.
+    competition = await createOpenCompetition(ctx.http, admin, { documentTypes: undefined });
   });
   afterAll(() => ctx.close());
 
