@@ -40,6 +40,9 @@ async function registerNgo(api: Api, name: string) {
 }
 
 test.describe('an NGO on its account pages', () => {
+  // Four pages and several axe runs per errand on a shared machine.
+  test.setTimeout(150_000);
+
   test('forgets its password, sets a new one from the mailed link and is signed in', async ({
     page,
     api,

@@ -45,9 +45,14 @@ export default function VerifyEmailPage() {
           </Text>
         )}
         {verify.isSuccess && (
-          <Alert color="green" role="status" title={t('verify.doneTitle')} styles={{ title: { color: '#1e5e2d' } }}>
+          <Alert
+            color="green"
+            role="status"
+            title={t('verify.doneTitle')}
+            styles={{ title: { color: '#1e5e2d' }, message: { color: '#1e5e2d' } }}
+          >
             {t('verify.done', { email: verify.data.email })}{' '}
-            <Anchor component={Link} to={me ? HOME_OF[me.role] : '/login'} fw={600}>
+            <Anchor component={Link} to={me ? HOME_OF[me.role] : '/login'} fw={600} c="#1e5e2d" underline="always">
               {me ? t('verify.continue') : t('nav.login')}
             </Anchor>
           </Alert>
