@@ -66,7 +66,7 @@ test.describe('an NGO on its account pages', () => {
 
     const forgot = new ForgotPasswordPage(page);
     await forgot.request(ngo.email);
-    await expect(forgot.sent).toBeVisible();
+    await expect(forgot.sent).toBeVisible({ timeout: 20_000 });
     await expectAccessible(page);
 
     const mail = await server.smtp.waitFor(ngo.email, /Восстановление пароля/);
