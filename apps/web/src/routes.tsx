@@ -21,6 +21,7 @@ const Print = page(() => import('./features/applications/pages/PrintPage'));
 const AskConsultation = page(() => import('./features/applications/pages/ApplicationConsultationsPage'));
 const Register = page(() => import('./features/identity/pages/RegisterPage'));
 const Consultations = page(() => import('./features/consultations/pages/ConsultationsPage'));
+const Consultation = page(() => import('./features/consultations/pages/ConsultationPage'));
 const Reviews = page(() => import('./features/reviews/pages/ReviewsPage'));
 const Review = page(() => import('./features/reviews/pages/ReviewPage'));
 const Conflicts = page(() => import('./features/reviews/pages/ConflictsPage'));
@@ -65,7 +66,7 @@ export function AppRoutes() {
           <Route path="/grants/:id/reports/:code" element={only(['applicant', ...STAFF], todo)} />
 
           <Route path="/consultations" element={only(STAFF, <Consultations />)} />
-          <Route path="/consultations/:id" element={only(STAFF, todo)} />
+          <Route path="/consultations/:id" element={only(STAFF, <Consultation />)} />
 
           <Route path="/reviews" element={only(['expert', 'admin'], <Reviews />)} />
           <Route path="/reviews/conflicts" element={only(['expert'], <Conflicts />)} />
