@@ -12,6 +12,7 @@ const Competitions = page(() => import('./features/competitions/pages/Competitio
 const Competition = page(() => import('./features/competitions/pages/CompetitionPage'));
 const Results = page(() => import('./features/competitions/pages/ResultsPage'));
 const Login = page(() => import('./features/identity/pages/LoginPage'));
+const Register = page(() => import('./features/identity/pages/RegisterPage'));
 const Consultations = page(() => import('./features/consultations/pages/ConsultationsPage'));
 const Reviews = page(() => import('./features/reviews/pages/ReviewsPage'));
 const Review = page(() => import('./features/reviews/pages/ReviewPage'));
@@ -37,7 +38,7 @@ export function AppRoutes() {
           <Route path="/projects/:id" element={todo} />
 
           <Route path="/login" element={<Login />} />
-          <Route path="/register" element={todo} />
+          <Route path="/register" element={<Register />} />
           <Route path="/forgot-password" element={todo} />
           <Route path="/reset-password" element={todo} />
           <Route path="/verify-email" element={todo} />
