@@ -12,8 +12,16 @@ const Competitions = page(() => import('./features/competitions/pages/Competitio
 const Competition = page(() => import('./features/competitions/pages/CompetitionPage'));
 const Results = page(() => import('./features/competitions/pages/ResultsPage'));
 const Login = page(() => import('./features/identity/pages/LoginPage'));
+const My = page(() => import('./features/applications/pages/MyPage'));
+const ApplicationPage = page(() => import('./features/applications/pages/ApplicationPage'));
+const EditSection = page(() => import('./features/applications/pages/EditSectionPage'));
+const Check = page(() => import('./features/applications/pages/CheckPage'));
+const Submitted = page(() => import('./features/applications/pages/SubmittedPage'));
+const Print = page(() => import('./features/applications/pages/PrintPage'));
+const AskConsultation = page(() => import('./features/applications/pages/ApplicationConsultationsPage'));
 const Register = page(() => import('./features/identity/pages/RegisterPage'));
 const Consultations = page(() => import('./features/consultations/pages/ConsultationsPage'));
+const Consultation = page(() => import('./features/consultations/pages/ConsultationPage'));
 const Reviews = page(() => import('./features/reviews/pages/ReviewsPage'));
 const Review = page(() => import('./features/reviews/pages/ReviewPage'));
 const Conflicts = page(() => import('./features/reviews/pages/ConflictsPage'));
@@ -47,18 +55,18 @@ export function AppRoutes() {
           <Route path="/organization" element={only(['applicant'], todo)} />
           <Route path="/notifications" element={only(undefined, todo)} />
 
-          <Route path="/my" element={only(['applicant'], todo)} />
-          <Route path="/applications/:id" element={only(undefined, todo)} />
-          <Route path="/applications/:id/edit/:section" element={only(['applicant'], todo)} />
-          <Route path="/applications/:id/check" element={only(['applicant'], todo)} />
-          <Route path="/applications/:id/submitted" element={only(['applicant'], todo)} />
-          <Route path="/applications/:id/print" element={only(undefined, todo)} />
-          <Route path="/applications/:id/consultations" element={only(['applicant'], todo)} />
+          <Route path="/my" element={only(['applicant'], <My />)} />
+          <Route path="/applications/:id" element={only(undefined, <ApplicationPage />)} />
+          <Route path="/applications/:id/edit/:section" element={only(['applicant'], <EditSection />)} />
+          <Route path="/applications/:id/check" element={only(['applicant'], <Check />)} />
+          <Route path="/applications/:id/submitted" element={only(['applicant'], <Submitted />)} />
+          <Route path="/applications/:id/print" element={only(undefined, <Print />)} />
+          <Route path="/applications/:id/consultations" element={only(['applicant'], <AskConsultation />)} />
           <Route path="/grants/:id" element={only(['applicant', ...STAFF], todo)} />
           <Route path="/grants/:id/reports/:code" element={only(['applicant', ...STAFF], todo)} />
 
           <Route path="/consultations" element={only(STAFF, <Consultations />)} />
-          <Route path="/consultations/:id" element={only(STAFF, todo)} />
+          <Route path="/consultations/:id" element={only(STAFF, <Consultation />)} />
 
           <Route path="/reviews" element={only(['expert', 'admin'], <Reviews />)} />
           <Route path="/reviews/conflicts" element={only(['expert'], <Conflicts />)} />
