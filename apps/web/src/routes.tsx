@@ -20,6 +20,13 @@ const Submitted = page(() => import('./features/applications/pages/SubmittedPage
 const Print = page(() => import('./features/applications/pages/PrintPage'));
 const AskConsultation = page(() => import('./features/applications/pages/ApplicationConsultationsPage'));
 const Register = page(() => import('./features/identity/pages/RegisterPage'));
+const ForgotPassword = page(() => import('./features/identity/pages/ForgotPasswordPage'));
+const ResetPassword = page(() => import('./features/identity/pages/ResetPasswordPage'));
+const VerifyEmail = page(() => import('./features/identity/pages/VerifyEmailPage'));
+const Invite = page(() => import('./features/identity/pages/InvitePage'));
+const Account = page(() => import('./features/identity/pages/AccountPage'));
+const Organization = page(() => import('./features/organizations/pages/OrganizationPage'));
+const Notifications = page(() => import('./features/notifications/pages/NotificationsPage'));
 const Consultations = page(() => import('./features/consultations/pages/ConsultationsPage'));
 const Consultation = page(() => import('./features/consultations/pages/ConsultationPage'));
 const Reviews = page(() => import('./features/reviews/pages/ReviewsPage'));
@@ -47,13 +54,13 @@ export function AppRoutes() {
 
           <Route path="/login" element={<Login />} />
           <Route path="/register" element={<Register />} />
-          <Route path="/forgot-password" element={todo} />
-          <Route path="/reset-password" element={todo} />
-          <Route path="/verify-email" element={todo} />
-          <Route path="/invite" element={todo} />
-          <Route path="/account" element={only(undefined, todo)} />
-          <Route path="/organization" element={only(['applicant'], todo)} />
-          <Route path="/notifications" element={only(undefined, todo)} />
+          <Route path="/forgot-password" element={<ForgotPassword />} />
+          <Route path="/reset-password" element={<ResetPassword />} />
+          <Route path="/verify-email" element={<VerifyEmail />} />
+          <Route path="/invite" element={<Invite />} />
+          <Route path="/account" element={only(undefined, <Account />)} />
+          <Route path="/organization" element={only(['applicant'], <Organization />)} />
+          <Route path="/notifications" element={only(undefined, <Notifications />)} />
 
           <Route path="/my" element={only(['applicant'], <My />)} />
           <Route path="/applications/:id" element={only(undefined, <ApplicationPage />)} />
