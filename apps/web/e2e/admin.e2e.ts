@@ -171,6 +171,7 @@ test.describe('an administrator', () => {
     expect(scripts.filter((u) => ADMIN_CHUNKS.test(u))).toEqual([]);
 
     await page.setViewportSize({ width: 360, height: 740 });
+    await page.screenshot({ path: 'dist/playwright/report-360.png', fullPage: true });
     await expectNoHorizontalScroll(page);
     await page.getByRole('button', { name: 'English' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Grant competitions in ${year}`);

@@ -42,7 +42,8 @@ export async function confirm(page: Page, action: string, confirmLabel = action)
   await page.getByRole('button', { name: action, exact: true }).click();
   const dialog = page.getByRole('dialog');
   await dialog.waitFor();
-  const text = (await dialog.textContent()) ?? '';
+  // Money is written with non-breaking spaces; the dialog's text is compared with plain ones.
+  const text = ((await dialog.textContent()) ?? '').replace(/\u00a0/g, ' ');
   await dialog.getByRole('button', { name: confirmLabel, exact: true }).click();
   await dialog.waitFor({ state: 'hidden' });
   return text;

@@ -12,7 +12,7 @@ const pct = (rate: number, decimal: string) => `${(Math.round(rate * 1000) / 10)
 function Tile({ label, value }: { label: string; value: string | number }) {
   return (
     <Paper withBorder p="md" radius="md">
-      <Text fz={26} fw={700} lh={1.2} style={{ fontVariantNumeric: 'tabular-nums' }}>
+      <Text fz={26} fw={700} lh={1.2} style={{ fontVariantNumeric: 'tabular-nums', overflowWrap: 'anywhere' }}>
         {value}
       </Text>
       <Text size="sm">{label}</Text>
@@ -38,7 +38,15 @@ function Chart({
         {title}
       </Title>
       <div aria-hidden="true">
-        <BarChart h={260} data={data} dataKey="name" series={series} withLegend tickLine="y" />
+        <BarChart
+          h={260}
+          data={data}
+          dataKey="name"
+          series={series}
+          withLegend
+          tickLine="y"
+          barChartProps={{ accessibilityLayer: false, tabIndex: -1 }}
+        />
       </div>
       <ul className="visually-hidden">
         {data.map((d) => (
@@ -63,7 +71,7 @@ export function ReportFigures({ figures }: { figures: Figures }) {
     t('report.noDirection');
   return (
     <Stack gap="xl">
-      <SimpleGrid cols={{ base: 2, sm: 3, md: 4 }}>
+      <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }}>
         <Tile label={t('report.competitions')} value={f.competitions} />
         <Tile label={t('report.submitted')} value={f.applications.submitted} />
         <Tile label={t('report.awarded')} value={f.applications.awarded} />
