@@ -12,6 +12,10 @@ const Competitions = page(() => import('./features/competitions/pages/Competitio
 const Competition = page(() => import('./features/competitions/pages/CompetitionPage'));
 const Results = page(() => import('./features/competitions/pages/ResultsPage'));
 const Login = page(() => import('./features/identity/pages/LoginPage'));
+const Grant = page(() => import('./features/grants/pages/GrantPage'));
+const GrantReport = page(() => import('./features/grants/pages/ReportPage'));
+const AdminGrants = page(() => import('./features/grants/pages/AdminGrantsPage'));
+const Project = page(() => import('./features/grants/pages/ProjectPage'));
 const Consultations = page(() => import('./features/consultations/pages/ConsultationsPage'));
 const Reviews = page(() => import('./features/reviews/pages/ReviewsPage'));
 const Review = page(() => import('./features/reviews/pages/ReviewPage'));
@@ -34,7 +38,7 @@ export function AppRoutes() {
           <Route path="/competitions/:id/results" element={<Results />} />
           <Route path="/reports" element={todo} />
           <Route path="/reports/:year" element={todo} />
-          <Route path="/projects/:id" element={todo} />
+          <Route path="/projects/:id" element={<Project />} />
 
           <Route path="/login" element={<Login />} />
           <Route path="/register" element={todo} />
@@ -53,8 +57,8 @@ export function AppRoutes() {
           <Route path="/applications/:id/submitted" element={only(['applicant'], todo)} />
           <Route path="/applications/:id/print" element={only(undefined, todo)} />
           <Route path="/applications/:id/consultations" element={only(['applicant'], todo)} />
-          <Route path="/grants/:id" element={only(['applicant', ...STAFF], todo)} />
-          <Route path="/grants/:id/reports/:code" element={only(['applicant', ...STAFF], todo)} />
+          <Route path="/grants/:id" element={only(['applicant', ...STAFF], <Grant />)} />
+          <Route path="/grants/:id/reports/:code" element={only(['applicant', ...STAFF], <GrantReport />)} />
 
           <Route path="/consultations" element={only(STAFF, <Consultations />)} />
           <Route path="/consultations/:id" element={only(STAFF, todo)} />
@@ -70,7 +74,7 @@ export function AppRoutes() {
           <Route path="/admin/competitions/:id/applications" element={only(['admin'], todo)} />
           <Route path="/admin/competitions/:id/experts" element={only(['admin'], todo)} />
           <Route path="/admin/competitions/:id/ranking" element={only(['admin'], todo)} />
-          <Route path="/admin/grants" element={only(['admin'], todo)} />
+          <Route path="/admin/grants" element={only(['admin'], <AdminGrants />)} />
           <Route path="/admin/users" element={only(['admin'], todo)} />
           <Route path="/admin/notifications" element={only(['admin'], todo)} />
           <Route path="/admin/audit" element={only(['admin'], todo)} />

@@ -57,7 +57,19 @@ export default function ResultsPage() {
                 <Table.Tr key={item.applicationId}>
                   <Table.Td>{item.organizationName}</Table.Td>
                   <Table.Td style={{ fontVariantNumeric: 'tabular-nums' }}>{item.inn}</Table.Td>
-                  <Table.Td>{item.title}</Table.Td>
+                  <Table.Td>
+                    {item.grantId ? (
+                      <Anchor
+                        component={Link}
+                        to={`/projects/${item.grantId}`}
+                        aria-label={t('results.projectCard', { title: item.title })}
+                      >
+                        {item.title}
+                      </Anchor>
+                    ) : (
+                      item.title
+                    )}
+                  </Table.Td>
                   <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
                     {formatMoney(item.awardedAmount)}
                   </Table.Td>
