@@ -276,13 +276,15 @@ async function main() {
   await waitFor(`http://127.0.0.1:${MAIL_WEB_PORT}/api/healthz`);
   const competition = await seed(new Api(apiUrl), config);
 
-  console.log(`
+  console.log(`${apiUrl}/  (the portal; logins below)
+
 Grants demo is running.
+  Portal:        ${apiUrl}/
+  Competition:   ${apiUrl}/competitions/${competition.id}
   API:           ${apiUrl}/api/v1
   OpenAPI UI:    ${apiUrl}/api/docs
   Mail catcher:  http://localhost:${MAIL_WEB_PORT}  (every mail the system sends)
   Worker health: http://localhost:${config.values.WORKER_HEALTH_PORT}/health
-  Competition:   ${apiUrl}/api/v1/competitions/${competition.id}
 
 Logins (password for all but the admin: ${DEMO_PASSWORD}):
   admin       ${config.values.ADMIN_EMAIL} / ${config.values.ADMIN_PASSWORD}

@@ -228,7 +228,8 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
-const VENDOR_360 = '/work/shared/vendor/360giving';
+// The official schemas, copied unchanged from the shared vendor folder (see its README).
+const VENDOR_360 = join(__dirname, 'fixtures/360giving');
 
 /** Ajv (JSON Schema 2020-12) over the vendored 360Giving schemas; the package points at the 1.4.2 URL of the grant schema. */
 function giving360PackageValidator() {

@@ -16,6 +16,7 @@ const Grant = page(() => import('./features/grants/pages/GrantPage'));
 const GrantReport = page(() => import('./features/grants/pages/ReportPage'));
 const AdminGrants = page(() => import('./features/grants/pages/AdminGrantsPage'));
 const Project = page(() => import('./features/grants/pages/ProjectPage'));
+const Register = page(() => import('./features/identity/pages/RegisterPage'));
 const Consultations = page(() => import('./features/consultations/pages/ConsultationsPage'));
 const Reviews = page(() => import('./features/reviews/pages/ReviewsPage'));
 const Review = page(() => import('./features/reviews/pages/ReviewPage'));
@@ -41,7 +42,7 @@ export function AppRoutes() {
           <Route path="/projects/:id" element={<Project />} />
 
           <Route path="/login" element={<Login />} />
-          <Route path="/register" element={todo} />
+          <Route path="/register" element={<Register />} />
           <Route path="/forgot-password" element={todo} />
           <Route path="/reset-password" element={todo} />
           <Route path="/verify-email" element={todo} />

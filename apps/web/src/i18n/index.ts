@@ -5,17 +5,21 @@ export const LANGUAGES = ['ru', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 const STORAGE_KEY = 'grants.lang';
 
-/** Each language's strings are their own chunk, loaded when the language is first shown. */
-const loaders: Record<Language, () => Promise<{ default: Record<string, unknown> }>> = {
-  ru: () => import('./ru.json'),
-  en: () => import('./en.json'),
-};
+/**
+ * Each language's strings are their own chunk, loaded when the language is first shown: `ru.json`,
+ * `en.json` (namespace `translation`: layout, public and account pages). A staff area with many
+ * strings may keep them in `ru.<area>.json` / `en.<area>.json`, read with `useTranslation('<area>')`,
+ * so visitors never download them.
+ */
+const files = import.meta.glob<{ default: Record<string, unknown> }>('./*.json');
+const fileOf = (language: string, namespace: string) =>
+  namespace === 'translation' ? `./${language}.json` : `./${language}.${namespace}.json`;
 
 const backend: BackendModule = {
   type: 'backend',
   init() {},
-  read(language, _namespace, callback) {
-    const load = loaders[language as Language];
+  read(language, namespace, callback) {
+    const load = files[fileOf(language, namespace)];
     if (!load) return callback(null, {});
     load().then(
       (m) => callback(null, m.default),

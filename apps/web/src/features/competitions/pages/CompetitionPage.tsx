@@ -1,4 +1,4 @@
-import { Anchor, Button, Card, Group, List, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -8,18 +8,12 @@ import { ErrorSummary } from '../../../ui/ErrorSummary';
 import { Deadline, ZonedTime } from '../../../ui/Deadline';
 import { formatMoney } from '../../../ui/money';
 import { Page } from '../../../ui/Page';
+import { num, Table } from '../../../ui/Table';
 import { Tag } from '../../../ui/Tag';
 import { NotFoundPage, PageLoader } from '../../../ui/StatusPages';
 import { useMe } from '../../identity/hooks/useMe';
 import { PHASE_COLOR } from '../components/CompetitionCard';
 import { type Competition, localTitle, phaseOf, useCompetition } from '../hooks/useCompetitions';
-
-interface DocumentType {
-  code: string;
-  title: string;
-  titleEn?: string;
-  required?: boolean;
-}
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -78,7 +72,7 @@ function CompetitionView({ competition: c }: { competition: Competition }) {
   const { t, i18n } = useTranslation();
   const phase = phaseOf(c);
   const weightTotal = c.criteria.reduce((s, k) => s + k.weight, 0);
-  const documentTypes = (c as Competition & { documentTypes?: DocumentType[] }).documentTypes;
+  const documentTypes = c.documentTypes;
   const calendar = `/api/v1/competitions/${c.id}/calendar.ics`;
   const webcal = `webcal://${window.location.host}${calendar}`;
   return (
@@ -175,32 +169,31 @@ function CompetitionView({ competition: c }: { competition: Competition }) {
           <Title order={2} id="criteria" mb="sm">
             {t('competition.criteria')}
           </Title>
-          <Table.ScrollContainer minWidth={300}>
-            <Table striped withTableBorder verticalSpacing="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('competition.criterion')}</Table.Th>
-                  <Table.Th scope="col" ta="right">
-                    {t('competition.weight')}
-                  </Table.Th>
-                  <Table.Th scope="col" ta="right">
-                    {t('competition.maxScore')}
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {c.criteria.map((k) => (
-                  <Table.Tr key={k.code}>
-                    <Table.Td>{localTitle(k, i18n.language)}</Table.Td>
-                    <Table.Td ta="right">
-                      {weightTotal ? `${Math.round((k.weight / weightTotal) * 1000) / 10} %` : k.weight}
-                    </Table.Td>
-                    <Table.Td ta="right">{k.maxScore}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+
+          <Table minWidth={300} label={t('competition.criteria')}>
+            <thead>
+              <tr>
+                <th scope="col">{t('competition.criterion')}</th>
+                <th scope="col" className={num}>
+                  {t('competition.weight')}
+                </th>
+                <th scope="col" className={num}>
+                  {t('competition.maxScore')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {c.criteria.map((k) => (
+                <tr key={k.code}>
+                  <td>{localTitle(k, i18n.language)}</td>
+                  <td className={num}>
+                    {weightTotal ? `${Math.round((k.weight / weightTotal) * 1000) / 10} %` : k.weight}
+                  </td>
+                  <td className={num}>{k.maxScore}</td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
         </section>
       )}
 
@@ -213,7 +206,7 @@ function CompetitionView({ competition: c }: { competition: Competition }) {
             {documentTypes.map((d) => (
               <List.Item key={d.code}>
                 {localTitle(d, i18n.language)}
-                {d.required === false && (
+                {!d.required && (
                   <Text span c="dimmed" size="sm">
                     {' '}
                     ({t('competition.optional')})

@@ -1,9 +1,10 @@
-import { Anchor, Table, Text } from '@mantine/core';
+import { Anchor, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../../api/client';
 import { formatMoney } from '../../../ui/money';
 import { Page } from '../../../ui/Page';
+import { num, Table } from '../../../ui/Table';
 import { NotFoundPage, PageLoader } from '../../../ui/StatusPages';
 import { formatDate } from '../../../ui/time';
 import { useCompetition, useResults } from '../hooks/useCompetitions';
@@ -36,49 +37,45 @@ export default function ResultsPage() {
       {r.items.length === 0 ? (
         <Text>{t('results.none')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={640}>
-          <Table striped withTableBorder verticalSpacing="sm">
-            <Table.Caption>{t('results.caption')}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('results.organization')}</Table.Th>
-                <Table.Th scope="col">{t('results.inn')}</Table.Th>
-                <Table.Th scope="col">{t('results.project')}</Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t('results.amount')}
-                </Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t('results.score')}
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {r.items.map((item) => (
-                <Table.Tr key={item.applicationId}>
-                  <Table.Td>{item.organizationName}</Table.Td>
-                  <Table.Td style={{ fontVariantNumeric: 'tabular-nums' }}>{item.inn}</Table.Td>
-                  <Table.Td>
-                    {item.grantId ? (
-                      <Anchor
-                        component={Link}
-                        to={`/projects/${item.grantId}`}
-                        aria-label={t('results.projectCard', { title: item.title })}
-                      >
-                        {item.title}
-                      </Anchor>
-                    ) : (
-                      item.title
-                    )}
-                  </Table.Td>
-                  <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                    {formatMoney(item.awardedAmount)}
-                  </Table.Td>
-                  <Table.Td ta="right">{item.score ?? '—'}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <Table minWidth={640} label={t('results.caption')}>
+          <caption>{t('results.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('results.organization')}</th>
+              <th scope="col">{t('results.inn')}</th>
+              <th scope="col">{t('results.project')}</th>
+              <th scope="col" className={num}>
+                {t('results.amount')}
+              </th>
+              <th scope="col" className={num}>
+                {t('results.score')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {r.items.map((item) => (
+              <tr key={item.applicationId}>
+                <td>{item.organizationName}</td>
+                <td>{item.inn}</td>
+                <td>
+                  {item.grantId ? (
+                    <Anchor
+                      component={Link}
+                      to={`/projects/${item.grantId}`}
+                      aria-label={t('results.projectCard', { title: item.title })}
+                    >
+                      {item.title}
+                    </Anchor>
+                  ) : (
+                    item.title
+                  )}
+                </td>
+                <td className={num}>{formatMoney(item.awardedAmount)}</td>
+                <td className={num}>{item.score ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
       )}
     </Page>
   );

@@ -1,20 +1,15 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useNavigate } from 'react-router';
+import { useMutation } from '@tanstack/react-query';
 import { api } from '../../../api/client';
-import { keys } from '../../../api/keys';
 
-/** Ends the session (the api clears the cookie) and forgets everything cached for that person. */
+/**
+ * Ends the session (the api clears the cookie), then loads the home page afresh: nothing cached
+ * for that person survives, and no signed-in page gets the chance to ask them to sign in again.
+ */
 export function useLogout() {
-  const queryClient = useQueryClient();
-  const navigate = useNavigate();
   return useMutation({
     mutationFn: async () => {
       await api.POST('/api/v1/auth/logout').catch(() => undefined);
     },
-    onSettled: () => {
-      queryClient.clear();
-      queryClient.setQueryData(keys.me, null);
-      navigate('/');
-    },
+    onSettled: () => window.location.assign('/'),
   });
 }

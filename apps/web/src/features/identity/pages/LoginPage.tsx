@@ -62,6 +62,7 @@ export default function LoginPage() {
               error={errorsOf(errors, 'email')}
             />
             <PasswordInput
+              visibilityToggleButtonProps={{ 'aria-label': t('common.showPassword') }}
               id={fieldId('password')}
               name="password"
               label={t('fields.password')}
