@@ -8,7 +8,6 @@ import { ErrorSummary } from '../../../ui/ErrorSummary';
 import { fieldId } from '../../../ui/fields';
 import { formatMoney, formatMoneyPlain, parseMoney } from '../../../ui/money';
 import { MoneyInput } from '../../../ui/MoneyInput';
-import { dayjs } from '../../../ui/time';
 import { type GrantReport, type SaveReport, useSaveReport, useSubmitReport } from '../hooks/useGrants';
 
 /** What the person typed: the narrative, an achieved value per result, the spending per line as typed. */
@@ -19,6 +18,10 @@ interface Draft {
 }
 
 const AUTOSAVE_MS = 1200;
+
+/** "14:32" in the person's own time. */
+const clock = (at: string) =>
+  new Intl.DateTimeFormat('ru-RU', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(at));
 
 const draftOf = (r: GrantReport): Draft => ({
   narrative: r.narrative ?? '',
@@ -157,7 +160,7 @@ export function ReportEditor({ grantId, report }: { grantId: string; report: Gra
       : dirty
         ? t('grants.report.unsaved')
         : savedAt
-          ? t('grants.report.savedAt', { time: dayjs(savedAt).format('HH:mm') })
+          ? t('grants.report.savedAt', { time: clock(savedAt) })
           : t('grants.report.notSavedYet');
 
   // Shown as typed, in kopecks (never floating point); the rule itself is the server's, at submit.

@@ -5,7 +5,6 @@ import { ApiError } from '../../../api/client';
 import { formatMoney } from '../../../ui/money';
 import { Page } from '../../../ui/Page';
 import { NotFoundPage, PageLoader } from '../../../ui/StatusPages';
-import { dayjs } from '../../../ui/time';
 import { useMe } from '../../identity/hooks/useMe';
 import { AgreementForm, TerminateForm } from '../components/GrantActions';
 import { GrantStatusTag, ReportStatusTag } from '../components/StatusTags';
@@ -13,7 +12,14 @@ import { reportTitle, useGrant } from '../hooks/useGrants';
 
 /** "30 июня 2027" from a calendar date (a date is not an instant: no zone to convert). */
 export const formatDay = (date: string | null | undefined, language: string) =>
-  date ? dayjs(date).locale(language).format('D MMMM YYYY') : '—';
+  date
+    ? new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'ru-RU', {
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+        timeZone: 'UTC',
+      }).format(new Date(`${date}T00:00:00Z`))
+    : '—';
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (
