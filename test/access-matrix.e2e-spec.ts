@@ -542,6 +542,18 @@ describe('Access matrix: every operation × every caller', () => {
       expect: only({ admin: 200 }),
     },
     {
+      op: 'GET /applications/{id}/checklist',
+      variant: 'draft',
+      call: async () => ({ path: `/applications/${(await draft()).id}/checklist` }),
+      expect: only({ own: 200, foreign: 404, consultant: 404, admin: 200 }),
+    },
+    {
+      op: 'GET /applications/{id}/checklist',
+      variant: 'draft with a consultation',
+      call: async () => ({ path: `/applications/${(await consultation()).applicationId}/checklist` }),
+      expect: only({ own: 200, foreign: 404, consultant: 200, admin: 200 }),
+    },
+    {
       op: 'GET /applications/{id}/events',
       call: async () => ({ path: `/applications/${review.ownApplication}/events` }),
       expect: only({ own: 200, foreign: 404, admin: 200 }),
@@ -630,6 +642,11 @@ describe('Access matrix: every operation × every caller', () => {
       op: 'GET /consultations',
       call: fixed('/consultations'),
       expect: only({ own: 200, foreign: 200, consultant: 200, admin: 200 }),
+    },
+    {
+      op: 'GET /consultations/{id}',
+      call: async () => ({ path: `/consultations/${(await consultation()).id}` }),
+      expect: only({ own: 200, foreign: 404, consultant: 200, admin: 200 }),
     },
     {
       op: 'POST /consultations/{id}/take',

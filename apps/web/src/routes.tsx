@@ -16,6 +16,13 @@ const Grant = page(() => import('./features/grants/pages/GrantPage'));
 const GrantReport = page(() => import('./features/grants/pages/ReportPage'));
 const AdminGrants = page(() => import('./features/grants/pages/AdminGrantsPage'));
 const Project = page(() => import('./features/grants/pages/ProjectPage'));
+const My = page(() => import('./features/applications/pages/MyPage'));
+const ApplicationPage = page(() => import('./features/applications/pages/ApplicationPage'));
+const EditSection = page(() => import('./features/applications/pages/EditSectionPage'));
+const Check = page(() => import('./features/applications/pages/CheckPage'));
+const Submitted = page(() => import('./features/applications/pages/SubmittedPage'));
+const Print = page(() => import('./features/applications/pages/PrintPage'));
+const AskConsultation = page(() => import('./features/applications/pages/ApplicationConsultationsPage'));
 const Register = page(() => import('./features/identity/pages/RegisterPage'));
 const Consultations = page(() => import('./features/consultations/pages/ConsultationsPage'));
 const Reviews = page(() => import('./features/reviews/pages/ReviewsPage'));
@@ -51,13 +58,13 @@ export function AppRoutes() {
           <Route path="/organization" element={only(['applicant'], todo)} />
           <Route path="/notifications" element={only(undefined, todo)} />
 
-          <Route path="/my" element={only(['applicant'], todo)} />
-          <Route path="/applications/:id" element={only(undefined, todo)} />
-          <Route path="/applications/:id/edit/:section" element={only(['applicant'], todo)} />
-          <Route path="/applications/:id/check" element={only(['applicant'], todo)} />
-          <Route path="/applications/:id/submitted" element={only(['applicant'], todo)} />
-          <Route path="/applications/:id/print" element={only(undefined, todo)} />
-          <Route path="/applications/:id/consultations" element={only(['applicant'], todo)} />
+          <Route path="/my" element={only(['applicant'], <My />)} />
+          <Route path="/applications/:id" element={only(undefined, <ApplicationPage />)} />
+          <Route path="/applications/:id/edit/:section" element={only(['applicant'], <EditSection />)} />
+          <Route path="/applications/:id/check" element={only(['applicant'], <Check />)} />
+          <Route path="/applications/:id/submitted" element={only(['applicant'], <Submitted />)} />
+          <Route path="/applications/:id/print" element={only(undefined, <Print />)} />
+          <Route path="/applications/:id/consultations" element={only(['applicant'], <AskConsultation />)} />
           <Route path="/grants/:id" element={only(['applicant', ...STAFF], <Grant />)} />
           <Route path="/grants/:id/reports/:code" element={only(['applicant', ...STAFF], <GrantReport />)} />
 

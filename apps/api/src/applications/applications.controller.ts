@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nes
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   Actor,
+  ApplicationChecklistResponse,
   ApplicationEventsResponse,
   ApplicationListQuery,
   ApplicationPageResponse,
@@ -116,6 +117,20 @@ export class ApplicationsController {
     @Body() dto: IneligibleDto,
   ): Promise<ApplicationResponse> {
     return this.applications.markIneligible(actor, id, dto);
+  }
+
+  @Get('applications/:id/checklist')
+  @Roles('applicant', 'consultant', 'admin')
+  @ApiOkResponse({ type: ApplicationChecklistResponse })
+  @ApiDoc('The submit rules as they stand now, each passed or failed, in submit’s order', 'roles', {
+    400: true,
+    404: true,
+  })
+  checklist(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('id')) id: string,
+  ): Promise<ApplicationChecklistResponse> {
+    return this.applications.checklist(actor, id);
   }
 
   @Get('applications/:id/snapshot')

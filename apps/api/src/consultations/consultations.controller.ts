@@ -3,6 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   Actor,
   CompleteConsultationDto,
+  ConsultationDetailResponse,
   ConsultationListQuery,
   ConsultationPageResponse,
   ConsultationResponse,
@@ -41,6 +42,17 @@ export class ConsultationsController {
   @ApiDoc('Consultations in the caller’s scope', 'roles', { 400: true })
   list(@CurrentActor() actor: Actor, @Query() query: ConsultationListQuery): Promise<ConsultationPageResponse> {
     return this.consultations.list(actor, query);
+  }
+
+  @Get('consultations/:id')
+  @Roles('applicant', 'consultant', 'admin')
+  @ApiOkResponse({ type: ConsultationDetailResponse })
+  @ApiDoc('One consultation: the question, the answer, the verdict and the remarks', 'roles', {
+    400: true,
+    404: true,
+  })
+  get(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<ConsultationDetailResponse> {
+    return this.consultations.get(actor, id);
   }
 
   @Post('consultations/:id/take')

@@ -263,6 +263,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/applications/{id}/checklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The submit rules as they stand now, each passed or failed, in submit’s order */
+        get: operations["ApplicationsController_checklist"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/applications/{id}/snapshot": {
         parameters: {
             query?: never;
@@ -359,6 +376,23 @@ export interface paths {
         };
         /** Consultations in the caller’s scope */
         get: operations["ConsultationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consultations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One consultation: the question, the answer, the verdict and the remarks */
+        get: operations["ConsultationsController_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1699,6 +1733,29 @@ export interface components {
             /** @example Организация не является СО НКО */
             reason: string;
         };
+        ChecklistItemResponse: {
+            /**
+             * @description The rule: NOT_EDITABLE, NOT_OPEN_YET, DEADLINE_PASSED, INCOMPLETE, AMOUNT_EXCEEDS_MAX, COFINANCING_TOO_LOW, BUDGET_MISMATCH, PROJECT_DATES_INVALID, DOCUMENTS_MISSING
+             * @example BUDGET_MISMATCH
+             */
+            code: string;
+            /** @description Whether the rule passes now */
+            ok: boolean;
+            /**
+             * @description Application fields the rule concerns
+             * @example [
+             *       "budgetLines"
+             *     ]
+             */
+            fields: string[];
+            /** @description Why it fails (what submit would answer), or what a passed rule confirms */
+            message: string;
+        };
+        ApplicationChecklistResponse: {
+            /** @description True iff a submit now would pass every rule */
+            ready: boolean;
+            items: components["schemas"]["ChecklistItemResponse"][];
+        };
         SubmittedDocumentResponse: {
             /** @example charter */
             type: string;
@@ -1866,12 +1923,37 @@ export interface components {
             page: number;
             pageSize: number;
         };
+        ConsultationDetailResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            applicationId: string;
+            /** Format: uuid */
+            organizationId: string;
+            question: string;
+            /** @enum {string} */
+            status: "requested" | "in_progress" | "completed";
+            /** Format: uuid */
+            consultantId: string | null;
+            comment: string | null;
+            /** @enum {string|null} */
+            verdict: "ready" | "needs_changes" | null;
+            remarks: components["schemas"]["RemarkResponse"][];
+            /** Format: date-time */
+            requestedAt: string;
+            /** Format: date-time */
+            takenAt: string | null;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** @example Ольга Консультант */
+            consultantName: string | null;
+        };
         RemarkInput: {
             /**
-             * @example budgetLines
-             * @enum {string}
+             * @description An application field (title, summary, direction, requestedAmount, coFinancingAmount, projectStart, projectEnd, goals, expectedResults, budgetLines, geography) or one cell of its lists: `budgetLines.<n>.item|amount`, `expectedResults.<n>.indicator|target`
+             * @example budgetLines.0.amount
              */
-            field: "title" | "summary" | "direction" | "requestedAmount" | "coFinancingAmount" | "projectStart" | "projectEnd" | "goals" | "expectedResults" | "budgetLines" | "geography";
+            field: string;
             /** @example Статья «Расходные материалы» не обоснована */
             text: string;
         };
@@ -3827,6 +3909,63 @@ export interface operations {
             };
         };
     };
+    ApplicationsController_checklist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationChecklistResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: invalid or unknown fields or parameters, each named in `message` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED: missing or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the caller’s role may never call this endpoint; CSRF_REJECTED: a cookie-authenticated change from a foreign origin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in the caller’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     ApplicationsController_snapshot: {
         parameters: {
             query?: never;
@@ -4314,6 +4453,63 @@ export interface operations {
             };
             /** @description FORBIDDEN: the caller’s role may never call this endpoint; CSRF_REJECTED: a cookie-authenticated change from a foreign origin */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ConsultationsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsultationDetailResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: invalid or unknown fields or parameters, each named in `message` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED: missing or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the caller’s role may never call this endpoint; CSRF_REJECTED: a cookie-authenticated change from a foreign origin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in the caller’s scope */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -14,7 +14,7 @@ import { ApplicationEvent } from './application-event.entity';
 import { ApplicationSnapshot } from './application-snapshot.entity';
 import { Application } from './application.entity';
 import { applyApplicationTransition } from './application.state-machine';
-import { competitionNotOpen, deadlinePassed, notEditable, notOpenYet } from './applications.errors';
+import { competitionNotOpen, deadlinePassed, notEditable } from './applications.errors';
 import {
   ApplicationListQuery,
   CreateApplicationDto,
@@ -23,11 +23,12 @@ import {
   WithdrawDto,
 } from './dto/application.dto';
 import {
+  ApplicationChecklistResponse,
   ApplicationEventsResponse,
   ApplicationResponse,
   ApplicationSnapshotResponse,
 } from './dto/application.response';
-import { checkRequiredDocuments, checkSubmittable } from './submit-rules';
+import { submitChecks, throwFirstFailure } from './submit-rules';
 import { submittedDocuments } from '../documents/submitted-documents';
 
 interface Clock {
@@ -119,18 +120,18 @@ export class ApplicationsService {
     await this.dataSource.transaction(async (manager) => {
       // A share lock: submits run side by side; a close, cancel or extension waits for them.
       const { application, competition } = await this.lockOwn(manager, actor, id, 'pessimistic_read');
-      if (application.status !== 'draft') throw notEditable(application.status);
       const clock = arrivalClock(competition, receivedAt);
-      if (competition.status !== 'open') {
-        if (competition.status === 'cancelled') throw competitionNotOpen(competition.status);
-        throw deadlinePassed(competition.submissionDeadline);
-      }
-      if (!clock.opened) throw notOpenYet(competition.submissionOpensAt);
-      if (!clock.before_deadline) throw deadlinePassed(competition.submissionDeadline);
-      checkSubmittable(application, competition);
       // Under the application's row lock: attaching and deleting files wait for this submit, then see it.
       const documents = await submittedDocuments(manager, id);
-      checkRequiredDocuments(competition, documents);
+      // The very rules the checklist shows (GET /applications/:id/checklist), the first failure thrown.
+      throwFirstFailure(
+        submitChecks(
+          application,
+          competition,
+          { opened: clock.opened, beforeDeadline: clock.before_deadline },
+          documents,
+        ),
+      );
       const { ref, users } = await applicationAudience(manager, id);
 
       // From here to commit the competition's counter row is locked: numbers are gap-free and unique,
@@ -265,6 +266,35 @@ export class ApplicationsService {
     return new Set(announced.map((c) => c.id));
   }
 
+  /**
+   * The submit rules as they stand now (database clock), each passed or failed, in submit's order;
+   * `ready` iff a submit now would pass them. Computed by the same `submitChecks` as submit.
+   */
+  async checklist(actor: Actor, id: string): Promise<ApplicationChecklistResponse> {
+    await this.get(actor, id);
+    const application = await this.dataSource.getRepository(Application).findOneByOrFail({ id });
+    const competition = await this.dataSource
+      .getRepository(Competition)
+      .findOneByOrFail({ id: application.competitionId });
+    const clock = await this.clock(this.dataSource.manager, competition.id);
+    const documents = await submittedDocuments(this.dataSource.manager, id);
+    const checks = submitChecks(
+      application,
+      competition,
+      { opened: clock.opened, beforeDeadline: clock.before_deadline },
+      documents,
+    );
+    return {
+      ready: checks.every((c) => !c.failure),
+      items: checks.map((c) => ({
+        code: c.code,
+        ok: !c.failure,
+        fields: c.fields,
+        message: c.failure ? c.failure.message : CHECK_PASSED[c.code],
+      })),
+    };
+  }
+
   /** The status history; the owner and admins only (the controller keeps other roles out). */
   async events(actor: Actor, id: string): Promise<ApplicationEventsResponse> {
     await this.get(actor, id);
@@ -317,6 +347,19 @@ export class ApplicationsService {
     return row;
   }
 }
+
+/** What a passed rule says in the checklist. */
+const CHECK_PASSED: Record<string, string> = {
+  NOT_EDITABLE: 'Заявка — черновик, её можно подать',
+  NOT_OPEN_YET: 'Приём заявок начался',
+  DEADLINE_PASSED: 'Срок подачи заявок не истёк',
+  INCOMPLETE: 'Все обязательные поля заполнены',
+  AMOUNT_EXCEEDS_MAX: 'Запрашиваемая сумма не больше максимального размера гранта',
+  COFINANCING_TOO_LOW: 'Софинансирование не меньше требуемого',
+  BUDGET_MISMATCH: 'Сумма статей бюджета равна запрашиваемой сумме',
+  PROJECT_DATES_INVALID: 'Сроки проекта соответствуют правилам конкурса',
+  DOCUMENTS_MISSING: 'Все обязательные документы приложены',
+};
 
 /**
  * The submission window judged at the request's arrival, not at the moment its turn came: the close

@@ -4,6 +4,7 @@ import { DomainError } from '../shared/domain-error';
 import { addMoney, compareMoney, toKopecks } from '../shared/money';
 import { Application } from './application.entity';
 import { APPLICATION_FIELDS, ApplicationField } from './application-fields';
+import { competitionNotOpen, deadlinePassed, notEditable, notOpenYet as notOpenYetError } from './applications.errors';
 
 /** A project may last at most this many months from its start. */
 export const MAX_PROJECT_MONTHS = 24;
@@ -42,78 +43,213 @@ function addMonths(date: string, months: number): string {
   return shifted.toISOString().slice(0, 10);
 }
 
+/** A rule of submission, as the checklist shows it and as submit enforces it. */
+export interface RuleCheck {
+  code: string;
+  /** The application fields the rule concerns (where the applicant fixes it). */
+  fields: string[];
+  /** Why the rule fails now, exactly what submit throws; `null` when it passes. */
+  failure: DomainError | null;
+}
+
+const check = (code: string, fields: string[], failure: DomainError | null): RuleCheck => ({ code, fields, failure });
+
 /**
  * The content rules of submission, each with its own code, in the order an applicant would fix them.
- * Time rules (NOT_OPEN_YET, DEADLINE_PASSED) are checked by the database clock in the submit transaction.
+ * Every rule is evaluated (the checklist shows them all); submit throws the first failure. A rule whose
+ * inputs are still blank fails with INCOMPLETE (submit never gets that far: INCOMPLETE comes first).
  */
-export function checkSubmittable(a: Application, c: Competition): void {
+export function contentChecks(a: Application, c: Competition): RuleCheck[] {
+  const checks: RuleCheck[] = [];
   const missing = REQUIRED.filter((f) => isBlank(a[f]));
+  const requested = a.requestedAmount;
+  const coFinancing = a.coFinancingAmount;
+  const blank = (fields: string[]) =>
+    new DomainError('INCOMPLETE', `Не заполнены обязательные поля: ${fields.join(', ')}`, { missing: fields });
+
   if (missing.length) {
-    throw new DomainError('INCOMPLETE', `Не заполнены обязательные поля: ${missing.join(', ')}`, { missing });
+    checks.push(check('INCOMPLETE', [...missing], blank([...missing])));
+  } else if (!c.directions.some((d) => d.code === a.direction)) {
+    checks.push(
+      check(
+        'INCOMPLETE',
+        ['direction'],
+        new DomainError('INCOMPLETE', `direction: направление «${a.direction}» не входит в направления конкурса`, {
+          missing: ['direction'],
+        }),
+      ),
+    );
+  } else if (compareMoney(requested!, 0) <= 0) {
+    checks.push(
+      check(
+        'INCOMPLETE',
+        ['requestedAmount'],
+        new DomainError('INCOMPLETE', 'requestedAmount: запрашиваемая сумма должна быть больше нуля', {
+          missing: ['requestedAmount'],
+        }),
+      ),
+    );
+  } else {
+    checks.push(check('INCOMPLETE', [], null));
   }
-  if (!c.directions.some((d) => d.code === a.direction)) {
-    throw new DomainError('INCOMPLETE', `direction: направление «${a.direction}» не входит в направления конкурса`, {
-      missing: ['direction'],
-    });
+
+  if (isBlank(requested)) {
+    checks.push(check('AMOUNT_EXCEEDS_MAX', ['requestedAmount'], blank(['requestedAmount'])));
+  } else if (compareMoney(requested!, c.maxGrantAmount) > 0) {
+    checks.push(
+      check(
+        'AMOUNT_EXCEEDS_MAX',
+        ['requestedAmount'],
+        new DomainError(
+          'AMOUNT_EXCEEDS_MAX',
+          `requestedAmount: запрошено ${requested}, максимальный размер гранта ${c.maxGrantAmount}`,
+          { requestedAmount: requested, maxGrantAmount: c.maxGrantAmount },
+        ),
+      ),
+    );
+  } else {
+    checks.push(check('AMOUNT_EXCEEDS_MAX', ['requestedAmount'], null));
   }
-  const requested = a.requestedAmount!;
-  const coFinancing = a.coFinancingAmount!;
-  if (compareMoney(requested, 0) <= 0) {
-    throw new DomainError('INCOMPLETE', 'requestedAmount: запрашиваемая сумма должна быть больше нуля', {
-      missing: ['requestedAmount'],
-    });
-  }
-  if (compareMoney(requested, c.maxGrantAmount) > 0) {
-    throw new DomainError(
-      'AMOUNT_EXCEEDS_MAX',
-      `requestedAmount: запрошено ${requested}, максимальный размер гранта ${c.maxGrantAmount}`,
-      {
-        requestedAmount: requested,
-        maxGrantAmount: c.maxGrantAmount,
-      },
+
+  const moneyMissing = (['requestedAmount', 'coFinancingAmount'] as const).filter((f) => isBlank(a[f]));
+  if (moneyMissing.length) {
+    checks.push(check('COFINANCING_TOO_LOW', ['coFinancingAmount'], blank([...moneyMissing])));
+  } else {
+    // co ≥ p% × (requested + co), compared exactly in kopecks: co × 100 × 100 ≥ total × (p × 100).
+    const total = addMoney(requested!, coFinancing!);
+    const low = toKopecks(coFinancing!) * 10000n < toKopecks(total) * toKopecks(c.minCoFinancingPercent);
+    checks.push(
+      check(
+        'COFINANCING_TOO_LOW',
+        ['coFinancingAmount'],
+        low
+          ? new DomainError(
+              'COFINANCING_TOO_LOW',
+              `coFinancingAmount: софинансирование должно составлять не менее ${Number(c.minCoFinancingPercent)}% стоимости проекта (${total})`,
+              {
+                coFinancingAmount: coFinancing,
+                projectTotal: total,
+                minCoFinancingPercent: Number(c.minCoFinancingPercent),
+              },
+            )
+          : null,
+      ),
     );
   }
-  // co ≥ p% × (requested + co), compared exactly in kopecks: co × 100 × 100 ≥ total × (p × 100).
-  const total = addMoney(requested, coFinancing);
-  if (toKopecks(coFinancing) * 10000n < toKopecks(total) * toKopecks(c.minCoFinancingPercent)) {
-    throw new DomainError(
-      'COFINANCING_TOO_LOW',
-      `coFinancingAmount: софинансирование должно составлять не менее ${Number(c.minCoFinancingPercent)}% стоимости проекта (${total})`,
-      { coFinancingAmount: coFinancing, projectTotal: total, minCoFinancingPercent: Number(c.minCoFinancingPercent) },
+
+  if (isBlank(requested) || isBlank(a.budgetLines)) {
+    checks.push(
+      check(
+        'BUDGET_MISMATCH',
+        ['budgetLines'],
+        blank(['requestedAmount', 'budgetLines'].filter((f) => isBlank(a[f as ApplicationField]))),
+      ),
+    );
+  } else {
+    const budget = addMoney(...a.budgetLines.map((l) => l.amount));
+    checks.push(
+      check(
+        'BUDGET_MISMATCH',
+        ['budgetLines'],
+        compareMoney(budget, requested!) !== 0
+          ? new DomainError(
+              'BUDGET_MISMATCH',
+              `budgetLines: сумма статей бюджета ${budget} не равна запрашиваемой сумме ${requested}`,
+              { budgetTotal: budget, requestedAmount: requested },
+            )
+          : null,
+      ),
     );
   }
-  const budget = addMoney(...a.budgetLines.map((l) => l.amount));
-  if (compareMoney(budget, requested) !== 0) {
-    throw new DomainError(
-      'BUDGET_MISMATCH',
-      `budgetLines: сумма статей бюджета ${budget} не равна запрашиваемой сумме ${requested}`,
-      {
-        budgetTotal: budget,
-        requestedAmount: requested,
-      },
+
+  const datesMissing = (['projectStart', 'projectEnd'] as const).filter((f) => isBlank(a[f]));
+  if (datesMissing.length) {
+    checks.push(check('PROJECT_DATES_INVALID', ['projectStart', 'projectEnd'], blank([...datesMissing])));
+  } else {
+    const start = a.projectStart!;
+    const end = a.projectEnd!;
+    const earliest = localDate(c.submissionDeadline, c.timezone);
+    const problems: string[] = [];
+    const fields = new Set<string>();
+    if (start > end) {
+      problems.push('projectEnd: дата окончания проекта раньше даты начала');
+      fields.add('projectEnd');
+    }
+    if (start < earliest) {
+      problems.push(`projectStart: проект не может начаться раньше окончания приёма заявок (${earliest})`);
+      fields.add('projectStart');
+    }
+    if (end >= addMonths(start, MAX_PROJECT_MONTHS)) {
+      problems.push(`projectEnd: проект длится не более ${MAX_PROJECT_MONTHS} месяцев`);
+      fields.add('projectEnd');
+    }
+    checks.push(
+      check(
+        'PROJECT_DATES_INVALID',
+        problems.length ? [...fields] : ['projectStart', 'projectEnd'],
+        problems.length
+          ? new DomainError('PROJECT_DATES_INVALID', problems.join('; '), {
+              problems,
+              earliestStart: earliest,
+              maxMonths: MAX_PROJECT_MONTHS,
+            })
+          : null,
+      ),
     );
   }
-  const start = a.projectStart!;
-  const end = a.projectEnd!;
-  const earliest = localDate(c.submissionDeadline, c.timezone);
-  const problems: string[] = [];
-  if (start > end) problems.push('projectEnd: дата окончания проекта раньше даты начала');
-  if (start < earliest)
-    problems.push(`projectStart: проект не может начаться раньше окончания приёма заявок (${earliest})`);
-  if (end >= addMonths(start, MAX_PROJECT_MONTHS))
-    problems.push(`projectEnd: проект длится не более ${MAX_PROJECT_MONTHS} месяцев`);
-  if (problems.length) {
-    throw new DomainError('PROJECT_DATES_INVALID', problems.join('; '), {
-      problems,
-      earliestStart: earliest,
-      maxMonths: MAX_PROJECT_MONTHS,
-    });
+  return checks;
+}
+
+/** The content rules as submit applies them: the first failure is thrown. */
+export function checkSubmittable(a: Application, c: Competition): void {
+  const failed = contentChecks(a, c).find((r) => r.failure);
+  if (failed) throw failed.failure;
+}
+
+/** The submission window at one instant of the database clock. */
+export interface SubmitWindow {
+  opened: boolean;
+  beforeDeadline: boolean;
+}
+
+/**
+ * Every rule of submit, in the order submit applies them: the application is a draft, the window is open
+ * (NOT_OPEN_YET, DEADLINE_PASSED; a cancelled competition fails the deadline rule with COMPETITION_NOT_OPEN),
+ * then the content rules. Submit throws the first failure; the checklist shows them all.
+ */
+export function submitChecks(
+  a: Application,
+  c: Competition,
+  window: SubmitWindow,
+  attached: { type: string }[],
+): RuleCheck[] {
+  let notOpenYet: DomainError | null = null;
+  let deadline: DomainError | null = null;
+  if (c.status !== 'open') {
+    deadline = c.status === 'cancelled' ? competitionNotOpen(c.status) : deadlinePassed(c.submissionDeadline);
+  } else if (!window.opened) {
+    notOpenYet = notOpenYetError(c.submissionOpensAt);
+  } else if (!window.beforeDeadline) {
+    deadline = deadlinePassed(c.submissionDeadline);
   }
+  return [
+    check('NOT_EDITABLE', [], a.status !== 'draft' ? notEditable(a.status) : null),
+    check('NOT_OPEN_YET', [], notOpenYet),
+    check('DEADLINE_PASSED', [], deadline),
+    ...contentChecks(a, c),
+    documentsCheck(c, attached),
+  ];
+}
+
+/** Throws the first failed rule, as submit does. */
+export function throwFirstFailure(checks: RuleCheck[]): void {
+  const failed = checks.find((r) => r.failure);
+  if (failed) throw failed.failure;
 }
 
 /** Every `required` document type of the competition has at least one attached file (API.md: DOCUMENTS_MISSING). */
-export function checkRequiredDocuments(c: Competition, attached: { type: string }[]): void {
+export function documentsCheck(c: Competition, attached: { type: string }[]): RuleCheck {
   const present = new Set(attached.map((d) => d.type));
   const missing = c.documentTypes.filter((t) => t.required && !present.has(t.code));
-  if (missing.length) throw documentsMissing(missing);
+  return check('DOCUMENTS_MISSING', ['documents'], missing.length ? documentsMissing(missing) : null);
 }

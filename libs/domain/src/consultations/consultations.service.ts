@@ -14,6 +14,7 @@ import { Consultation } from './consultation.entity';
 import { applyConsultationTransition } from './consultation.state-machine';
 import {
   CompleteConsultationDto,
+  ConsultationDetailResponse,
   ConsultationListItem,
   ConsultationListQuery,
   ConsultationResponse,
@@ -116,6 +117,22 @@ export class ConsultationsService {
       return completed;
     });
     return ConsultationResponse.from(consultation);
+  }
+
+  /** One consultation: consultants and admins any, an applicant its organization's; anyone else 404. */
+  async get(actor: Actor, id: string): Promise<ConsultationDetailResponse> {
+    const consultation = await this.dataSource.getRepository(Consultation).findOneBy({ id });
+    if (!consultation) throw notFound('Consultation');
+    if (actor.role === 'applicant' && consultation.organizationId !== actor.organizationId)
+      throw notFound('Consultation');
+    let consultantName: string | null = null;
+    if (consultation.consultantId) {
+      const [row] = (await this.dataSource.query(`SELECT full_name FROM users WHERE id = $1`, [
+        consultation.consultantId,
+      ])) as Array<{ full_name: string }>;
+      consultantName = row?.full_name ?? null;
+    }
+    return { ...ConsultationResponse.from(consultation), consultantName };
   }
 
   /** Consultants and admins see the whole queue (oldest request first); an applicant its organization's consultations. */

@@ -99,6 +99,26 @@ export class ApplicationEventsResponse {
   @ApiProperty({ type: [ApplicationEventResponse] }) items: ApplicationEventResponse[];
 }
 
+export class ChecklistItemResponse {
+  @ApiProperty({
+    example: 'BUDGET_MISMATCH',
+    description:
+      'The rule: NOT_EDITABLE, NOT_OPEN_YET, DEADLINE_PASSED, INCOMPLETE, AMOUNT_EXCEEDS_MAX, COFINANCING_TOO_LOW, BUDGET_MISMATCH, PROJECT_DATES_INVALID, DOCUMENTS_MISSING',
+  })
+  code: string;
+  @ApiProperty({ description: 'Whether the rule passes now' }) ok: boolean;
+  @ApiProperty({ type: [String], example: ['budgetLines'], description: 'Application fields the rule concerns' })
+  fields: string[];
+  @ApiProperty({ description: 'Why it fails (what submit would answer), or what a passed rule confirms' })
+  message: string;
+}
+
+/** The submit rules as they stand now, in submit's order. */
+export class ApplicationChecklistResponse {
+  @ApiProperty({ description: 'True iff a submit now would pass every rule' }) ready: boolean;
+  @ApiProperty({ type: [ChecklistItemResponse] }) items: ChecklistItemResponse[];
+}
+
 export class SubmittedDocumentResponse {
   @ApiProperty({ example: 'charter' }) type: string;
   @ApiProperty({ example: 'Устав АНО «Наш город».pdf' }) fileName: string;

@@ -8,6 +8,7 @@ import {
   IsOptional,
   IsString,
   IsUUID,
+  Matches,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
@@ -15,6 +16,11 @@ import { APPLICATION_FIELDS } from '../../applications/application-fields';
 import { PageQuery } from '../../shared/pagination';
 import { Consultation, ConsultationStatus, Remark } from '../consultation.entity';
 import { trim } from '../../shared/transforms';
+
+/** A remark names a field, or a cell of the budget lines or expected results (`budgetLines.0.amount`). */
+const REMARK_FIELD = new RegExp(
+  `^(?:${APPLICATION_FIELDS.join('|')}|budgetLines\\.\\d{1,3}\\.(?:item|amount)|expectedResults\\.\\d{1,3}\\.(?:indicator|target))$`,
+);
 
 const STATUSES: ConsultationStatus[] = ['requested', 'in_progress', 'completed'];
 const VERDICTS = ['ready', 'needs_changes'] as const;
@@ -29,8 +35,15 @@ export class RequestConsultationDto {
 }
 
 export class RemarkInput {
-  @ApiProperty({ enum: APPLICATION_FIELDS, example: 'budgetLines' })
-  @IsIn(APPLICATION_FIELDS)
+  @ApiProperty({
+    example: 'budgetLines.0.amount',
+    pattern: REMARK_FIELD.source,
+    description: `An application field (${APPLICATION_FIELDS.join(', ')}) or one cell of its lists: \`budgetLines.<n>.item|amount\`, \`expectedResults.<n>.indicator|target\``,
+  })
+  @IsString()
+  @Matches(REMARK_FIELD, {
+    message: `field must be one of: ${APPLICATION_FIELDS.join(', ')} (or budgetLines.<n>.amount and the like)`,
+  })
   field: string;
 
   @ApiProperty({ example: 'Статья «Расходные материалы» не обоснована' })
@@ -114,6 +127,11 @@ export class ConsultationResponse {
       completedAt: c.completedAt?.toISOString() ?? null,
     };
   }
+}
+
+/** One consultation as its page shows it: with the name of the consultant who took it. */
+export class ConsultationDetailResponse extends ConsultationResponse {
+  @ApiProperty({ nullable: true, type: String, example: 'Ольга Консультант' }) consultantName: string | null;
 }
 
 /** A line of the queue: the consultation with what a consultant needs to choose one. */
