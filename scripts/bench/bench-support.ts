@@ -36,9 +36,13 @@ export function databaseUrl(base: string, name: string) {
   return url.toString();
 }
 
-/** Starts a built app (dist) as a child process and waits for its health URL. */
+/**
+ * Starts a built app (dist) as a child process and waits for its health URL. With BENCH_CPU_PROF=<dir>
+ * every app writes a `--cpu-prof` profile there when it stops.
+ */
 export async function startApp(entry: string, env: Record<string, string>, healthUrl: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [join(root, 'dist', entry)], {
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const child = spawn(process.execPath, [...profile, join(root, 'dist', entry)], {
     env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

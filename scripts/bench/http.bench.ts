@@ -1,17 +1,16 @@
 /**
- * HTTP benchmarks against the built api on this machine's PostgreSQL and Redis:
- *  1. the deadline rush — 2,000 organizations submitting concurrently around the deadline;
- *  2. the read path under 64 connections, next to a bare Fastify + pg server answering the same query.
+ * HTTP benchmarks against the built api on this machine's PostgreSQL and Redis: the read path under 64
+ * connections, next to a bare Fastify + pg server answering the same query. The bare submit server here is
+ * the baseline of the deadline rush (rush.bench.ts).
  */
 import 'reflect-metadata';
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
-import { Agent, request } from 'node:http';
 import jwt from 'jsonwebtoken';
 import { Pool } from 'pg';
 import { AppConfig } from '@grants/config';
 import { dropDatabase, migrateDatabase } from '@grants/database';
-import { BenchResult, databaseUrl, freePort, percentile, round, startApp, stopApp, uniqueName } from './bench-support';
+import { BenchResult, databaseUrl, freePort, round, startApp, stopApp, uniqueName } from './bench-support';
 
 const ORGS = 2000;
 const JWT_SECRET = 'bench-secret-bench-secret-bench-secret';
@@ -71,41 +70,11 @@ async function seed(pool: Pool, deadlineInMs: number): Promise<Seeded> {
   };
 }
 
-function post(
-  agent: Agent,
-  port: number,
-  path: string,
-  token: string,
-): Promise<{ status: number; body: string; at: number; ms: number }> {
-  const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port,
-        path,
-        method: 'POST',
-        agent,
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      },
-      (res) => {
-        let body = '';
-        res.on('data', (c) => (body += c));
-        res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, body, at: Date.now(), ms: performance.now() - started }),
-        );
-      },
-    );
-    req.on('error', reject);
-    req.end('{}');
-  });
-}
-
 /**
  * The submit's core in bare SQL on a bare Fastify server: the same locks, counter, status change, history
  * row and outbox row, without the framework, validation, snapshot or ORM. The baseline of the rush.
  */
-function bareSubmitServer(pool: Pool) {
+export function bareSubmitServer(pool: Pool) {
   const bare = Fastify({ logger: false });
   bare.post('/submit/:id', async (req, reply) => {
     const { id } = req.params as { id: string };
@@ -152,136 +121,6 @@ function bareSubmitServer(pool: Pool) {
     }
   });
   return bare;
-}
-
-interface RushRun {
-  results: { status: number; body: string; at: number; ms: number }[];
-  seconds: number;
-}
-
-async function rush(port: number, seededRound: Seeded, path: (applicationId: string) => string): Promise<RushRun> {
-  const agent = new Agent({ keepAlive: true, maxSockets: 256 });
-  const started = performance.now();
-  const results = await Promise.all(
-    seededRound.applicants.map((a) => post(agent, port, path(a.applicationId), a.token)),
-  );
-  agent.destroy();
-  return { results, seconds: (performance.now() - started) / 1000 };
-}
-
-const latencies = (run: RushRun) => run.results.map((r) => r.ms).sort((a, b) => a - b);
-
-async function numbering(pool: Pool, competitionId: string) {
-  const { rows } = await pool.query(
-    `SELECT count(*)::int AS n, count(*) FILTER (WHERE submitted_at >= c.submission_deadline)::int AS late,
-            coalesce(max(sequence), 0)::int AS max_seq, count(DISTINCT registration_number)::int AS distinct_numbers
-     FROM applications a JOIN competitions c ON c.id = a.competition_id
-     WHERE a.competition_id = $1 AND a.status = 'submitted'`,
-    [competitionId],
-  );
-  return rows[0] as { n: number; late: number; max_seq: number; distinct_numbers: number };
-}
-
-async function deadlineRush(baseUrl: string): Promise<BenchResult[]> {
-  const name = uniqueName('grants_bench');
-  const url = databaseUrl(baseUrl, name);
-  await migrateDatabase(url);
-  const pool = new Pool({ connectionString: url, max: 20 });
-  pool.on('error', () => undefined); // idle clients cut when the bench database is dropped
-  const port = await freePort();
-  const api = await startApp(
-    'apps/api/src/main.js',
-    { DATABASE_URL: url, PORT: String(port), JWT_SECRET, QUEUE_PREFIX: name },
-    `http://127.0.0.1:${port}/api/v1/health`,
-  );
-  const bare = bareSubmitServer(pool);
-  try {
-    const barePort = await freePort();
-    await bare.listen({ port: barePort, host: '127.0.0.1' });
-
-    // 1. Throughput: 2,000 concurrent submits, all before a deadline ten minutes away.
-    const open = await seed(pool, 600_000);
-    const apiRun = await rush(port, open, (id) => `/api/v1/applications/${id}/submit`);
-    const apiCheck = await numbering(pool, open.competitionId);
-    const bareRound = await seed(pool, 600_000);
-    const bareRun = await rush(barePort, bareRound, (id) => `/submit/${id}`);
-    const apiOk = apiRun.results.filter((r) => r.status === 200).length;
-    const apiLat = latencies(apiRun);
-    const bareLat = latencies(bareRun);
-    const allNumbered = apiCheck.n === ORGS && apiCheck.max_seq === ORGS && apiCheck.distinct_numbers === ORGS;
-
-    // 2. The deadline falls 1.5 s into a second rush: the tail must be refused, the rest numbered.
-    const closing = await seed(pool, 60_000);
-    const { rows } = await pool.query(
-      `UPDATE competitions SET submission_deadline = now() + interval '1500 milliseconds' WHERE id = $1 RETURNING submission_deadline`,
-      [closing.competitionId],
-    );
-    const deadline = new Date(rows[0].submission_deadline).getTime();
-    const closingRun = await rush(port, closing, (id) => `/api/v1/applications/${id}/submit`);
-    const accepted = closingRun.results.filter((r) => r.status === 200).length;
-    const refused = closingRun.results.filter((r) => r.status === 422 && r.body.includes('DEADLINE_PASSED')).length;
-    const errors = closingRun.results.length - accepted - refused;
-    const c = await numbering(pool, closing.competitionId);
-    const consistent = c.n === accepted && c.max_seq === c.n && c.distinct_numbers === c.n && c.late === 0;
-    console.log(
-      `deadline rush: ${apiOk}/${ORGS} accepted with a deadline ahead (numbers 1..${ORGS}: ${allNumbered ? 'yes' : 'NO'}); ` +
-        `at the deadline ${accepted} accepted, ${refused} refused, ${errors} other; consecutive and none late: ${consistent ? 'yes' : 'NO'}; ` +
-        `last response ${Math.round(Math.max(...closingRun.results.map((r) => r.at)) - deadline)} ms after the deadline`,
-    );
-    return [
-      {
-        name: 'deadline rush: 2,000 concurrent submits',
-        value: round(ORGS / apiRun.seconds),
-        unit: 'submits/s',
-        baseline: round(ORGS / bareRun.seconds),
-        baselineName: 'bare Fastify + pg, same SQL core',
-      },
-      {
-        name: 'deadline rush: p50 latency',
-        value: round(percentile(apiLat, 50)),
-        unit: 'ms',
-        baseline: round(percentile(bareLat, 50)),
-        baselineName: 'bare Fastify + pg, same SQL core',
-      },
-      {
-        name: 'deadline rush: p95 latency',
-        value: round(percentile(apiLat, 95)),
-        unit: 'ms',
-        baseline: round(percentile(bareLat, 95)),
-        baselineName: 'bare Fastify + pg, same SQL core',
-      },
-      {
-        name: 'deadline rush: p99 latency',
-        value: round(percentile(apiLat, 99)),
-        unit: 'ms',
-        baseline: round(percentile(bareLat, 99)),
-        baselineName: 'bare Fastify + pg, same SQL core',
-      },
-      {
-        name: 'deadline rush: errors',
-        value: ORGS - apiOk,
-        unit: 'submits',
-        note: `numbers 0001..${ORGS} consecutive: ${allNumbered ? 'yes' : 'NO'}`,
-      },
-      {
-        name: 'deadline falls 1.5 s into the rush: accepted',
-        value: accepted,
-        unit: 'submits',
-        note: 'each numbered, submitted before the deadline by the database clock',
-      },
-      {
-        name: 'deadline falls 1.5 s into the rush: refused DEADLINE_PASSED',
-        value: refused,
-        unit: 'submits',
-        note: `other answers: ${errors}; consistent: ${consistent ? 'yes' : 'NO'}`,
-      },
-    ];
-  } finally {
-    await bare.close();
-    await stopApp(api);
-    await pool.end();
-    await dropDatabase(url);
-  }
 }
 
 async function cannon(url: string, headers: Record<string, string> = {}) {
@@ -375,7 +214,7 @@ async function readPath(baseUrl: string): Promise<BenchResult[]> {
 
 export async function benchHttp(): Promise<BenchResult[]> {
   const { DATABASE_URL } = AppConfig.fromEnvironment().values;
-  return [...(await deadlineRush(DATABASE_URL)), ...(await readPath(DATABASE_URL))];
+  return readPath(DATABASE_URL);
 }
 
 if (require.main === module) {

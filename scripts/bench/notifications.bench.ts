@@ -15,7 +15,7 @@ const MAILS = 2000;
 const CONCURRENCY = 10;
 
 /** A local SMTP sink that accepts everything and counts messages. */
-async function startSink(): Promise<{
+export async function startSink(): Promise<{
   port: number;
   count: () => number;
   reset: () => void;

@@ -58,7 +58,7 @@ test.describe('an expert', () => {
     await list.open('Серебряное волонтёрство');
     const review = new ReviewPage(page);
     await expect(review.heading).toHaveText('Серебряное волонтёрство');
-    await expect(page.getByRole('region', { name: 'Бюджет' })).toContainText('120 000,00 ₽');
+    await expect(page.locator('[data-field="budgetLines"]')).toContainText('120 000,00 ₽');
     for (const k of criteria) {
       await expect(review.criterion(k.title)).toContainText(`вес ${k.weight} · шкала 0–${k.maxScore}`);
       await expect(review.point(k.code, k.maxScore)).toHaveCount(1);

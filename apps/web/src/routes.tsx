@@ -24,7 +24,15 @@ const Submitted = page(() => import('./features/applications/pages/SubmittedPage
 const Print = page(() => import('./features/applications/pages/PrintPage'));
 const AskConsultation = page(() => import('./features/applications/pages/ApplicationConsultationsPage'));
 const Register = page(() => import('./features/identity/pages/RegisterPage'));
+const ForgotPassword = page(() => import('./features/identity/pages/ForgotPasswordPage'));
+const ResetPassword = page(() => import('./features/identity/pages/ResetPasswordPage'));
+const VerifyEmail = page(() => import('./features/identity/pages/VerifyEmailPage'));
+const Invite = page(() => import('./features/identity/pages/InvitePage'));
+const Account = page(() => import('./features/identity/pages/AccountPage'));
+const Organization = page(() => import('./features/organizations/pages/OrganizationPage'));
+const Notifications = page(() => import('./features/notifications/pages/NotificationsPage'));
 const Consultations = page(() => import('./features/consultations/pages/ConsultationsPage'));
+const Consultation = page(() => import('./features/consultations/pages/ConsultationPage'));
 const Reviews = page(() => import('./features/reviews/pages/ReviewsPage'));
 const Review = page(() => import('./features/reviews/pages/ReviewPage'));
 const Conflicts = page(() => import('./features/reviews/pages/ConflictsPage'));
@@ -50,13 +58,13 @@ export function AppRoutes() {
 
           <Route path="/login" element={<Login />} />
           <Route path="/register" element={<Register />} />
-          <Route path="/forgot-password" element={todo} />
-          <Route path="/reset-password" element={todo} />
-          <Route path="/verify-email" element={todo} />
-          <Route path="/invite" element={todo} />
-          <Route path="/account" element={only(undefined, todo)} />
-          <Route path="/organization" element={only(['applicant'], todo)} />
-          <Route path="/notifications" element={only(undefined, todo)} />
+          <Route path="/forgot-password" element={<ForgotPassword />} />
+          <Route path="/reset-password" element={<ResetPassword />} />
+          <Route path="/verify-email" element={<VerifyEmail />} />
+          <Route path="/invite" element={<Invite />} />
+          <Route path="/account" element={only(undefined, <Account />)} />
+          <Route path="/organization" element={only(['applicant'], <Organization />)} />
+          <Route path="/notifications" element={only(undefined, <Notifications />)} />
 
           <Route path="/my" element={only(['applicant'], <My />)} />
           <Route path="/applications/:id" element={only(undefined, <ApplicationPage />)} />
@@ -69,7 +77,7 @@ export function AppRoutes() {
           <Route path="/grants/:id/reports/:code" element={only(['applicant', ...STAFF], <GrantReport />)} />
 
           <Route path="/consultations" element={only(STAFF, <Consultations />)} />
-          <Route path="/consultations/:id" element={only(STAFF, todo)} />
+          <Route path="/consultations/:id" element={only(STAFF, <Consultation />)} />
 
           <Route path="/reviews" element={only(['expert', 'admin'], <Reviews />)} />
           <Route path="/reviews/conflicts" element={only(['expert'], <Conflicts />)} />

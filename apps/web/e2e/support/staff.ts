@@ -136,3 +136,21 @@ export async function reviewRound(
 export async function assign(admin: Api, competitionId: string, applicationId: string, expertId: string) {
   return admin.request('POST', `/competitions/${competitionId}/assignments`, { applicationId, expertId });
 }
+
+/**
+ * The harness's guard for a page of another browser context (a second person): console errors,
+ * page errors and failed requests go to the test's `problems`, unless `allowed`.
+ */
+export function guard(page: Page, problems: string[], allowed: RegExp[]) {
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    if (/^Failed to load resource: the server responded with a status of/.test(message.text())) return;
+    problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('response', (response) => {
+    if (response.status() < 400) return;
+    const line = `${response.request().method()} ${response.status()} ${response.url()}`;
+    if (!allowed.some((re) => re.test(line))) problems.push(`request: ${line}`);
+  });
+}

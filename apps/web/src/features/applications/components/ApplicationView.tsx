@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Stack, Table, Text, Title } from '@mantine/core';
+import { Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../ui/time';
 import { formatMoney } from '../../../ui/money';
@@ -17,11 +17,26 @@ export interface ViewDocument {
   sha256: string;
 }
 
-function Row({ label, children, remarks }: { label: string; children: ReactNode; remarks?: Remark[] }) {
+function Row({
+  label,
+  children,
+  remarks,
+  field,
+  action,
+}: {
+  label: string;
+  children: ReactNode;
+  remarks?: Remark[];
+  field?: string;
+  action?: ReactNode;
+}) {
   const { t } = useTranslation();
   return (
-    <div className={classes.row}>
-      <dt className={classes.label}>{label}</dt>
+    <div className={classes.row} data-field={field}>
+      <dt className={classes.label}>
+        {label}
+        {action && <div>{action}</div>}
+      </dt>
       <dd className={classes.value}>
         {children ?? (
           <Text span c="dimmed">
@@ -49,6 +64,7 @@ export function ApplicationView({
   documents,
   headingLevel = 2,
   documentHref,
+  fieldAction,
 }: {
   application: Application;
   competition?: Competition;
@@ -56,6 +72,8 @@ export function ApplicationView({
   documents?: ViewDocument[];
   headingLevel?: 2 | 3;
   documentHref?: (document: ViewDocument) => string;
+  /** A control beside each field (a consultant's "remark on this field"), by API field name. */
+  fieldAction?: (field: string) => ReactNode;
 }) {
   const { t, i18n } = useTranslation();
   const direction = competition?.directions.find((d) => d.code === a.direction);
@@ -73,16 +91,26 @@ export function ApplicationView({
       <section>
         {heading('about')}
         <dl className={classes.list}>
-          <Row label={t('fields.title')} remarks={on('title')}>
+          <Row label={t('fields.title')} field="title" action={fieldAction?.('title')} remarks={on('title')}>
             {a.title}
           </Row>
-          <Row label={t('fields.summary')} remarks={on('summary')}>
+          <Row label={t('fields.summary')} field="summary" action={fieldAction?.('summary')} remarks={on('summary')}>
             {a.summary && <span className={classes.text}>{a.summary}</span>}
           </Row>
-          <Row label={t('fields.direction')} remarks={on('direction')}>
+          <Row
+            label={t('fields.direction')}
+            field="direction"
+            action={fieldAction?.('direction')}
+            remarks={on('direction')}
+          >
             {direction ? localTitle(direction, i18n.language) : a.direction}
           </Row>
-          <Row label={t('fields.geography')} remarks={on('geography')}>
+          <Row
+            label={t('fields.geography')}
+            field="geography"
+            action={fieldAction?.('geography')}
+            remarks={on('geography')}
+          >
             {a.geography}
           </Row>
         </dl>
@@ -90,83 +118,109 @@ export function ApplicationView({
       <section>
         {heading('project')}
         <dl className={classes.list}>
-          <Row label={t('fields.projectStart')} remarks={on('projectStart')}>
+          <Row
+            label={t('fields.projectStart')}
+            field="projectStart"
+            action={fieldAction?.('projectStart')}
+            remarks={on('projectStart')}
+          >
             {date(a.projectStart)}
           </Row>
-          <Row label={t('fields.projectEnd')} remarks={on('projectEnd')}>
+          <Row
+            label={t('fields.projectEnd')}
+            field="projectEnd"
+            action={fieldAction?.('projectEnd')}
+            remarks={on('projectEnd')}
+          >
             {date(a.projectEnd)}
           </Row>
-          <Row label={t('fields.goals')} remarks={on('goals')}>
+          <Row label={t('fields.goals')} field="goals" action={fieldAction?.('goals')} remarks={on('goals')}>
             {a.goals && <span className={classes.text}>{a.goals}</span>}
           </Row>
         </dl>
-        <Text fw={600} mt="md" mb="xs">
-          {t('fields.expectedResults')}
-        </Text>
-        <RemarkNote remarks={on('expectedResults')} />
-        {a.expectedResults.length ? (
-          <Table withTableBorder verticalSpacing="xs">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('draft.columns.indicator')}</Table.Th>
-                <Table.Th scope="col">{t('draft.columns.target')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {a.expectedResults.map((r, i) => (
-                <Table.Tr key={i}>
-                  <Table.Td>{r.indicator}</Table.Td>
-                  <Table.Td>{r.target}</Table.Td>
+        <div data-field="expectedResults">
+          <Group justify="space-between" gap="xs" mt="md" mb="xs">
+            <Text fw={600}>{t('fields.expectedResults')}</Text>
+            {fieldAction?.('expectedResults')}
+          </Group>
+          <RemarkNote remarks={on('expectedResults')} />
+          {a.expectedResults.length ? (
+            <Table withTableBorder verticalSpacing="xs">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('draft.columns.indicator')}</Table.Th>
+                  <Table.Th scope="col">{t('draft.columns.target')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        ) : (
-          <Text c="dimmed">{t('view.empty')}</Text>
-        )}
+              </Table.Thead>
+              <Table.Tbody>
+                {a.expectedResults.map((r, i) => (
+                  <Table.Tr key={i}>
+                    <Table.Td>{r.indicator}</Table.Td>
+                    <Table.Td>{r.target}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          ) : (
+            <Text c="dimmed">{t('view.empty')}</Text>
+          )}
+        </div>
       </section>
       <section>
         {heading('budget')}
         <dl className={classes.list}>
-          <Row label={t('fields.requestedAmount')} remarks={on('requestedAmount')}>
+          <Row
+            label={t('fields.requestedAmount')}
+            field="requestedAmount"
+            action={fieldAction?.('requestedAmount')}
+            remarks={on('requestedAmount')}
+          >
             {money(a.requestedAmount)}
           </Row>
-          <Row label={t('fields.coFinancingAmount')} remarks={on('coFinancingAmount')}>
+          <Row
+            label={t('fields.coFinancingAmount')}
+            field="coFinancingAmount"
+            action={fieldAction?.('coFinancingAmount')}
+            remarks={on('coFinancingAmount')}
+          >
             {money(a.coFinancingAmount)}
           </Row>
         </dl>
-        <Text fw={600} mt="md" mb="xs">
-          {t('fields.budgetLines')}
-        </Text>
-        <RemarkNote remarks={remarksOn('budgetLines', remarks, true)} />
-        {a.budgetLines.length ? (
-          <Table withTableBorder verticalSpacing="xs">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('draft.columns.item')}</Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t('draft.columns.amount')}
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {a.budgetLines.map((l, i) => (
-                <Table.Tr key={i}>
-                  <Table.Td>
-                    {l.item}
-                    <RemarkNote remarks={remarksOn(`budgetLines.${i}.item`, remarks)} />
-                  </Table.Td>
-                  <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                    {formatMoney(l.amount)}
-                    <RemarkNote remarks={remarksOn(`budgetLines.${i}.amount`, remarks)} />
-                  </Table.Td>
+        <div data-field="budgetLines">
+          <Group justify="space-between" gap="xs" mt="md" mb="xs">
+            <Text fw={600}>{t('fields.budgetLines')}</Text>
+            {fieldAction?.('budgetLines')}
+          </Group>
+          <RemarkNote remarks={remarksOn('budgetLines', remarks, true)} />
+          {a.budgetLines.length ? (
+            <Table withTableBorder verticalSpacing="xs">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('draft.columns.item')}</Table.Th>
+                  <Table.Th scope="col" ta="right">
+                    {t('draft.columns.amount')}
+                  </Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        ) : (
-          <Text c="dimmed">{t('view.empty')}</Text>
-        )}
+              </Table.Thead>
+              <Table.Tbody>
+                {a.budgetLines.map((l, i) => (
+                  <Table.Tr key={i}>
+                    <Table.Td>
+                      {l.item}
+                      <RemarkNote remarks={remarksOn(`budgetLines.${i}.item`, remarks)} />
+                    </Table.Td>
+                    <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                      {formatMoney(l.amount)}
+                      <RemarkNote remarks={remarksOn(`budgetLines.${i}.amount`, remarks)} />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          ) : (
+            <Text c="dimmed">{t('view.empty')}</Text>
+          )}
+        </div>
       </section>
       {documents && (
         <section>

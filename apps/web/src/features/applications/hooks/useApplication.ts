@@ -14,6 +14,7 @@ export function useApplication(id: string) {
   return useQuery({
     queryKey: keys.application(id),
     queryFn: () => unwrap(api.GET('/api/v1/applications/{id}', { params: { path: { id } } })),
+    enabled: !!id,
   });
 }
 

@@ -24,7 +24,7 @@ export function useConsultationQueue(filter: { status?: ConsultationStatus; comp
 /** Every round of consultation on one application (the history beside the current one). */
 export function useApplicationConsultations(applicationId: string | undefined) {
   return useQuery({
-    queryKey: keys.consultations({ applicationId }),
+    queryKey: keys.consultationsOf(applicationId ?? ''),
     queryFn: () => unwrap(api.GET('/api/v1/consultations', { params: { query: { applicationId, pageSize: 100 } } })),
     enabled: !!applicationId,
   });

@@ -61,7 +61,7 @@ function Row({
           <Text size="sm">
             <time dateTime={item.requestedAt}>{formatDateTime(item.requestedAt, zone, i18n.language)}</time>
             {' · '}
-            <Text span fw={600} c={item.status === 'requested' ? 'orange.9' : undefined}>
+            <Text span fw={600} c={item.status === 'requested' ? '#7c3a00' : undefined}>
               <Waiting since={item.requestedAt} until={item.status === 'requested' ? null : item.takenAt} />
             </Text>
           </Text>

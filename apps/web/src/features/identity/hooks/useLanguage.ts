@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../../api/client';
 import { keys } from '../../../api/keys';
 import { type Language, rememberLanguage } from '../../../i18n';
-import { type Me, useMe } from './useMe';
+import { useMe } from './useMe';
 
 /** Switches the language shown; a signed-in person's choice is saved as their `locale` (PATCH /me). */
 export function useLanguage() {
@@ -11,9 +11,7 @@ export function useLanguage() {
   const me = useMe().data;
   const queryClient = useQueryClient();
   const save = useMutation({
-    // PATCH /me (API.md, Accounts) is not in the OpenAPI document yet: typed by hand until it is.
-    mutationFn: (locale: Language) =>
-      unwrap(api.PATCH('/api/v1/me' as never, { body: { locale } } as never)) as Promise<Me>,
+    mutationFn: (locale: Language) => unwrap(api.PATCH('/api/v1/me', { body: { locale } })),
     onSuccess: (user) => queryClient.setQueryData(keys.me, user),
   });
   return {

@@ -3,7 +3,7 @@ import { api, unwrap } from '../../../api/client';
 import { keys } from '../../../api/keys';
 import type { components } from '../../../api/schema';
 
-export type Me = components['schemas']['UserResponse'] & { emailVerified?: boolean };
+export type Me = components['schemas']['UserResponse'];
 export type Role = Me['role'];
 
 /** Who is signed in (from the session cookie), or null for a visitor: the 401 is an answer, not a failure. */

@@ -13,8 +13,9 @@ import { Tag } from '../../../ui/Tag';
 import { dayjs } from '../../../ui/dayjs';
 import { visitorZone } from '../../../ui/time';
 import { useLeaveWarning } from '../../../ui/useLeaveWarning';
-import { ApplicationView } from '../../applications/components/StaffApplicationView';
-import { type Application, useStaffApplication } from '../../applications/hooks/useStaffApplication';
+import { ApplicationView } from '../../applications/components/ApplicationView';
+import { type Application, useApplication } from '../../applications/hooks/useApplication';
+import { useDocuments } from '../../applications/hooks/useDocuments';
 import { type Competition, localTitle, useCompetition } from '../../competitions/hooks/useCompetitions';
 import { DeclineDialog } from '../components/DeclineDialog';
 import { ScoreControl } from '../components/ScoreControl';
@@ -227,9 +228,9 @@ export default function ReviewPage() {
   const list = useReviewList();
   const open = review.data ? isOpen(review.data) : false;
   // A declined assignment no longer opens its application (the api answers 404 then).
-  const application = useStaffApplication(
-    review.data && review.data.status !== 'declined' ? review.data.applicationId : undefined,
-  );
+  const readable = review.data && review.data.status !== 'declined' ? review.data.applicationId : '';
+  const application = useApplication(readable);
+  const documents = useDocuments(readable, !!readable);
   const competition = useCompetition(review.data?.competitionId ?? '');
 
   if (review.isPending || competition.isPending) return <PageLoader />;
@@ -280,16 +281,21 @@ export default function ReviewPage() {
       )}
       {r.status !== 'declined' && (
         <Grid gap="lg">
-          <Grid.Col span={{ base: 12, md: 7 }} style={{ minWidth: 0 }}>
+          <Grid.Col span={{ base: 12, md: 6 }} style={{ minWidth: 0 }}>
             {application.isPending ? (
               <PageLoader />
             ) : a ? (
-              <ApplicationView application={a} competition={c} />
+              <ApplicationView
+                application={a}
+                competition={c}
+                documents={documents.data?.items}
+                documentHref={(d) => `/api/v1/documents/${d.id}`}
+              />
             ) : (
               <Alert color="red">{describeError(application.error, t)[0].message}</Alert>
             )}
           </Grid.Col>
-          <Grid.Col span={{ base: 12, md: 5 }} style={{ minWidth: 0 }}>
+          <Grid.Col span={{ base: 12, md: 6 }} style={{ minWidth: 0 }}>
             <Card withBorder padding="lg">
               <ScoringForm key={r.id} review={r} competition={c} application={a} nextId={next?.id} />
             </Card>

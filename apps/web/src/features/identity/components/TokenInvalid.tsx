@@ -1,0 +1,22 @@
+import { Alert, Anchor } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+
+/** A mailed link that is unknown, used or expired: said plainly, with where to get a new one. */
+export function TokenInvalid({ text, again, to }: { text: string; again: string; to: string }) {
+  const { t } = useTranslation();
+  return (
+    <Alert
+      color="red"
+      variant="light"
+      role="alert"
+      title={t('token.invalidTitle')}
+      styles={{ title: { color: '#8a1c1c' } }}
+    >
+      {text}{' '}
+      <Anchor component={Link} to={to} c="red.9" fw={600}>
+        {again}
+      </Anchor>
+    </Alert>
+  );
+}

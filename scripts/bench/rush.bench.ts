@@ -1,0 +1,330 @@
+/**
+ * The deadline rush the way NGOs make it, the same setup as test/deadline-rush.e2e-spec.ts: organizations
+ * seeded in SQL with a real (light) argon2id password, real logins over HTTP, every submit over a socket of
+ * its own, the built api and the built worker as separate processes, the worker delivering each
+ * confirmation mail to a local SMTP sink. Next to it, a bare Fastify + pg server running the submit's SQL
+ * core on the same number of drafts, driven by the same client.
+ */
+import 'reflect-metadata';
+import * as argon2 from 'argon2';
+import { request } from 'node:http';
+import { Pool } from 'pg';
+import { AppConfig } from '@grants/config';
+import { dropDatabase, migrateDatabase } from '@grants/database';
+import { deleteQueueKeys } from '@grants/queue';
+import { BenchResult, databaseUrl, freePort, percentile, round, startApp, stopApp, uniqueName } from './bench-support';
+import { bareSubmitServer } from './http.bench';
+import { startSink } from './notifications.bench';
+
+/** Concurrent submits of the throughput rush (below the default SUBMIT_MAX_IN_FLIGHT of 1,000). */
+const ORGS = 900;
+/** Submits of the rush that straddles the deadline, sent evenly over SPREAD_MS; the deadline is at half. */
+const STRADDLE = 600;
+const SPREAD_MS = 2000;
+const PASSWORD = 'rush-password-123';
+const JWT_SECRET = 'bench-secret-bench-secret-bench-secret';
+
+interface Applicant {
+  email: string;
+  applicationId: string;
+  token?: string;
+}
+
+interface Answer {
+  status: number;
+  body: string;
+  sentAt: number;
+  doneAt: number;
+}
+
+/** One request over a connection of its own (no keep-alive pool), as separate clients make it. */
+function post(port: number, path: string, body: unknown, token?: string): Promise<Answer> {
+  const payload = JSON.stringify(body ?? {});
+  const sentAt = Date.now();
+  return new Promise((resolve) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method: 'POST',
+        agent: false,
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(payload),
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c) => (text += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text, sentAt, doneAt: Date.now() }));
+      },
+    );
+    // A reset connection is an answer too (status 0), counted as an error, not a crash of the bench.
+    req.on('error', (e) => resolve({ status: 0, body: String(e), sentAt, doneAt: Date.now() }));
+    req.end(payload);
+  });
+}
+
+let rounds = 0;
+
+async function seedCompetition(pool: Pool, deadlineInMs: number): Promise<string> {
+  const run = ++rounds;
+  const { rows } = await pool.query(
+    `INSERT INTO competitions (short_code, title, year, total_budget, max_grant_amount, min_co_financing_percent,
+       directions, criteria, timezone, submission_opens_at, submission_deadline, review_deadline, status, published_at)
+     VALUES ('RUSH' || $2, 'Нагрузочный конкурс', 2026, 1000000000, 500000, 10,
+       '[{"code":"social","title":"Социальная поддержка"}]', '[]', 'Asia/Krasnoyarsk',
+       now() - interval '1 day', now() + ($1 || ' milliseconds')::interval, now() + interval '30 days', 'open', now())
+     RETURNING id`,
+    [String(deadlineInMs), String(run)],
+  );
+  return rows[0].id as string;
+}
+
+/** `count` organizations with one applicant each (a real argon2id hash) and one complete draft. */
+async function seedApplicants(pool: Pool, competitionId: string, count: number, tag: string): Promise<Applicant[]> {
+  const hash = await argon2.hash(PASSWORD, { type: argon2.argon2id, memoryCost: 1024, timeCost: 1, parallelism: 1 });
+  const { rows } = await pool.query(
+    `WITH o AS (
+       INSERT INTO organizations (full_name, inn)
+       SELECT 'НКО «' || $3 || '-' || g || '»', lpad((abs(hashtext($3))::bigint % 100000 * 100000 + g)::text, 10, '0')
+       FROM generate_series(1, $1) g RETURNING id
+     ), u AS (
+       INSERT INTO users (email, password_hash, full_name, role, organization_id)
+       SELECT 'ngo-' || $3 || '-' || row_number() over () || '@rush.example.org', $4, 'Заявитель', 'applicant', o.id
+       FROM o RETURNING id, email, organization_id
+     ), a AS (
+       INSERT INTO applications (competition_id, organization_id, created_by, title, summary, direction, requested_amount,
+         co_financing_amount, project_start, project_end, goals, expected_results, budget_lines, geography)
+       SELECT $2, u.organization_id, u.id, 'Проект', 'Краткое описание', 'social', 200000, 50000,
+         current_date + 60, current_date + 240, 'Цели проекта',
+         '[{"indicator":"Участники","target":"100"}]', '[{"item":"Оплата труда","amount":"200000.00"}]', 'г. Лесосибирск'
+       FROM u RETURNING id, created_by
+     )
+     SELECT a.id AS application_id, u.email FROM a JOIN u ON u.id = a.created_by`,
+    [count, competitionId, tag, hash],
+  );
+  return rows.map((r) => ({ email: r.email, applicationId: r.application_id }));
+}
+
+/** Real logins through POST /auth/login, 16 at a time. */
+async function login(port: number, applicants: Applicant[]) {
+  let next = 0;
+  const lane = async () => {
+    while (next < applicants.length) {
+      const a = applicants[next++];
+      const res = await post(port, '/api/v1/auth/login', { email: a.email, password: PASSWORD });
+      if (res.status !== 200) throw new Error(`login of ${a.email}: ${res.status} ${res.body}`);
+      a.token = JSON.parse(res.body).accessToken;
+    }
+  };
+  await Promise.all(Array.from({ length: 16 }, lane));
+}
+
+const submitPath = (a: Applicant) => `/api/v1/applications/${a.applicationId}/submit`;
+
+/** Database clock minus this process's clock (ms), corrected by half the round trip. */
+async function clockOffset(pool: Pool): Promise<number> {
+  let best = { rtt: Infinity, offset: 0 };
+  for (let i = 0; i < 5; i++) {
+    const before = Date.now();
+    const { rows } = await pool.query(`SELECT (extract(epoch FROM clock_timestamp()) * 1000)::float8 AS ms`);
+    const after = Date.now();
+    if (after - before < best.rtt) best = { rtt: after - before, offset: rows[0].ms - (before + after) / 2 };
+  }
+  return best.offset;
+}
+
+async function mailsSent(pool: Pool, competitionId: string) {
+  const { rows } = await pool.query(
+    `SELECT count(*)::int AS n FROM notifications n JOIN applications a ON a.created_by = n.user_id
+     WHERE n.template = 'application.submitted' AND n.status = 'sent' AND a.competition_id = $1`,
+    [competitionId],
+  );
+  return rows[0].n as number;
+}
+
+const sortedMs = (answers: Answer[]) => answers.map((r) => r.doneAt - r.sentAt).sort((a, b) => a - b);
+const code = (r: Answer) => {
+  try {
+    return JSON.parse(r.body).code as string | undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/** A port for a bench server: BENCH_PORT_BASE + n when set (a shared machine's agreed range), else any free one. */
+const benchPort = async (n: number) =>
+  process.env.BENCH_PORT_BASE ? Number(process.env.BENCH_PORT_BASE) + n : freePort();
+
+export async function benchRush(): Promise<BenchResult[]> {
+  const { DATABASE_URL } = AppConfig.fromEnvironment().values;
+  const name = uniqueName('grants_bench_rush');
+  const url = databaseUrl(DATABASE_URL, name);
+  await migrateDatabase(url);
+  const pool = new Pool({ connectionString: url, max: 20 });
+  pool.on('error', () => undefined); // idle clients cut when the bench database is dropped
+  const sink = await startSink();
+  const [port, workerPort, barePort] = [await benchPort(0), await benchPort(1), await benchPort(2)];
+  const env = {
+    DATABASE_URL: url,
+    JWT_SECRET,
+    QUEUE_PREFIX: name,
+    SMTP_URL: `smtp://127.0.0.1:${sink.port}`,
+    // Every organization of a real rush signs in from its own address; here all come from 127.0.0.1.
+    AUTH_CLIENT_LIMIT: '0',
+  };
+  const api = await startApp(
+    'apps/api/src/main.js',
+    { ...env, PORT: String(port) },
+    `http://127.0.0.1:${port}/api/v1/health`,
+  );
+  const worker = await startApp(
+    'apps/worker/src/main.js',
+    { ...env, WORKER_HEALTH_PORT: String(workerPort) },
+    `http://127.0.0.1:${workerPort}/health`,
+  );
+  const bare = bareSubmitServer(pool);
+  try {
+    await bare.listen({ port: barePort, host: '127.0.0.1' });
+
+    // 1. Throughput: ORGS logged-in organizations press submit at once, a deadline ten minutes away.
+    const open = await seedCompetition(pool, 600_000);
+    const applicants = await seedApplicants(pool, open, ORGS, 'open');
+    await login(port, applicants);
+    const started = performance.now();
+    const apiAnswers = await Promise.all(applicants.map((a) => post(port, submitPath(a), {}, a.token)));
+    const apiSeconds = (performance.now() - started) / 1000;
+    const apiOk = apiAnswers.filter((r) => r.status === 200).length;
+    const mailStart = performance.now();
+    while ((await mailsSent(pool, open)) < apiOk && performance.now() - mailStart < 120_000) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const mails = await mailsSent(pool, open);
+    const mailSeconds = (performance.now() - mailStart) / 1000;
+    const { rows: numbered } = await pool.query(
+      `SELECT count(DISTINCT sequence)::int AS n, coalesce(max(sequence), 0)::int AS max FROM applications
+       WHERE competition_id = $1 AND status = 'submitted'`,
+      [open],
+    );
+    const consecutive = numbered[0].n === apiOk && numbered[0].max === apiOk;
+
+    // The bare baseline: the same number of drafts, the same client, a socket per request.
+    const bareComp = await seedCompetition(pool, 600_000);
+    const bareDrafts = await seedApplicants(pool, bareComp, ORGS, 'bare');
+    const bareStarted = performance.now();
+    const bareAnswers = await Promise.all(bareDrafts.map((a) => post(barePort, `/submit/${a.applicationId}`, {})));
+    const bareSeconds = (performance.now() - bareStarted) / 1000;
+    const bareOk = bareAnswers.filter((r) => r.status === 200).length;
+
+    // 2. The deadline falls in the middle of a rush: STRADDLE submits sent evenly over SPREAD_MS.
+    const closing = await seedCompetition(pool, 600_000);
+    const straddlers = await seedApplicants(pool, closing, STRADDLE, 'straddle');
+    await login(port, straddlers);
+    const offset = await clockOffset(pool);
+    const { rows } = await pool.query(
+      `UPDATE competitions SET submission_deadline = date_trunc('milliseconds', clock_timestamp()) + ($2 || ' milliseconds')::interval
+       WHERE id = $1 RETURNING submission_deadline`,
+      [closing, String(SPREAD_MS / 2)],
+    );
+    const deadline = new Date(rows[0].submission_deadline).getTime();
+    const firstSend = Date.now();
+    const pending: Promise<Answer>[] = [];
+    for (let i = 0; i < straddlers.length; i++) {
+      const due = firstSend + (i * SPREAD_MS) / straddlers.length;
+      while (Date.now() < due) await new Promise((r) => setImmediate(r));
+      pending.push(post(port, submitPath(straddlers[i]), {}, straddlers[i].token));
+    }
+    const straddle = await Promise.all(pending);
+    // Send times on the database clock.
+    const sentDb = (r: Answer) => r.sentAt + offset;
+    const accepted = straddle.filter((r) => r.status === 200);
+    const refused = straddle.filter((r) => r.status === 422 && code(r) === 'DEADLINE_PASSED');
+    const other = straddle.length - accepted.length - refused.length;
+    const stamps = accepted.map((r) => Date.parse(JSON.parse(r.body).submittedAt));
+    const stampedLate = stamps.filter((s) => s >= deadline).length;
+    // How long a request took from the client's send to the api's arrival stamp (accepted ones).
+    const lag = accepted.map((r, i) => stamps[i] - sentDb(r)).sort((a, b) => a - b);
+    const maxLag = lag.length ? Math.max(0, lag[lag.length - 1]) : 0;
+    // Refused although sent before the deadline: an upper bound of "received before it and refused";
+    // those sent more than the worst measured send-to-arrival lag before it were surely received in time.
+    const refusedSentBefore = refused.filter((r) => sentDb(r) < deadline).length;
+    const refusedSurelyInTime = refused.filter((r) => sentDb(r) < deadline - maxLag).length;
+    const acceptedSentAfter = accepted.filter((r) => sentDb(r) >= deadline + 5).length;
+    const sentBefore = straddle.filter((r) => sentDb(r) < deadline).length;
+    const lastDone = Math.max(...straddle.map((r) => r.doneAt + offset)) - deadline;
+
+    const apiLat = sortedMs(apiAnswers);
+    const bareLat = sortedMs(bareAnswers);
+    console.log(
+      `rush: ${apiOk}/${ORGS} accepted in ${round(apiSeconds, 2)} s (bare ${bareOk}/${ORGS} in ${round(bareSeconds, 2)} s), ` +
+        `numbers consecutive: ${consecutive ? 'yes' : 'NO'}, ${mails}/${apiOk} mails sent ${round(mailSeconds, 1)} s after the last answer; ` +
+        `straddle: ${sentBefore} sent before the deadline, ${accepted.length} accepted, ${refused.length} refused, ${other} other, ` +
+        `${refusedSentBefore} refused though sent before it (${refusedSurelyInTime} more than the worst lag ${round(maxLag)} ms before), ` +
+        `${stampedLate} stamped late, ${acceptedSentAfter} accepted though sent after it; last answer ${Math.round(lastDone)} ms after the deadline`,
+    );
+    const baselineName = 'bare Fastify + pg, same SQL core, same client';
+    return [
+      {
+        name: `deadline rush: ${ORGS} concurrent submits, real logins, socket each, worker mailing`,
+        value: round(ORGS / apiSeconds),
+        unit: 'submits/s',
+        baseline: round(ORGS / bareSeconds),
+        baselineName,
+        note: `accepted ${apiOk}, consecutive ${consecutive ? 'yes' : 'NO'}; bare accepted ${bareOk}`,
+      },
+      {
+        name: 'deadline rush: p50 latency',
+        value: round(percentile(apiLat, 50)),
+        unit: 'ms',
+        baseline: round(percentile(bareLat, 50)),
+        baselineName,
+      },
+      {
+        name: 'deadline rush: p99 latency',
+        value: round(percentile(apiLat, 99)),
+        unit: 'ms',
+        baseline: round(percentile(bareLat, 99)),
+        baselineName,
+      },
+      {
+        name: 'deadline rush: confirmation mails delivered to the SMTP sink',
+        value: mails,
+        unit: 'mails',
+        note: `all ${apiOk} by ${round(mailSeconds, 1)} s after the last answer`,
+      },
+      {
+        name: `deadline in the middle of ${STRADDLE} submits over ${SPREAD_MS / 1000} s: accepted`,
+        value: accepted.length,
+        unit: 'submits',
+        note: `${sentBefore} sent before the deadline; stamped at/after it: ${stampedLate}; other answers: ${other}`,
+      },
+      {
+        name: 'deadline in the middle: refused though sent before the deadline',
+        value: refusedSentBefore,
+        unit: 'submits',
+        note: `of ${refused.length} refused; sent more than the worst send-to-arrival lag (${round(maxLag)} ms) before it: ${refusedSurelyInTime}`,
+      },
+    ];
+  } finally {
+    await bare.close();
+    await stopApp(worker);
+    await stopApp(api);
+    await sink.stop();
+    await pool.end();
+    await deleteQueueKeys(AppConfig.fromEnvironment().values.REDIS_URL, name).catch(() => undefined);
+    await dropDatabase(url);
+  }
+}
+
+if (require.main === module) {
+  benchRush()
+    .then((rows) => console.table(rows))
+    .catch((e) => {
+      console.error(e);
+      process.exit(1);
+    });
+}
