@@ -2,7 +2,14 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
-import { accountToken, AccountTokenKind, AccountsService, DEFAULT_CRITERIA, StatisticsService } from '@grants/domain';
+import {
+  accountToken,
+  AccountTokenKind,
+  AccountsService,
+  DEFAULT_CRITERIA,
+  StatisticsPublicationService,
+  StatisticsService,
+} from '@grants/domain';
 import { FileStore } from '@grants/storage';
 import {
   competitionBody,
@@ -142,6 +149,9 @@ describe('Access matrix: every operation × every caller', () => {
 
     compiledYear = new Date().getUTCFullYear();
     await ctx.api.get(StatisticsService).compile(compiledYear, null);
+    await ctx.api
+      .get(StatisticsPublicationService)
+      .publish({ id: s.admin.user.id, role: 'admin', organizationId: null }, compiledYear);
     const job = await ctx.http.as(s.admin).post(`/statistics/${compiledYear}/compile`);
     expect(job.status).toBe(202);
     statisticsJobId = job.body.jobId;
@@ -457,6 +467,16 @@ describe('Access matrix: every operation × every caller', () => {
       expect: only({ admin: 200 }),
     },
     {
+      op: 'GET /competitions/{id}/summary',
+      call: async () => ({ path: `/competitions/${review.id}/summary` }),
+      expect: only({ admin: 200 }),
+    },
+    {
+      op: 'GET /competitions/{id}/applications/export.csv',
+      call: async () => ({ path: `/competitions/${review.id}/applications/export.csv` }),
+      expect: only({ admin: 200 }),
+    },
+    {
       op: 'GET /competitions/{id}/award-proposal',
       call: async () => ({ path: `/competitions/${review.id}/award-proposal` }),
       expect: only({ admin: 200 }),
@@ -762,6 +782,32 @@ describe('Access matrix: every operation × every caller', () => {
       variant: 'never compiled',
       call: fixed(`/statistics/${neverCompiledYear}/report`),
       expect: only({ consultant: 404, admin: 404 }),
+    },
+
+    {
+      op: 'POST /statistics/{year}/publish',
+      variant: 'compiled',
+      call: async () => ({ path: `/statistics/${compiledYear}/publish` }),
+      expect: only({ admin: 200 }),
+    },
+    {
+      op: 'POST /statistics/{year}/publish',
+      variant: 'never compiled',
+      call: fixed(`/statistics/${neverCompiledYear}/publish`),
+      expect: only({ admin: 404 }),
+    },
+    { op: 'GET /public/reports', call: fixed('/public/reports'), expect: same(200) },
+    {
+      op: 'GET /public/reports/{year}',
+      variant: 'published',
+      call: async () => ({ path: `/public/reports/${compiledYear}` }),
+      expect: same(200),
+    },
+    {
+      op: 'GET /public/reports/{year}',
+      variant: 'never published',
+      call: fixed(`/public/reports/${neverCompiledYear}`),
+      expect: same(404),
     },
 
     // Notifications and audit

@@ -83,6 +83,11 @@ const API_MD_ENDPOINTS = [
   'POST /grants/{id}/reports/{code}/accept',
   'POST /grants/{id}/reports/{code}/return',
   'GET /public/grants/{id}',
+  'GET /competitions/{id}/summary',
+  'GET /competitions/{id}/applications/export.csv',
+  'POST /statistics/{year}/publish',
+  'GET /public/reports',
+  'GET /public/reports/{year}',
 ];
 /** Endpoints that need no token (a valid token may still be sent). */
 const PUBLIC_ENDPOINTS = new Set([
@@ -94,6 +99,8 @@ const PUBLIC_ENDPOINTS = new Set([
   'GET /competitions/{id}/calendar.ics',
   'GET /health',
   'GET /public/grants/{id}',
+  'GET /public/reports',
+  'GET /public/reports/{year}',
 ]);
 const ERROR_CODES_OF_API_MD = [
   'EMAIL_TAKEN',
@@ -685,6 +692,16 @@ describe('HTTP contract of API.md', () => {
   });
 
   it('ranking, award proposal, results, anonymised reviews', async () => {
+    const summary = await as(admin).get(`/competitions/${competition.id}/summary`);
+    expect(summary.status).toBe(200);
+    expectFields(summary.body, ['applications', 'consultations', 'reviews', 'divergent', 'failedNotifications']);
+    expectFields(summary.body.consultations, ['requested', 'inProgress', 'completed', 'oldestWaitingSince']);
+    expectNullable(summary.body.consultations.oldestWaitingSince, expectIsoUtc);
+    expectFields(summary.body.reviews, ['assigned', 'inProgress', 'submitted', 'declined', 'overdue']);
+    const export_ = await as(admin).get(`/competitions/${competition.id}/applications/export.csv`);
+    expect(export_.status).toBe(200);
+    expect(export_.headers['content-type']).toMatch(/^text\/csv/);
+    expect(export_.text.startsWith('\uFEFF')).toBe(true);
     const ranking = await as(admin).get(`/competitions/${competition.id}/ranking`);
     expect(ranking.status).toBe(200);
     expect(ranking.body.items).toHaveLength(1);
@@ -884,6 +901,21 @@ describe('HTTP contract of API.md', () => {
     const report = await as(admin).get(`/statistics/${year}/report`);
     expect(report.status).toBe(200);
     expect(report.headers['content-type']).toMatch(/^text\/html/);
+
+    expectError(await http.anonymous().get(`/public/reports/${year}`), 404);
+    const published = await as(admin).post(`/statistics/${year}/publish`);
+    expect(published.status).toBe(200);
+    const years = await http.anonymous().get('/public/reports');
+    expect(years.status).toBe(200);
+    expect(years.body.items).toHaveLength(1);
+    expectFields(years.body.items[0], ['year', 'publishedAt']);
+    expectIsoUtc(years.body.items[0].publishedAt);
+    const publicReport = await http.anonymous().get(`/public/reports/${year}`);
+    expect(publicReport.status).toBe(200);
+    expectFields(publicReport.body, ['year', 'compiledAt', 'publishedAt', 'figures', 'headline', 'headlineEn']);
+    expectIsoUtc(publicReport.body.compiledAt);
+    expectIsoUtc(publicReport.body.publishedAt);
+    expect(publicReport.body.figures.year).toBe(year);
   });
 
   it('notifications, audit and health', async () => {
@@ -997,7 +1029,11 @@ describe('HTTP contract of API.md', () => {
         expect(op.responses['401']).toBeDefined();
       }
       const expected =
-        endpoint === 'POST /competitions/{id}/applications' ? 201 : endpoint.startsWith('POST /statistics') ? 202 : 0;
+        endpoint === 'POST /competitions/{id}/applications'
+          ? 201
+          : endpoint === 'POST /statistics/{year}/compile'
+            ? 202
+            : 0;
       if (expected) expect(success[0]).toBe(String(expected));
     });
 
@@ -1011,7 +1047,7 @@ describe('HTTP contract of API.md', () => {
       expect(creates).toHaveLength(7);
       for (const e of creates) expect({ e, status: status(e) }).toEqual({ e, status: '201' });
       const actions = API_MD_ENDPOINTS.filter(
-        (e) => e.startsWith('POST ') && !creates.includes(e) && !e.startsWith('POST /statistics'),
+        (e) => e.startsWith('POST ') && !creates.includes(e) && e !== 'POST /statistics/{year}/compile',
       );
       for (const e of actions) expect({ e, status: status(e) }).toEqual({ e, status: '200' });
     });

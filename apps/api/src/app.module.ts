@@ -27,7 +27,8 @@ import { DomainErrorFilter } from './common/domain-error.filter';
 import { loggerOptions } from './common/logger';
 import { CompetitionCalendarController } from './deadlines/competition-calendar.controller';
 import { HealthController } from './health/health.controller';
-import { StatisticsController } from './statistics/statistics.controller';
+import { PublicReportsController, StatisticsController } from './statistics/statistics.controller';
+import { CompetitionOverviewController } from './competitions/competition-overview.controller';
 import { AuthController } from './identity/auth.controller';
 import { UsersController } from './identity/users.controller';
 import { FirstAdminSeeder } from './identity/first-admin.seeder';
@@ -76,6 +77,8 @@ export class AppModule {
         AuditController,
         HealthController,
         StatisticsController,
+        PublicReportsController,
+        CompetitionOverviewController,
         CompetitionCalendarController,
       ],
       providers: [

@@ -16,6 +16,18 @@ const Grant = page(() => import('./features/grants/pages/GrantPage'));
 const GrantReport = page(() => import('./features/grants/pages/ReportPage'));
 const AdminGrants = page(() => import('./features/grants/pages/AdminGrantsPage'));
 const Project = page(() => import('./features/grants/pages/ProjectPage'));
+const Reports = page(() => import('./features/reports/pages/ReportsPage'));
+const Report = page(() => import('./features/reports/pages/ReportPage'));
+const AdminDashboard = page(() => import('./features/admin/pages/DashboardPage'));
+const AdminCompetition = page(() => import('./features/admin/pages/AdminCompetitionPage'));
+const CompetitionEditor = page(() => import('./features/admin/pages/CompetitionEditorPage'));
+const AdminApplications = page(() => import('./features/admin/pages/ApplicationsPage'));
+const AdminExperts = page(() => import('./features/admin/pages/ExpertsPage'));
+const AdminRanking = page(() => import('./features/admin/pages/RankingPage'));
+const AdminUsers = page(() => import('./features/admin/pages/UsersPage'));
+const AdminMails = page(() => import('./features/admin/pages/MailsPage'));
+const AdminAudit = page(() => import('./features/admin/pages/AuditPage'));
+const AdminStatistics = page(() => import('./features/admin/pages/StatisticsPage'));
 const My = page(() => import('./features/applications/pages/MyPage'));
 const ApplicationPage = page(() => import('./features/applications/pages/ApplicationPage'));
 const EditSection = page(() => import('./features/applications/pages/EditSectionPage'));
@@ -52,8 +64,8 @@ export function AppRoutes() {
           <Route path="/competitions" element={<Competitions />} />
           <Route path="/competitions/:id" element={<Competition />} />
           <Route path="/competitions/:id/results" element={<Results />} />
-          <Route path="/reports" element={todo} />
-          <Route path="/reports/:year" element={todo} />
+          <Route path="/reports" element={<Reports />} />
+          <Route path="/reports/:year" element={<Report />} />
           <Route path="/projects/:id" element={<Project />} />
 
           <Route path="/login" element={<Login />} />
@@ -83,18 +95,18 @@ export function AppRoutes() {
           <Route path="/reviews/conflicts" element={only(['expert'], <Conflicts />)} />
           <Route path="/reviews/:id" element={only(['expert', 'admin'], <Review />)} />
 
-          <Route path="/admin" element={only(['admin'], todo)} />
-          <Route path="/admin/competitions/new" element={only(['admin'], todo)} />
-          <Route path="/admin/competitions/:id" element={only(['admin'], todo)} />
-          <Route path="/admin/competitions/:id/edit" element={only(['admin'], todo)} />
-          <Route path="/admin/competitions/:id/applications" element={only(['admin'], todo)} />
-          <Route path="/admin/competitions/:id/experts" element={only(['admin'], todo)} />
-          <Route path="/admin/competitions/:id/ranking" element={only(['admin'], todo)} />
+          <Route path="/admin" element={only(['admin'], <AdminDashboard />)} />
+          <Route path="/admin/competitions/new" element={only(['admin'], <CompetitionEditor />)} />
+          <Route path="/admin/competitions/:id" element={only(['admin'], <AdminCompetition />)} />
+          <Route path="/admin/competitions/:id/edit" element={only(['admin'], <CompetitionEditor />)} />
+          <Route path="/admin/competitions/:id/applications" element={only(['admin'], <AdminApplications />)} />
+          <Route path="/admin/competitions/:id/experts" element={only(['admin'], <AdminExperts />)} />
+          <Route path="/admin/competitions/:id/ranking" element={only(['admin'], <AdminRanking />)} />
           <Route path="/admin/grants" element={only(['admin'], <AdminGrants />)} />
-          <Route path="/admin/users" element={only(['admin'], todo)} />
-          <Route path="/admin/notifications" element={only(['admin'], todo)} />
-          <Route path="/admin/audit" element={only(['admin'], todo)} />
-          <Route path="/admin/statistics/:year" element={only(['admin'], todo)} />
+          <Route path="/admin/users" element={only(['admin'], <AdminUsers />)} />
+          <Route path="/admin/notifications" element={only(['admin'], <AdminMails />)} />
+          <Route path="/admin/audit" element={only(['admin'], <AdminAudit />)} />
+          <Route path="/admin/statistics/:year" element={only(['admin'], <AdminStatistics />)} />
 
           <Route path="*" element={<NotFoundPage />} />
         </Routes>

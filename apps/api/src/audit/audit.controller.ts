@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AuditPageResponse, AuditService, PageQuery } from '@grants/domain';
+import { AuditListQuery, AuditPageResponse, AuditService } from '@grants/domain';
 import { ApiDoc } from '../common/api-docs';
 import { Roles } from '../common/roles.decorator';
 
@@ -11,9 +11,9 @@ export class AuditController {
 
   @Get()
   @Roles('admin')
-  @ApiDoc('Admin actions, newest first', 'roles', { 400: true })
+  @ApiDoc('Admin actions, newest first; filters by action, actor and time', 'roles', { 400: true })
   @ApiOkResponse({ type: AuditPageResponse })
-  list(@Query() page: PageQuery): Promise<AuditPageResponse> {
-    return this.audit.list(page);
+  list(@Query() query: AuditListQuery): Promise<AuditPageResponse> {
+    return this.audit.list(query);
   }
 }

@@ -4,14 +4,18 @@ import type { FastifyReply } from 'fastify';
 import {
   CompileJobResponse,
   Giving360PackageResponse,
+  PublishedReportResponse,
+  PublishedYearsResponse,
+  Actor,
   StatisticsJobResponse,
   ReportLocale,
   StatisticsJobs,
   StatisticsService,
+  StatisticsPublicationService,
   StatisticsSnapshotResponse,
 } from '@grants/domain';
 import { ApiDoc } from '../common/api-docs';
-import { Roles } from '../common/roles.decorator';
+import { CurrentActor, Public, Roles } from '../common/roles.decorator';
 import { ReportLangPipe } from './report-lang.pipe';
 import { YearPipe } from './year.pipe';
 
@@ -31,6 +35,7 @@ export class StatisticsController {
   constructor(
     private readonly statistics: StatisticsService,
     private readonly jobs: StatisticsJobs,
+    private readonly publications: StatisticsPublicationService,
   ) {}
 
   @Post(':year/compile')
@@ -41,6 +46,19 @@ export class StatisticsController {
   @ApiParam(YEAR_PARAM)
   compile(@Param('year', YearPipe) year: number): Promise<CompileJobResponse> {
     return this.jobs.requestCompile(year, 'manual');
+  }
+
+  @Post(':year/publish')
+  @Roles('admin')
+  @HttpCode(200)
+  @ApiDoc('Make the newest snapshot of the year its public report (a later publish replaces it)', 'roles', {
+    400: BAD_YEAR,
+    404: NEVER_COMPILED,
+  })
+  @ApiOkResponse({ type: PublishedReportResponse })
+  @ApiParam(YEAR_PARAM)
+  publish(@CurrentActor() actor: Actor, @Param('year', YearPipe) year: number): Promise<PublishedReportResponse> {
+    return this.publications.publish(actor, year);
   }
 
   @Get('jobs/:jobId')
@@ -109,5 +127,31 @@ export class StatisticsController {
     const html = await this.statistics.report(year, lang);
     reply.header('content-type', 'text/html; charset=utf-8');
     return html;
+  }
+}
+
+@ApiTags('statistics')
+@Controller('public/reports')
+export class PublicReportsController {
+  constructor(private readonly publications: StatisticsPublicationService) {}
+
+  @Get()
+  @Public()
+  @ApiDoc('Years with a published annual report, newest first', 'public')
+  @ApiOkResponse({ type: PublishedYearsResponse })
+  async years(): Promise<PublishedYearsResponse> {
+    return { items: await this.publications.publishedYears() };
+  }
+
+  @Get(':year')
+  @Public()
+  @ApiDoc('The published annual report of a year: aggregate figures and the Resource Center’s sentence', 'public', {
+    400: BAD_YEAR,
+    404: 'NOT_FOUND: the year’s report was never published',
+  })
+  @ApiOkResponse({ type: PublishedReportResponse })
+  @ApiParam(YEAR_PARAM)
+  report(@Param('year', YearPipe) year: number): Promise<PublishedReportResponse> {
+    return this.publications.published(year);
   }
 }

@@ -1113,7 +1113,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Admin actions, newest first */
+        /** Admin actions, newest first; filters by action, actor and time */
         get: operations["AuditController_list"];
         put?: never;
         post?: never;
@@ -1151,6 +1151,23 @@ export interface paths {
         put?: never;
         /** Queue a compile of the year into a new snapshot */
         post: operations["StatisticsController_compile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statistics/{year}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make the newest snapshot of the year its public report (a later publish replaces it) */
+        post: operations["StatisticsController_publish"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1234,6 +1251,74 @@ export interface paths {
         };
         /** Annual report (HTML with inline SVG charts) from the newest snapshot: Russian by default, English with ?lang=en */
         get: operations["StatisticsController_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Years with a published annual report, newest first */
+        get: operations["PublicReportsController_years"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/reports/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The published annual report of a year: aggregate figures and the Resource Center’s sentence */
+        get: operations["PublicReportsController_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/competitions/{id}/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What needs attention in a competition: applications per status, consultations, reviews, divergent scores, failed mails */
+        get: operations["CompetitionOverviewController_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/competitions/{id}/applications/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The competition’s applications as CSV (UTF-8 with BOM, cells a spreadsheet would run as a formula neutralised) */
+        get: operations["CompetitionOverviewController_exportCsv"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2636,23 +2721,6 @@ export interface components {
             /** @description Follow it at GET /statistics/jobs/{jobId} */
             jobId: string;
         };
-        StatisticsJobResponse: {
-            jobId: string;
-            /** @enum {string} */
-            state: "waiting" | "active" | "completed" | "failed";
-            name: string;
-            year: number | null;
-            /** @enum {string} */
-            trigger: "manual" | "announcement" | "yearly";
-            attemptsMade: number;
-            /**
-             * Format: uuid
-             * @description Once completed
-             */
-            snapshotId?: string;
-            /** @description Once failed */
-            failedReason?: string;
-        };
         ApplicationCountsResponse: {
             started: number;
             drafts: number;
@@ -2778,6 +2846,44 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        PublishedReportResponse: {
+            year: number;
+            /**
+             * Format: date-time
+             * @example 2026-12-31T17:00:00.000Z
+             */
+            compiledAt: string;
+            figures: components["schemas"]["StatisticsFiguresResponse"];
+            /**
+             * Format: date-time
+             * @example 2027-01-20T05:00:00.000Z
+             */
+            publishedAt: string;
+            /**
+             * @description The Resource Center’s sentence of the year in Russian
+             * @example В 2026 году грантовую поддержку получили 5 проектов, подготовленных с участием специалистов Ресурсного центра.
+             */
+            headline: string;
+            /** @description The same sentence in English */
+            headlineEn: string;
+        };
+        StatisticsJobResponse: {
+            jobId: string;
+            /** @enum {string} */
+            state: "waiting" | "active" | "completed" | "failed";
+            name: string;
+            year: number | null;
+            /** @enum {string} */
+            trigger: "manual" | "announcement" | "yearly";
+            attemptsMade: number;
+            /**
+             * Format: uuid
+             * @description Once completed
+             */
+            snapshotId?: string;
+            /** @description Once failed */
+            failedReason?: string;
+        };
         StatisticsSnapshotResponse: {
             year: number;
             /**
@@ -2798,6 +2904,52 @@ export interface components {
             grants: {
                 [key: string]: unknown;
             }[];
+        };
+        PublishedYearResponse: {
+            year: number;
+            /** Format: date-time */
+            publishedAt: string;
+        };
+        PublishedYearsResponse: {
+            items: components["schemas"]["PublishedYearResponse"][];
+        };
+        SummaryApplicationCounts: {
+            draft: number;
+            submitted: number;
+            under_review: number;
+            reviewed: number;
+            awarded: number;
+            not_awarded: number;
+            withdrawn: number;
+            not_submitted: number;
+            ineligible: number;
+        };
+        SummaryConsultations: {
+            requested: number;
+            inProgress: number;
+            completed: number;
+            /**
+             * Format: date-time
+             * @description When the longest-waiting request not taken yet was made
+             */
+            oldestWaitingSince: string | null;
+        };
+        SummaryReviews: {
+            assigned: number;
+            inProgress: number;
+            submitted: number;
+            declined: number;
+            /** @description Assigned or in progress past their due time */
+            overdue: number;
+        };
+        CompetitionSummaryResponse: {
+            applications: components["schemas"]["SummaryApplicationCounts"];
+            consultations: components["schemas"]["SummaryConsultations"];
+            reviews: components["schemas"]["SummaryReviews"];
+            /** @description Applications whose first reviews diverge and whose extra review is not in yet */
+            divergent: number;
+            /** @description Failed mails about this competition */
+            failedNotifications: number;
         };
     };
     responses: never;
@@ -7398,6 +7550,14 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
+                /** @description Exact action */
+                action?: string;
+                /** @description The admin who acted */
+                actorId?: string;
+                /** @description Entries at or after this moment */
+                from?: string;
+                /** @description Entries before this moment */
+                to?: string;
             };
             header?: never;
             path?: never;
@@ -7509,6 +7669,63 @@ export interface operations {
             };
             /** @description FORBIDDEN: the caller’s role may never call this endpoint; CSRF_REJECTED: a cookie-authenticated change from a foreign origin */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    StatisticsController_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublishedReportResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: the year is not an integer 2000..2100 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED: missing or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the caller’s role may never call this endpoint; CSRF_REJECTED: a cookie-authenticated change from a foreign origin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND: the year was never compiled */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7777,6 +7994,179 @@ export interface operations {
                 };
                 content: {
                     "text/html": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    PublicReportsController_years: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublishedYearsResponse"];
+                };
+            };
+        };
+    };
+    PublicReportsController_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublishedReportResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: the year is not an integer 2000..2100 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND: the year’s report was never published */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CompetitionOverviewController_summary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompetitionSummaryResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: invalid or unknown fields or parameters, each named in `message` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED: missing or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the caller’s role may never call this endpoint; CSRF_REJECTED: a cookie-authenticated change from a foreign origin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in the caller’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CompetitionOverviewController_exportCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One row per application */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description VALIDATION_FAILED: invalid or unknown fields or parameters, each named in `message` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED: missing or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description FORBIDDEN: the caller’s role may never call this endpoint; CSRF_REJECTED: a cookie-authenticated change from a foreign origin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in the caller’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponse"];
                 };
             };
         };

@@ -130,6 +130,26 @@ export class StatisticsSnapshotResponse {
   @ApiProperty({ type: StatisticsFiguresResponse }) figures: StatisticsFiguresResponse;
 }
 
+export class PublishedReportResponse extends StatisticsSnapshotResponse {
+  @ApiProperty({ example: '2027-01-20T05:00:00.000Z', format: 'date-time' }) publishedAt: string;
+  @ApiProperty({
+    example:
+      'В 2026 году грантовую поддержку получили 5 проектов, подготовленных с участием специалистов Ресурсного центра.',
+    description: 'The Resource Center’s sentence of the year in Russian',
+  })
+  headline: string;
+  @ApiProperty({ description: 'The same sentence in English' }) headlineEn: string;
+}
+
+export class PublishedYearResponse {
+  @ApiProperty() year: number;
+  @ApiProperty({ format: 'date-time' }) publishedAt: string;
+}
+
+export class PublishedYearsResponse {
+  @ApiProperty({ type: [PublishedYearResponse] }) items: PublishedYearResponse[];
+}
+
 export class Giving360PackageResponse {
   @ApiProperty({
     format: 'uri',
