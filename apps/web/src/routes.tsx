@@ -2,7 +2,7 @@ import { type ComponentType, lazy, type ReactNode, Suspense } from 'react';
 import { Route, Routes, useLocation } from 'react-router';
 import { RequireRole } from './features/identity/components/RequireRole';
 import type { Role } from './features/identity/hooks/useMe';
-import { ErrorBoundary, NotBuiltPage, NotFoundPage, PageLoader } from './ui/StatusPages';
+import { ErrorBoundary, NotFoundPage, PageLoader } from './ui/StatusPages';
 
 /** Each page is its own chunk: a visitor's browser never loads the staff areas. */
 const page = (load: () => Promise<{ default: ComponentType }>) => lazy(load);
@@ -51,7 +51,6 @@ const Conflicts = page(() => import('./features/reviews/pages/ConflictsPage'));
 
 const STAFF: Role[] = ['consultant', 'admin'];
 const only = (roles: Role[] | undefined, element: ReactNode) => <RequireRole roles={roles}>{element}</RequireRole>;
-const todo = <NotBuiltPage />;
 
 /** One line per route of PORTAL.md (mails, bookmarks and tests link to these paths). */
 export function AppRoutes() {
