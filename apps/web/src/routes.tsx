@@ -2,7 +2,7 @@ import { type ComponentType, lazy, type ReactNode, Suspense } from 'react';
 import { Route, Routes, useLocation } from 'react-router';
 import { RequireRole } from './features/identity/components/RequireRole';
 import type { Role } from './features/identity/hooks/useMe';
-import { ErrorBoundary, NotBuiltPage, NotFoundPage, PageLoader } from './ui/StatusPages';
+import { ErrorBoundary, NotFoundPage, PageLoader } from './ui/StatusPages';
 
 /** Each page is its own chunk: a visitor's browser never loads the staff areas. */
 const page = (load: () => Promise<{ default: ComponentType }>) => lazy(load);
@@ -12,6 +12,10 @@ const Competitions = page(() => import('./features/competitions/pages/Competitio
 const Competition = page(() => import('./features/competitions/pages/CompetitionPage'));
 const Results = page(() => import('./features/competitions/pages/ResultsPage'));
 const Login = page(() => import('./features/identity/pages/LoginPage'));
+const Grant = page(() => import('./features/grants/pages/GrantPage'));
+const GrantReport = page(() => import('./features/grants/pages/ReportPage'));
+const AdminGrants = page(() => import('./features/grants/pages/AdminGrantsPage'));
+const Project = page(() => import('./features/grants/pages/ProjectPage'));
 const Reports = page(() => import('./features/reports/pages/ReportsPage'));
 const Report = page(() => import('./features/reports/pages/ReportPage'));
 const AdminDashboard = page(() => import('./features/admin/pages/DashboardPage'));
@@ -47,7 +51,6 @@ const Conflicts = page(() => import('./features/reviews/pages/ConflictsPage'));
 
 const STAFF: Role[] = ['consultant', 'admin'];
 const only = (roles: Role[] | undefined, element: ReactNode) => <RequireRole roles={roles}>{element}</RequireRole>;
-const todo = <NotBuiltPage />;
 
 /** One line per route of PORTAL.md (mails, bookmarks and tests link to these paths). */
 export function AppRoutes() {
@@ -62,7 +65,7 @@ export function AppRoutes() {
           <Route path="/competitions/:id/results" element={<Results />} />
           <Route path="/reports" element={<Reports />} />
           <Route path="/reports/:year" element={<Report />} />
-          <Route path="/projects/:id" element={todo} />
+          <Route path="/projects/:id" element={<Project />} />
 
           <Route path="/login" element={<Login />} />
           <Route path="/register" element={<Register />} />
@@ -81,8 +84,8 @@ export function AppRoutes() {
           <Route path="/applications/:id/submitted" element={only(['applicant'], <Submitted />)} />
           <Route path="/applications/:id/print" element={only(undefined, <Print />)} />
           <Route path="/applications/:id/consultations" element={only(['applicant'], <AskConsultation />)} />
-          <Route path="/grants/:id" element={only(['applicant', ...STAFF], todo)} />
-          <Route path="/grants/:id/reports/:code" element={only(['applicant', ...STAFF], todo)} />
+          <Route path="/grants/:id" element={only(['applicant', ...STAFF], <Grant />)} />
+          <Route path="/grants/:id/reports/:code" element={only(['applicant', ...STAFF], <GrantReport />)} />
 
           <Route path="/consultations" element={only(STAFF, <Consultations />)} />
           <Route path="/consultations/:id" element={only(STAFF, <Consultation />)} />
@@ -98,7 +101,7 @@ export function AppRoutes() {
           <Route path="/admin/competitions/:id/applications" element={only(['admin'], <AdminApplications />)} />
           <Route path="/admin/competitions/:id/experts" element={only(['admin'], <AdminExperts />)} />
           <Route path="/admin/competitions/:id/ranking" element={only(['admin'], <AdminRanking />)} />
-          <Route path="/admin/grants" element={only(['admin'], todo)} />
+          <Route path="/admin/grants" element={only(['admin'], <AdminGrants />)} />
           <Route path="/admin/users" element={only(['admin'], <AdminUsers />)} />
           <Route path="/admin/notifications" element={only(['admin'], <AdminMails />)} />
           <Route path="/admin/audit" element={only(['admin'], <AdminAudit />)} />

@@ -34,4 +34,9 @@ export const keys = {
   reviews: ['reviews'] as const,
   review: (id: string) => ['reviews', id] as const,
   conflicts: ['reviews', 'conflicts'] as const,
+  grantLists: ['grants', 'list'] as const,
+  grants: (filter: Record<string, string | undefined> = {}) => ['grants', 'list', filter] as const,
+  grant: (id: string) => ['grants', id] as const,
+  report: (id: string, code: string) => ['grants', id, 'reports', code] as const,
+  publicGrant: (id: string) => ['public', 'grants', id] as const,
 };

@@ -57,7 +57,19 @@ export default function ResultsPage() {
               <tr key={item.applicationId}>
                 <td>{item.organizationName}</td>
                 <td>{item.inn}</td>
-                <td>{item.title}</td>
+                <td>
+                  {item.grantId ? (
+                    <Anchor
+                      component={Link}
+                      to={`/projects/${item.grantId}`}
+                      aria-label={t('results.projectCard', { title: item.title })}
+                    >
+                      {item.title}
+                    </Anchor>
+                  ) : (
+                    item.title
+                  )}
+                </td>
                 <td className={num}>{formatMoney(item.awardedAmount)}</td>
                 <td className={num}>{item.score ?? '—'}</td>
               </tr>
