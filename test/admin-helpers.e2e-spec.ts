@@ -218,7 +218,10 @@ describe('Admin helpers: summary, applications CSV, published annual reports', (
 
   it('filters the audit log by action, actor and time', async () => {
     const other = await createStaff(ctx.http, admin, 'admin');
-    const before = new Date(Date.now() - 1000).toISOString();
+    // Just after the newest earlier publish, by the database's clock that stamps audit rows.
+    const earlier = await ctx.http.as(admin).get(`/audit?action=statistics.publish`);
+    const newest = Math.max(...earlier.body.items.map((e: { at: string }) => Date.parse(e.at)));
+    const before = new Date(newest + 1).toISOString();
     await ctx.http.as(other).post(`/statistics/${round.year}/publish`);
     const byActor = await ctx.http.as(admin).get(`/audit?actorId=${other.user.id}`);
     expect(byActor.status).toBe(200);
