@@ -13,7 +13,7 @@ const bin = (name) => join(root, 'node_modules/.bin', name);
 const reports = process.env.TEST_REPORT_DIR;
 
 const runs = [
-  [bin('jest'), ['--runInBand', ...(reports ? ['--json', `--outputFile=${join(reports, 'jest.json')}`] : []), ...process.argv.slice(2)]],
+  [bin('jest'), ['--maxWorkers=2', ...(reports ? ['--json', `--outputFile=${join(reports, 'jest.json')}`] : []), ...process.argv.slice(2)]],
   [
     bin('vitest'),
     [

@@ -40,10 +40,12 @@ export class StatisticsJobs {
 
   async state(jobId: string): Promise<StatisticsJobView> {
     const queue = this.jobs.queue(QueueName.Statistics);
+    // The state first, the job after: read the other way round, a job finishing in between would be
+    // "completed" with the return value of its active self (none).
+    const raw = await orUnavailable(queue.getJobState(jobId), REDIS_TIMEOUT_MS, 'The job queue');
+    if (raw === 'unknown') throw notFound(`Statistics job ${jobId}`);
     const job = await orUnavailable(queue.getJob(jobId), REDIS_TIMEOUT_MS, 'The job queue');
     if (!job) throw notFound(`Statistics job ${jobId}`);
-    const raw = await orUnavailable(job.getState(), REDIS_TIMEOUT_MS, 'The job queue');
-    if (raw === 'unknown') throw notFound(`Statistics job ${jobId}`);
     // Delayed (a retry's backoff), prioritized and waiting-children jobs have simply not run yet.
     const state = raw === 'active' || raw === 'completed' || raw === 'failed' ? raw : 'waiting';
     const data = job.data as { year?: number; trigger?: StatisticsTrigger };

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../../api/client';
 import { keys } from '../../../api/keys';
 import type { components } from '../../../api/schema';
@@ -14,27 +14,35 @@ export function phaseOf(c: Competition, now = Date.now()): Phase {
   return 'closed';
 }
 
-export function useCompetitions() {
-  return useQuery({
+export const competitionsQuery = () =>
+  queryOptions({
     queryKey: keys.competitions,
     queryFn: () => unwrap(api.GET('/api/v1/competitions', { params: { query: { pageSize: 100 } } })),
   });
-}
 
-export function useCompetition(id: string) {
-  return useQuery({
+export const competitionQuery = (id: string) =>
+  queryOptions({
     queryKey: keys.competition(id),
     queryFn: () => unwrap(api.GET('/api/v1/competitions/{id}', { params: { path: { id } } })),
     enabled: !!id,
   });
+
+export function useCompetitions() {
+  return useQuery(competitionsQuery());
 }
 
-export function useResults(id: string, enabled = true) {
-  return useQuery({
+export function useCompetition(id: string) {
+  return useQuery(competitionQuery(id));
+}
+
+export const resultsQuery = (id: string) =>
+  queryOptions({
     queryKey: keys.results(id),
     queryFn: () => unwrap(api.GET('/api/v1/competitions/{id}/results', { params: { path: { id } } })),
-    enabled,
   });
+
+export function useResults(id: string, enabled = true) {
+  return useQuery({ ...resultsQuery(id), enabled });
 }
 
 /** A title in the language shown: English titles exist only where one was given. */

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../../api/client';
 import { keys } from '../../../api/keys';
 import type { components } from '../../../api/schema';
@@ -13,8 +13,10 @@ export async function fetchMe(): Promise<Me | null> {
   return unwrap(Promise.resolve(result)) as Promise<Me>;
 }
 
+export const meQuery = () => queryOptions({ queryKey: keys.me, queryFn: fetchMe, staleTime: 5 * 60_000, retry: false });
+
 export function useMe() {
-  return useQuery({ queryKey: keys.me, queryFn: fetchMe, staleTime: 5 * 60_000, retry: false });
+  return useQuery(meQuery());
 }
 
 /** Where each role starts after signing in. */
