@@ -17,14 +17,15 @@ const children: ChildProcess[] = [];
 
 const DEMO_PASSWORD = 'demo-password-2026';
 
-function start(name: string, command: string, args: string[], env: Record<string, string> = {}) {
+function start(name: string, command: string, args: string[], env: Record<string, string> = {}, quiet = false) {
   const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const prefix = `[${name}] `;
   const forward = (stream: NodeJS.ReadableStream, out: NodeJS.WriteStream) =>
     stream.on('data', (chunk: Buffer) => {
       for (const line of chunk.toString().split('\n').filter(Boolean)) out.write(prefix + line + '\n');
     });
-  forward(child.stdout!, process.stdout);
+  if (quiet) child.stdout!.resume();
+  else forward(child.stdout!, process.stdout);
   forward(child.stderr!, process.stderr);
   child.on('exit', (code) => {
     if (!stopping) {
@@ -260,14 +261,14 @@ async function main() {
     SMTP_URL: config.values.SMTP_URL,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   };
-  start('mail', join(root, 'node_modules', '.bin', 'maildev'), [
-    '--smtp',
-    String(MAIL_SMTP_PORT),
-    '--web',
-    String(MAIL_WEB_PORT),
-    '--ip',
-    '127.0.0.1',
-  ]);
+  // The mail catcher's banner and a line per mail would push the URLs and logins off the screen.
+  start(
+    'mail',
+    join(root, 'node_modules', '.bin', 'maildev'),
+    ['--smtp', String(MAIL_SMTP_PORT), '--web', String(MAIL_WEB_PORT), '--ip', '127.0.0.1'],
+    {},
+    true,
+  );
   start('api', process.execPath, [join(root, 'dist', 'apps', 'api', 'src', 'main.js')], env);
   start('worker', process.execPath, [join(root, 'dist', 'apps', 'worker', 'src', 'main.js')], env);
 

@@ -13,17 +13,29 @@ const bin = (name) => join(root, 'node_modules/.bin', name);
 const reports = process.env.TEST_REPORT_DIR;
 
 const runs = [
-  [bin('jest'), ['--maxWorkers=2', ...(reports ? ['--json', `--outputFile=${join(reports, 'jest.json')}`] : []), ...process.argv.slice(2)]],
+  [
+    bin('jest'),
+    [
+      '--maxWorkers=2',
+      ...(reports ? ['--json', `--outputFile=${join(reports, 'jest.json')}`] : []),
+      ...process.argv.slice(2),
+    ],
+  ],
   [
     bin('vitest'),
     [
       'run',
       '--config',
       'apps/web/vite.config.ts',
-      ...(reports ? ['--reporter=default', '--reporter=json', `--outputFile.json=${join(reports, 'vitest.json')}`] : []),
+      ...(reports
+        ? ['--reporter=default', '--reporter=json', `--outputFile.json=${join(reports, 'vitest.json')}`]
+        : []),
     ],
   ],
-  [bin('playwright'), ['test', '--config', 'apps/web/playwright.config.ts', ...(reports ? ['--reporter=list,json'] : [])]],
+  [
+    bin('playwright'),
+    ['test', '--config', 'apps/web/playwright.config.ts', ...(reports ? ['--reporter=list,json'] : [])],
+  ],
 ];
 
 let failed = false;

@@ -109,7 +109,11 @@ async function load(browser: Browser, url: string): Promise<Load> {
         ),
       );
     });
-    await page.goto(url, { waitUntil: 'networkidle' });
+    // The page's own heading first (its chunk, strings and data have arrived), then quiet network:
+    // waiting for network idle alone can end between the first chunks and the page's.
+    await page.goto(url);
+    await page.locator('h1').first().waitFor();
+    await page.waitForLoadState('networkidle');
     const lcpMs = (await page.evaluate(LCP_SCRIPT)) as number;
     const sizes = await Promise.all(bodies);
     return {

@@ -4,10 +4,24 @@ import { matchPath, Route, Routes, useLocation } from 'react-router';
 import { competitionQuery, competitionsQuery, resultsQuery } from './features/competitions/hooks/useCompetitions';
 import { RequireRole } from './features/identity/components/RequireRole';
 import { meQuery, type Role } from './features/identity/hooks/useMe';
+import { loadWorkspaceStrings } from './i18n';
+import { WorkspaceStrings } from './i18n/WorkspaceStrings';
 import { ErrorBoundary, NotFoundPage, PageLoader } from './ui/StatusPages';
 
+type PageModule = { default: ComponentType };
 /** Each page is its own chunk: a visitor's browser never loads the staff areas. */
-const page = (load: () => Promise<{ default: ComponentType }>) => lazy(load);
+const page = (load: () => Promise<PageModule>) => lazy(load);
+/** A signed-in page: its chunk and the signed-in pages' strings, loaded side by side. */
+const workspacePage = (load: () => Promise<PageModule>) =>
+  lazy(() =>
+    Promise.all([load(), loadWorkspaceStrings()]).then(([{ default: Page }]) => ({
+      default: () => (
+        <WorkspaceStrings>
+          <Page />
+        </WorkspaceStrings>
+      ),
+    })),
+  );
 
 const loadHome = () => import('./features/home/pages/HomePage');
 const loadCompetitions = () => import('./features/competitions/pages/CompetitionsPage');
@@ -21,42 +35,42 @@ const Competitions = page(loadCompetitions);
 const Competition = page(loadCompetition);
 const Results = page(loadResults);
 const Login = page(loadLogin);
-const Grant = page(() => import('./features/grants/pages/GrantPage'));
-const GrantReport = page(() => import('./features/grants/pages/ReportPage'));
-const AdminGrants = page(() => import('./features/grants/pages/AdminGrantsPage'));
+const Grant = workspacePage(() => import('./features/grants/pages/GrantPage'));
+const GrantReport = workspacePage(() => import('./features/grants/pages/ReportPage'));
+const AdminGrants = workspacePage(() => import('./features/grants/pages/AdminGrantsPage'));
 const Project = page(() => import('./features/grants/pages/ProjectPage'));
 const Reports = page(() => import('./features/reports/pages/ReportsPage'));
 const Report = page(() => import('./features/reports/pages/ReportPage'));
-const AdminDashboard = page(() => import('./features/admin/pages/DashboardPage'));
-const AdminCompetition = page(() => import('./features/admin/pages/AdminCompetitionPage'));
-const CompetitionEditor = page(() => import('./features/admin/pages/CompetitionEditorPage'));
-const AdminApplications = page(() => import('./features/admin/pages/ApplicationsPage'));
-const AdminExperts = page(() => import('./features/admin/pages/ExpertsPage'));
-const AdminRanking = page(() => import('./features/admin/pages/RankingPage'));
-const AdminUsers = page(() => import('./features/admin/pages/UsersPage'));
-const AdminMails = page(() => import('./features/admin/pages/MailsPage'));
-const AdminAudit = page(() => import('./features/admin/pages/AuditPage'));
-const AdminStatistics = page(() => import('./features/admin/pages/StatisticsPage'));
-const My = page(() => import('./features/applications/pages/MyPage'));
-const ApplicationPage = page(() => import('./features/applications/pages/ApplicationPage'));
-const EditSection = page(() => import('./features/applications/pages/EditSectionPage'));
-const Check = page(() => import('./features/applications/pages/CheckPage'));
-const Submitted = page(() => import('./features/applications/pages/SubmittedPage'));
-const Print = page(() => import('./features/applications/pages/PrintPage'));
-const AskConsultation = page(() => import('./features/applications/pages/ApplicationConsultationsPage'));
+const AdminDashboard = workspacePage(() => import('./features/admin/pages/DashboardPage'));
+const AdminCompetition = workspacePage(() => import('./features/admin/pages/AdminCompetitionPage'));
+const CompetitionEditor = workspacePage(() => import('./features/admin/pages/CompetitionEditorPage'));
+const AdminApplications = workspacePage(() => import('./features/admin/pages/ApplicationsPage'));
+const AdminExperts = workspacePage(() => import('./features/admin/pages/ExpertsPage'));
+const AdminRanking = workspacePage(() => import('./features/admin/pages/RankingPage'));
+const AdminUsers = workspacePage(() => import('./features/admin/pages/UsersPage'));
+const AdminMails = workspacePage(() => import('./features/admin/pages/MailsPage'));
+const AdminAudit = workspacePage(() => import('./features/admin/pages/AuditPage'));
+const AdminStatistics = workspacePage(() => import('./features/admin/pages/StatisticsPage'));
+const My = workspacePage(() => import('./features/applications/pages/MyPage'));
+const ApplicationPage = workspacePage(() => import('./features/applications/pages/ApplicationPage'));
+const EditSection = workspacePage(() => import('./features/applications/pages/EditSectionPage'));
+const Check = workspacePage(() => import('./features/applications/pages/CheckPage'));
+const Submitted = workspacePage(() => import('./features/applications/pages/SubmittedPage'));
+const Print = workspacePage(() => import('./features/applications/pages/PrintPage'));
+const AskConsultation = workspacePage(() => import('./features/applications/pages/ApplicationConsultationsPage'));
 const Register = page(loadRegister);
 const ForgotPassword = page(() => import('./features/identity/pages/ForgotPasswordPage'));
 const ResetPassword = page(() => import('./features/identity/pages/ResetPasswordPage'));
 const VerifyEmail = page(() => import('./features/identity/pages/VerifyEmailPage'));
 const Invite = page(() => import('./features/identity/pages/InvitePage'));
-const Account = page(() => import('./features/identity/pages/AccountPage'));
-const Organization = page(() => import('./features/organizations/pages/OrganizationPage'));
-const Notifications = page(() => import('./features/notifications/pages/NotificationsPage'));
-const Consultations = page(() => import('./features/consultations/pages/ConsultationsPage'));
-const Consultation = page(() => import('./features/consultations/pages/ConsultationPage'));
-const Reviews = page(() => import('./features/reviews/pages/ReviewsPage'));
-const Review = page(() => import('./features/reviews/pages/ReviewPage'));
-const Conflicts = page(() => import('./features/reviews/pages/ConflictsPage'));
+const Account = workspacePage(() => import('./features/identity/pages/AccountPage'));
+const Organization = workspacePage(() => import('./features/organizations/pages/OrganizationPage'));
+const Notifications = workspacePage(() => import('./features/notifications/pages/NotificationsPage'));
+const Consultations = workspacePage(() => import('./features/consultations/pages/ConsultationsPage'));
+const Consultation = workspacePage(() => import('./features/consultations/pages/ConsultationPage'));
+const Reviews = workspacePage(() => import('./features/reviews/pages/ReviewsPage'));
+const Review = workspacePage(() => import('./features/reviews/pages/ReviewPage'));
+const Conflicts = workspacePage(() => import('./features/reviews/pages/ConflictsPage'));
 
 /**
  * The public pages a visitor lands on, with the data they show: on the first load their chunk and their

@@ -4,12 +4,19 @@ import { initReactI18next } from 'react-i18next';
 export const LANGUAGES = ['ru', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 const STORAGE_KEY = 'grants.lang';
+const WORKSPACE = 'workspace';
+/** What a signed-in page reads: its own strings, and the layout's and public pages' ones. */
+export const WORKSPACE_NAMESPACES = ['translation', WORKSPACE];
 
 /**
- * Each language's strings are their own chunk, loaded when the language is first shown: `ru.json`,
- * `en.json` (namespace `translation`: layout, public and account pages). A staff area with many
- * strings may keep them in `ru.<area>.json` / `en.<area>.json`, read with `useTranslation('<area>')`,
- * so visitors never download them.
+ * Each language's strings are their own chunks, loaded when the language is first shown:
+ * - `ru.json`, `en.json` (namespace `translation`): the layout and every page a visitor can open
+ *   (public pages, sign-in, registration, password reset, invitations);
+ * - `ru.workspace.json`, `en.workspace.json` (namespace `workspace`): the strings only signed-in pages
+ *   show (drafts, consultations, reviews, grants' reports, the admin's workspace). They are loaded with a
+ *   signed-in page's chunk (`loadWorkspaceStrings`), and `t('admin.…')` finds them without naming the
+ *   namespace (it is the fallback), so a visitor's browser never downloads them.
+ * A key missing from both is reported on the console (the browser tests fail on console errors).
  */
 const files = import.meta.glob<{ default: Record<string, unknown> }>('./*.json');
 const fileOf = (language: string, namespace: string) =>
@@ -60,9 +67,20 @@ export const i18nReady = i18next
     fallbackLng: false,
     supportedLngs: [...LANGUAGES],
     load: 'languageOnly',
+    ns: ['translation'],
+    defaultNS: 'translation',
+    fallbackNS: WORKSPACE,
+    saveMissing: true,
+    missingKeyHandler: (languages, namespace, key) =>
+      console.error(`Missing string "${key}" (${languages.join(', ')})`),
     interpolation: { escapeValue: false },
     returnNull: false,
     react: { useSuspense: true },
   });
+
+/** The signed-in pages' strings, in the language shown and (i18next remembers) in any chosen later. */
+export function loadWorkspaceStrings(): Promise<void> {
+  return i18nReady.then(() => i18next.loadNamespaces(WORKSPACE));
+}
 
 export { i18next };

@@ -6,12 +6,16 @@ import { MantineProvider } from '@mantine/core';
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import ru from '../i18n/ru.json';
+import ruWorkspace from '../i18n/ru.workspace.json';
 import { MoneyInput } from './MoneyInput';
 import { parseMoney } from './money';
 
-await i18next
-  .use(initReactI18next)
-  .init({ lng: 'ru', resources: { ru: { translation: ru } }, react: { useSuspense: false } });
+await i18next.use(initReactI18next).init({
+  lng: 'ru',
+  resources: { ru: { translation: ru, workspace: ruWorkspace } },
+  fallbackNS: 'workspace',
+  react: { useSuspense: false },
+});
 
 function Form({ initial = '' }: { initial?: string }) {
   const [value, setValue] = useState(initial);
@@ -42,6 +46,6 @@ describe('MoneyInput', () => {
     await userEvent.type(input, '15 000,505');
     await userEvent.tab();
     expect((input as HTMLInputElement).value).toBe('15 000,505');
-    expect(screen.getByText(ru.money.invalid)).toBeTruthy();
+    expect(screen.getByText(ruWorkspace.money.invalid)).toBeTruthy();
   });
 });

@@ -1,0 +1,15 @@
+import type { ReactNode } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import { i18next, WORKSPACE_NAMESPACES } from './index';
+
+/**
+ * Around a signed-in page: its `t()` waits (Suspense) until the signed-in pages' strings are there in
+ * the language shown, also right after the language changes, so no key ever shows raw.
+ */
+export function WorkspaceStrings({ children }: { children: ReactNode }) {
+  return (
+    <I18nextProvider i18n={i18next} defaultNS={WORKSPACE_NAMESPACES}>
+      {children}
+    </I18nextProvider>
+  );
+}
