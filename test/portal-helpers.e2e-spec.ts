@@ -159,6 +159,40 @@ describe('Helpers for the portal: the live submit checklist and one consultation
     expect(await submitCode(ngo, draft.id)).toBe('DEADLINE_PASSED');
   });
 
+  it("gives each of the applicant's own drafts its checklist in the list on request, the same as the checklist's own answer", async () => {
+    const ngo = await registerNgo(ctx.http);
+    const other = await registerNgo(ctx.http);
+    const second = await createOpenCompetition(ctx.http, admin, { documentTypes: [] });
+    const empty = await ctx.http.as(ngo).post(`/competitions/${competition.id}/applications`, { title: 'Пустой' });
+    const full = await createDraftApplication(ctx.http, ngo, second.id);
+    const submitted = await createDraftApplication(ctx.http, ngo, second.id, { title: 'Поданный' });
+    expect(await submitCode(ngo, submitted.id)).toBe('OK');
+    const theirs = await createDraftApplication(ctx.http, other, competition.id);
+
+    const res = await ctx.http.as(ngo).get('/applications?checklist=true');
+    expect(res.status).toBe(200);
+    const byId = new Map<string, { status: string; checklist?: Checklist }>(
+      res.body.items.map((i: { id: string }) => [i.id, i]),
+    );
+    expect([...byId.keys()].sort()).toEqual([empty.body.id, full.id, submitted.id].sort());
+    expect(byId.get(empty.body.id)!.checklist).toEqual(await checklist(ngo, empty.body.id));
+    expect(failed(byId.get(empty.body.id)!.checklist!)).toContain('DOCUMENTS_MISSING');
+    expect(byId.get(full.id)!.checklist).toEqual(await checklist(ngo, full.id));
+    expect(byId.get(full.id)!.checklist!.ready).toBe(true);
+    // Submitted applications have no checklist; without the parameter no item has one.
+    expect(byId.get(submitted.id)!.checklist).toBeUndefined();
+    const plain = await ctx.http.as(ngo).get('/applications');
+    expect(plain.body.items.every((i: { checklist?: unknown }) => i.checklist === undefined)).toBe(true);
+    // Staff see lists without checklists; the other NGO's draft stays out of this NGO's list.
+    const staffList = await ctx.http.as(admin).get(`/applications?checklist=true&competitionId=${competition.id}`);
+    expect(staffList.status).toBe(200);
+    expect(staffList.body.items.some((i: { id: string }) => i.id === theirs.id)).toBe(true);
+    expect(staffList.body.items.every((i: { checklist?: unknown }) => i.checklist === undefined)).toBe(true);
+    const bad = await ctx.http.as(ngo).get('/applications?checklist=yes');
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('checklist');
+  });
+
   it('shows the checklist to the owner, admins and a consulting consultant only', async () => {
     const ngo = await registerNgo(ctx.http);
     const other = await registerNgo(ctx.http);

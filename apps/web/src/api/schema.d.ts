@@ -1724,6 +1724,29 @@ export interface components {
             /** @example 120000.00 */
             amount: string;
         };
+        ChecklistItemResponse: {
+            /**
+             * @description The rule: NOT_EDITABLE, NOT_OPEN_YET, DEADLINE_PASSED, INCOMPLETE, AMOUNT_EXCEEDS_MAX, COFINANCING_TOO_LOW, BUDGET_MISMATCH, PROJECT_DATES_INVALID, DOCUMENTS_MISSING
+             * @example BUDGET_MISMATCH
+             */
+            code: string;
+            /** @description Whether the rule passes now */
+            ok: boolean;
+            /**
+             * @description Application fields the rule concerns
+             * @example [
+             *       "budgetLines"
+             *     ]
+             */
+            fields: string[];
+            /** @description Why it fails (what submit would answer), or what a passed rule confirms */
+            message: string;
+        };
+        ApplicationChecklistResponse: {
+            /** @description True iff a submit now would pass every rule */
+            ready: boolean;
+            items: components["schemas"]["ChecklistItemResponse"][];
+        };
         ApplicationResponse: {
             /** Format: uuid */
             id: string;
@@ -1774,6 +1797,8 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            /** @description In `GET /applications?checklist=true`, on the applicant's own drafts only: the submit rules as they stand now */
+            checklist?: components["schemas"]["ApplicationChecklistResponse"];
         };
         ApplicationPageResponse: {
             items: components["schemas"]["ApplicationResponse"][];
@@ -1817,29 +1842,6 @@ export interface components {
         IneligibleDto: {
             /** @example Организация не является СО НКО */
             reason: string;
-        };
-        ChecklistItemResponse: {
-            /**
-             * @description The rule: NOT_EDITABLE, NOT_OPEN_YET, DEADLINE_PASSED, INCOMPLETE, AMOUNT_EXCEEDS_MAX, COFINANCING_TOO_LOW, BUDGET_MISMATCH, PROJECT_DATES_INVALID, DOCUMENTS_MISSING
-             * @example BUDGET_MISMATCH
-             */
-            code: string;
-            /** @description Whether the rule passes now */
-            ok: boolean;
-            /**
-             * @description Application fields the rule concerns
-             * @example [
-             *       "budgetLines"
-             *     ]
-             */
-            fields: string[];
-            /** @description Why it fails (what submit would answer), or what a passed rule confirms */
-            message: string;
-        };
-        ApplicationChecklistResponse: {
-            /** @description True iff a submit now would pass every rule */
-            ready: boolean;
-            items: components["schemas"]["ChecklistItemResponse"][];
         };
         SubmittedDocumentResponse: {
             /** @example charter */
@@ -3682,6 +3684,8 @@ export interface operations {
                 pageSize?: number;
                 competitionId?: string;
                 status?: "draft" | "submitted" | "under_review" | "reviewed" | "awarded" | "not_awarded" | "withdrawn" | "not_submitted" | "ineligible";
+                /** @description With `true`, each of the applicant's own drafts on the page carries its `checklist` (what `GET /applications/:id/checklist` answers), so a dashboard needs no request per draft */
+                checklist?: "true" | "false";
             };
             header?: never;
             path?: never;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Competition } from '../competitions/competition.entity';
 import { OutboxService } from '../notifications/outbox.service';
@@ -9,7 +9,7 @@ import { money } from '../shared/money';
 import { Page, pageOf } from '../shared/pagination';
 import { Actor } from '../shared/roles';
 import { applicantsOf, applicationAudience, applicationRef } from './applicants';
-import { canonicalJson, sha256, submittedContent } from './application-content';
+import { canonicalJson, sha256, SubmittedDocument, submittedContent } from './application-content';
 import { ApplicationEvent } from './application-event.entity';
 import { ApplicationSnapshot } from './application-snapshot.entity';
 import { Application } from './application.entity';
@@ -29,7 +29,7 @@ import {
   ApplicationSnapshotResponse,
 } from './dto/application.response';
 import { submitChecks, throwFirstFailure } from './submit-rules';
-import { submittedDocuments } from '../documents/submitted-documents';
+import { submittedDocuments, submittedDocumentsOf } from '../documents/submitted-documents';
 
 interface Clock {
   at: Date;
@@ -240,10 +240,41 @@ export class ApplicationsService {
       qb.getCount(),
     ]);
     const announced = await this.announcedCompetitions(actor, rows);
+    const checklists =
+      q.checklist === 'true' && actor.role === 'applicant' ? await this.draftChecklists(rows) : new Map();
     return pageOf(
-      rows.map((row) => ApplicationResponse.from(row, actor, announced.has(row.competitionId))),
+      rows.map((row) => {
+        const item = ApplicationResponse.from(row, actor, announced.has(row.competitionId));
+        const checklist = checklists.get(row.id);
+        return checklist ? { ...item, checklist } : item;
+      }),
       total,
       q,
+    );
+  }
+
+  /** The checklists of the drafts among these rows: one read of competitions, clocks and documents for all. */
+  private async draftChecklists(rows: Application[]): Promise<Map<string, ApplicationChecklistResponse>> {
+    const drafts = rows.filter((r) => r.status === 'draft');
+    if (!drafts.length) return new Map();
+    const manager = this.dataSource.manager;
+    const competitionIds = [...new Set(drafts.map((d) => d.competitionId))];
+    const [competitions, documents] = await Promise.all([
+      manager.findBy(Competition, { id: In(competitionIds) }),
+      submittedDocumentsOf(
+        manager,
+        drafts.map((d) => d.id),
+      ),
+    ]);
+    const clocks = new Map(
+      await Promise.all(competitionIds.map(async (id) => [id, await this.clock(manager, id)] as const)),
+    );
+    const byId = new Map(competitions.map((c) => [c.id, c]));
+    return new Map(
+      drafts.map((d) => [
+        d.id,
+        checklistOf(d, byId.get(d.competitionId)!, clocks.get(d.competitionId)!, documents.get(d.id) ?? []),
+      ]),
     );
   }
 
@@ -278,21 +309,7 @@ export class ApplicationsService {
       .findOneByOrFail({ id: application.competitionId });
     const clock = await this.clock(this.dataSource.manager, competition.id);
     const documents = await submittedDocuments(this.dataSource.manager, id);
-    const checks = submitChecks(
-      application,
-      competition,
-      { opened: clock.opened, beforeDeadline: clock.before_deadline },
-      documents,
-    );
-    return {
-      ready: checks.every((c) => !c.failure),
-      items: checks.map((c) => ({
-        code: c.code,
-        ok: !c.failure,
-        fields: c.fields,
-        message: c.failure ? c.failure.message : CHECK_PASSED[c.code],
-      })),
-    };
+    return checklistOf(application, competition, clock, documents);
   }
 
   /** The status history; the owner and admins only (the controller keeps other roles out). */
@@ -346,6 +363,30 @@ export class ApplicationsService {
     )) as Clock[];
     return row;
   }
+}
+
+/** Every submit rule as it stands, passed or failed, in submit's order (`submitChecks`, as submit runs them). */
+function checklistOf(
+  application: Application,
+  competition: Competition,
+  clock: Clock,
+  documents: SubmittedDocument[],
+): ApplicationChecklistResponse {
+  const checks = submitChecks(
+    application,
+    competition,
+    { opened: clock.opened, beforeDeadline: clock.before_deadline },
+    documents,
+  );
+  return {
+    ready: checks.every((c) => !c.failure),
+    items: checks.map((c) => ({
+      code: c.code,
+      ok: !c.failure,
+      fields: c.fields,
+      message: c.failure ? c.failure.message : CHECK_PASSED[c.code],
+    })),
+  };
 }
 
 /** What a passed rule says in the checklist. */

@@ -132,6 +132,15 @@ export class ApplicationListQuery extends PageQuery {
   @IsOptional()
   @IsIn(APPLICATION_STATUSES)
   status?: string;
+
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description:
+      "With `true`, each of the applicant's own drafts on the page carries its `checklist` (what `GET /applications/:id/checklist` answers), so a dashboard needs no request per draft",
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  checklist?: 'true' | 'false';
 }
 
 export class IneligibleDto {

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Actor } from '../../shared/roles';
 import { Application, ApplicationStatus, BudgetLine, ExpectedResult } from '../application.entity';
 import { applicationContent } from '../application-content';
@@ -12,6 +12,26 @@ export class ExpectedResultResponse {
 export class BudgetLineResponse {
   @ApiProperty() item: string;
   @ApiProperty({ example: '120000.00' }) amount: string;
+}
+
+export class ChecklistItemResponse {
+  @ApiProperty({
+    example: 'BUDGET_MISMATCH',
+    description:
+      'The rule: NOT_EDITABLE, NOT_OPEN_YET, DEADLINE_PASSED, INCOMPLETE, AMOUNT_EXCEEDS_MAX, COFINANCING_TOO_LOW, BUDGET_MISMATCH, PROJECT_DATES_INVALID, DOCUMENTS_MISSING',
+  })
+  code: string;
+  @ApiProperty({ description: 'Whether the rule passes now' }) ok: boolean;
+  @ApiProperty({ type: [String], example: ['budgetLines'], description: 'Application fields the rule concerns' })
+  fields: string[];
+  @ApiProperty({ description: 'Why it fails (what submit would answer), or what a passed rule confirms' })
+  message: string;
+}
+
+/** The submit rules as they stand now, in submit's order. */
+export class ApplicationChecklistResponse {
+  @ApiProperty({ description: 'True iff a submit now would pass every rule' }) ready: boolean;
+  @ApiProperty({ type: [ChecklistItemResponse] }) items: ChecklistItemResponse[];
 }
 
 export class ApplicationResponse {
@@ -53,6 +73,12 @@ export class ApplicationResponse {
   @ApiProperty({ nullable: true, type: String }) ineligibleReason: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
+  @ApiPropertyOptional({
+    type: () => ApplicationChecklistResponse,
+    description:
+      "In `GET /applications?checklist=true`, on the applicant's own drafts only: the submit rules as they stand now",
+  })
+  checklist?: ApplicationChecklistResponse;
 
   /** `announced`: the competition's results are announced (the applicant may see the score then). */
   static from(a: Application, viewer?: Actor, announced = false): ApplicationResponse {
@@ -97,26 +123,6 @@ export class ApplicationEventResponse {
 
 export class ApplicationEventsResponse {
   @ApiProperty({ type: [ApplicationEventResponse] }) items: ApplicationEventResponse[];
-}
-
-export class ChecklistItemResponse {
-  @ApiProperty({
-    example: 'BUDGET_MISMATCH',
-    description:
-      'The rule: NOT_EDITABLE, NOT_OPEN_YET, DEADLINE_PASSED, INCOMPLETE, AMOUNT_EXCEEDS_MAX, COFINANCING_TOO_LOW, BUDGET_MISMATCH, PROJECT_DATES_INVALID, DOCUMENTS_MISSING',
-  })
-  code: string;
-  @ApiProperty({ description: 'Whether the rule passes now' }) ok: boolean;
-  @ApiProperty({ type: [String], example: ['budgetLines'], description: 'Application fields the rule concerns' })
-  fields: string[];
-  @ApiProperty({ description: 'Why it fails (what submit would answer), or what a passed rule confirms' })
-  message: string;
-}
-
-/** The submit rules as they stand now, in submit's order. */
-export class ApplicationChecklistResponse {
-  @ApiProperty({ description: 'True iff a submit now would pass every rule' }) ready: boolean;
-  @ApiProperty({ type: [ChecklistItemResponse] }) items: ChecklistItemResponse[];
 }
 
 export class SubmittedDocumentResponse {

@@ -12,7 +12,7 @@ import { Tag } from '../../../ui/Tag';
 import { type Competition, phaseOf, useCompetitions } from '../../competitions/hooks/useCompetitions';
 import { useMe } from '../../identity/hooks/useMe';
 import { StatusTag } from '../components/StatusTag';
-import { type Application, useChecklist } from '../hooks/useApplication';
+import type { Application } from '../hooks/useApplication';
 
 const GROUPS: Array<{ key: string; statuses: string[] }> = [
   { key: 'drafts', statuses: ['draft'] },
@@ -21,12 +21,11 @@ const GROUPS: Array<{ key: string; statuses: string[] }> = [
   { key: 'closed', statuses: ['withdrawn', 'not_submitted'] },
 ];
 
-/** What a draft still needs, in the server's words (its failed submit rules). */
+/** What a draft still needs, in the server's words (its failed submit rules, which the list carries). */
 function DraftNeeds({ application }: { application: Application }) {
   const { t } = useTranslation();
-  const checklist = useChecklist(application.id);
-  if (!checklist.data) return null;
-  const failed = checklist.data.items.filter((i) => !i.ok);
+  if (!application.checklist) return null;
+  const failed = application.checklist.items.filter((i) => !i.ok);
   if (!failed.length)
     return (
       <Text size="sm" c="#1b5e20" fw={600}>
@@ -88,8 +87,11 @@ export default function MyPage() {
   const { t } = useTranslation();
   const me = useMe().data;
   const applications = useQuery({
-    queryKey: keys.applications({ mine: 'all' }),
-    queryFn: () => unwrap(api.GET('/api/v1/applications', { params: { query: { pageSize: 100 } } })),
+    queryKey: keys.applications({ mine: 'all', checklist: 'true' }),
+    // Each draft's checklist comes with the list: one request, however many drafts.
+    queryFn: () => unwrap(api.GET('/api/v1/applications', { params: { query: { pageSize: 100, checklist: 'true' } } })),
+    // The checklists change with every save in the editor: always fresh when the dashboard is opened.
+    staleTime: 0,
   });
   const competitions = useCompetitions();
   const consultations = useQuery({
