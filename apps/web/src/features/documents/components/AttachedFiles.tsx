@@ -49,7 +49,7 @@ export function AttachedFiles({
           {removeErrors.map((e) => e.message).join(' ')}
         </Alert>
       )}
-      <Table.ScrollContainer minWidth={300}>
+      <Table.ScrollContainer minWidth={260}>
         <Table withTableBorder verticalSpacing="xs">
           <Table.Thead>
             <Table.Tr>
@@ -81,7 +81,9 @@ export function AttachedFiles({
                       loading={remove.isPending && remove.variables === d.id}
                       onClick={() => remove.mutate(d.id)}
                     >
-                      {t('attachments.delete', { name: d.fileName })}
+                      {/* Seen: "Удалить"; heard: which file (the name is in the row already). */}
+                      <span aria-hidden="true">{t('attachments.deleteShort')}</span>
+                      <span className="visually-hidden">{t('attachments.delete', { name: d.fileName })}</span>
                     </Button>
                   </Table.Td>
                 )}

@@ -63,7 +63,11 @@ export function FileUpload({
     <Stack gap="md">
       <form onSubmit={submit} noValidate>
         <ErrorSummary errors={errors} />
-        <Stack gap="md" p="lg" style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 8 }}>
+        <Stack
+          gap="md"
+          p={{ base: 'sm', sm: 'lg' }}
+          style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 8 }}
+        >
           {types && (
             <NativeSelect
               id={fieldId('type')}
