@@ -139,6 +139,12 @@ test.describe('a grant after the award', () => {
     await report.attach(RENT_ACTS, rentActsPdf());
     await expect(report.documents.getByText(`Файл «${RENT_ACTS}» загружен.`)).toBeVisible();
     await expect(report.file(RENT_ACTS)).toBeVisible();
+    // One attached by mistake is deleted again.
+    await report.attach('Черновик акта.pdf', rentActsPdf());
+    await expect(report.file('Черновик акта.pdf')).toBeVisible();
+    await report.deleteFile('Черновик акта.pdf');
+    await expect(report.file('Черновик акта.pdf')).toHaveCount(0);
+    await expect(report.file(RENT_ACTS)).toBeVisible();
     await expectAccessible(page);
     await page.getByRole('button', { name: 'English' }).click();
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');

@@ -53,6 +53,11 @@ export class GrantReportPage {
     await this.upload.click();
   }
 
+  /** Deletes a file of the report (the button says "Удалить"; its name says which file). */
+  async deleteFile(name: string) {
+    await this.documents.getByRole('button', { name: `Удалить «${name}»`, exact: true }).click();
+  }
+
   /** A file of the report: its download link. */
   file(name: string) {
     return this.documents.getByRole('link', { name, exact: true });
