@@ -11,6 +11,7 @@ const RESULTS = [
   { indicator: 'Число вовлечённых волонтёров', target: '120 человек' },
   { indicator: 'Проведено мероприятий во дворах', target: '10' },
 ];
+const RENT_ACTS = 'Акты по аренде помещения.pdf';
 const LINES = [
   { item: 'Оплата труда координатора', amount: '60000.00' },
   { item: 'Аренда помещения', amount: '40000.00' },
@@ -86,6 +87,13 @@ async function visitAs(page: Page, person: { email: string; password: string }, 
   await page.getByRole('heading', { level: 1 }).waitFor();
 }
 
+/** A small valid PDF (the API decides the format by content). */
+function rentActsPdf(): Buffer {
+  return Buffer.from(
+    '%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n',
+  );
+}
+
 /** A valid 10-digit INN (checksum) from a stamp. */
 function innOf(stamp: string): string {
   const digits = (parseInt(stamp, 36) % 1e9).toString().padStart(9, '1').split('').map(Number);
@@ -102,8 +110,9 @@ test.describe('a grant after the award', () => {
     allowFailure,
   }) => {
     test.setTimeout(150_000);
-    // The submit with parts missing is refused on purpose.
+    // The submit with parts missing and a file in a format not taken are refused on purpose.
     allowFailure(/ 422 .*\/reports\/interim\/submit$/);
+    allowFailure(/ 415 .*\/reports\/interim\/documents$/);
     const { applicant, ngo, consultant, competition, grant, admin, adminUser } = await awardedGrant(api, server);
     const report = new GrantReportPage(page);
 
@@ -124,8 +133,32 @@ test.describe('a grant after the award', () => {
     await expect(report.saved).toBeVisible({ timeout: 10_000 });
     await expectAccessible(page);
 
+    // The acts for the rent, as a PDF; the limits are said before a file is chosen, a wrong format beside the control.
+    await expect(report.documents).toContainText('PDF, DOC, DOCX, XLS, XLSX, ODT, ODS, RTF, JPEG или PNG, до 20 МБ.');
+    await expect(report.documents).toContainText('Файлов пока нет.');
+    await report.attach('акты.pdf', Buffer.from('Это не PDF, а обычный текст.'), 'application/pdf');
+    await expect(report.fileControl).toHaveAccessibleDescription(/Такой тип файла не принимается/);
+    await expect(report.documents.getByRole('alert')).toContainText('Такой тип файла не принимается');
+    await report.attach(RENT_ACTS, rentActsPdf());
+    await expect(report.documents.getByText(`Файл «${RENT_ACTS}» загружен.`)).toBeVisible();
+    await expect(report.file(RENT_ACTS)).toBeVisible();
+    // One attached by mistake is deleted again.
+    await report.attach('Черновик акта.pdf', rentActsPdf());
+    await expect(report.file('Черновик акта.pdf')).toBeVisible();
+    await report.deleteFile('Черновик акта.pdf');
+    await expect(report.file('Черновик акта.pdf')).toHaveCount(0);
+    await expect(report.file(RENT_ACTS)).toBeVisible();
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(page.getByRole('heading', { name: 'Report documents' })).toBeVisible();
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Русский' }).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
+
     // A reload loses nothing.
     await page.reload();
+    await expect(report.file(RENT_ACTS)).toBeVisible();
     await expect(report.narrative).toHaveValue('Набрали волонтёров и провели праздники во дворах.');
     await expect(report.achieved(RESULTS[0].indicator)).toHaveValue('134 человека');
     await expect(report.spent(LINES[0].item)).toHaveValue('61\u00a0000,00');
@@ -142,9 +175,16 @@ test.describe('a grant after the award', () => {
     await expect(report.status('На проверке')).toBeVisible();
     await expect(page.getByText('Отчёт отправлен и проверяется')).toBeVisible();
 
-    // A consultant returns it with a comment.
+    // Once submitted the NGO's file is read-only: listed, no delete.
+    await expect(report.file(RENT_ACTS)).toBeVisible();
+    await expect(report.documents.getByRole('button')).toHaveCount(0);
+
+    // A consultant returns it with a comment, having downloaded the acts.
     await visitAs(page, consultant, `/grants/${grant.id}/reports/interim`);
     await expect(page.getByRole('cell', { name: '134 человека' })).toBeVisible();
+    const download = page.waitForEvent('download');
+    await report.file(RENT_ACTS).click();
+    expect((await download).suggestedFilename()).toBe(RENT_ACTS);
     await expectAccessible(page);
     await report.giveBack.click();
     await expect(report.errorSummary).toContainText('Напишите, что нужно исправить');

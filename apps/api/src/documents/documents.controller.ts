@@ -1,12 +1,5 @@
 import { Controller, Delete, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
-import {
-  ApiBody,
-  ApiConsumes,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   Actor,
@@ -18,8 +11,7 @@ import {
 import { ApiDoc } from '../common/api-docs';
 import { CurrentActor, Roles } from '../common/roles.decorator';
 import { uuidParam } from '../common/validation';
-import { contentDisposition } from './content-disposition';
-import { receiveUpload } from './multipart-upload';
+import { ApiDocumentDownload, ApiDocumentUpload, receiveDocument, sendDocument } from './document-http';
 
 @ApiTags('documents')
 @Controller()
@@ -28,18 +20,12 @@ export class DocumentsController {
 
   @Post('applications/:id/documents')
   @Roles('applicant')
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({ type: DocumentUploadBody })
-  @ApiCreatedResponse({ type: DocumentResponse })
-  @ApiDoc(
+  @ApiDocumentUpload(
     'Attach a file to a draft application (checked by content; PDF, DOC(X), XLS(X), ODT, ODS, RTF, JPEG, PNG)',
-    'roles',
+    DocumentUploadBody,
+    DocumentResponse,
     {
-      400: true,
-      404: true,
       409: 'NOT_EDITABLE: the application is no longer a draft',
-      413: 'PAYLOAD_TOO_LARGE: the file is larger than UPLOAD_MAX_MB',
-      415: 'UNSUPPORTED_FILE_TYPE: the content is none of the allowed formats, whatever its name or declared type',
       422: 'TOO_MANY_FILES: the application already has 30 files',
     },
   )
@@ -49,12 +35,7 @@ export class DocumentsController {
     @Req() request: FastifyRequest,
   ): Promise<DocumentResponse> {
     await this.documents.checkCanAttach(actor, id);
-    const upload = await receiveUpload(
-      request,
-      ['type'],
-      (file) => this.documents.storeFile(id, file),
-      (stored) => this.documents.discard(stored),
-    );
+    const upload = await receiveDocument(request, ['type'], this.documents, id);
     return this.documents.attach(actor, id, upload.fields.type, upload.fileName, upload.stored);
   }
 
@@ -66,31 +47,14 @@ export class DocumentsController {
   }
 
   @Get('documents/:id')
-  @ApiOkResponse({
-    description:
-      'The file as uploaded, with its stored Content-Type, `Content-Disposition: attachment` (RFC 6266 `filename*`), `X-Content-Type-Options: nosniff` and `ETag` = its SHA-256',
-    content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
-  })
-  @ApiDoc('Download a document of an application in the caller’s scope', 'user', { 400: true, 404: true })
+  @ApiDocumentDownload('Download a document of an application in the caller’s scope', 'user')
   async download(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam('id')) id: string,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const { document, body } = await this.documents.download(actor, id);
-    const etag = `"${document.sha256}"`;
-    reply
-      .header('content-disposition', contentDisposition(document.fileName))
-      .header('x-content-type-options', 'nosniff')
-      .header('etag', etag)
-      .header('cache-control', 'private, no-cache');
-    if (request.headers['if-none-match'] === etag) {
-      body.destroy();
-      await reply.status(304).send();
-      return;
-    }
-    await reply.header('content-type', document.contentType).header('content-length', document.size).send(body);
+    await sendDocument(request, reply, await this.documents.download(actor, id));
   }
 
   @Delete('documents/:id')

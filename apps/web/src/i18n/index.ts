@@ -14,7 +14,7 @@ export const WORKSPACE_NAMESPACES = ['translation', WORKSPACE];
  *   (public pages, sign-in, registration, password reset, invitations);
  * - `ru.workspace.json`, `en.workspace.json` (namespace `workspace`): the strings only signed-in pages
  *   show (drafts, consultations, reviews, grants' reports, the admin's workspace). They are loaded with a
- *   signed-in page's chunk (`loadWorkspaceStrings`), and `t('admin.…')` finds them without naming the
+ *   signed-in page's chunk (`loadWorkspaceStrings`), and `t()` finds their keys without naming the
  *   namespace (it is the fallback), so a visitor's browser never downloads them.
  * A key missing from both is reported on the console (the browser tests fail on console errors).
  */

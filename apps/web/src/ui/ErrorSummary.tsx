@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { Alert, Anchor, List } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { FieldError } from './errors';
@@ -11,6 +11,8 @@ import { fieldId } from './fields';
 export function ErrorSummary({ errors }: { errors: FieldError[] }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
+  // Its own id: a page may hold two forms (a report and its file upload), each with its summary.
+  const titleId = useId();
   useEffect(() => {
     if (errors.length) ref.current?.focus();
   }, [errors]);
@@ -20,10 +22,10 @@ export function ErrorSummary({ errors }: { errors: FieldError[] }) {
       ref={ref}
       tabIndex={-1}
       role="alert"
-      aria-labelledby="error-summary-title"
+      aria-labelledby={titleId}
       color="red"
       variant="light"
-      title={<span id="error-summary-title">{t('errors.summaryTitle')}</span>}
+      title={<span id={titleId}>{t('errors.summaryTitle')}</span>}
       mb="lg"
       styles={{ root: { borderLeft: '5px solid var(--mantine-color-red-7)' } }}
     >

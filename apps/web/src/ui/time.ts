@@ -57,3 +57,14 @@ export function remaining(at: string | Date, now: number) {
     seconds: s % 60,
   };
 }
+
+/** "30 июня 2027" from a calendar date (a date is not an instant: no zone to convert). */
+export const formatDay = (date: string | null | undefined, language: string) =>
+  date
+    ? new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'ru-RU', {
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+        timeZone: 'UTC',
+      }).format(new Date(`${date}T00:00:00Z`))
+    : '—';

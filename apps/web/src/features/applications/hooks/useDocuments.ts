@@ -1,8 +1,8 @@
-import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, ApiError, type ApiErrorBody, NetworkError, unwrap } from '../../../api/client';
+import { api, unwrap } from '../../../api/client';
 import { keys } from '../../../api/keys';
 import type { components } from '../../../api/schema';
+import { useFileUpload } from '../../documents/hooks/useFileUpload';
 
 export type ApplicationDocument = components['schemas']['DocumentResponse'];
 
@@ -15,51 +15,15 @@ export function useDocuments(id: string, enabled = true) {
   });
 }
 
-/**
- * POST /applications/:id/documents as multipart with upload progress. fetch() cannot report how much
- * of a request body was sent, so this one call uses XMLHttpRequest (same origin, the session cookie).
- */
-function uploadWithProgress(
-  id: string,
-  type: string,
-  file: File,
-  onProgress: (fraction: number) => void,
-): Promise<ApplicationDocument> {
-  return new Promise((resolve, reject) => {
-    const request = new XMLHttpRequest();
-    request.open('POST', `/api/v1/applications/${id}/documents`);
-    request.withCredentials = true;
-    request.responseType = 'json';
-    request.upload.onprogress = (event) => {
-      if (event.lengthComputable) onProgress(event.loaded / event.total);
-    };
-    request.onload = () => {
-      if (request.status >= 200 && request.status < 300) resolve(request.response as ApplicationDocument);
-      else reject(new ApiError(request.status, (request.response ?? undefined) as ApiErrorBody | undefined));
-    };
-    request.onerror = () => reject(new NetworkError('upload failed'));
-    const body = new FormData();
-    body.append('type', type);
-    body.append('file', file);
-    request.send(body);
-  });
-}
-
+/** POST /applications/:id/documents (multipart: `type` and `file`) with upload progress. */
 export function useUploadDocument(id: string) {
   const queryClient = useQueryClient();
-  const [progress, setProgress] = useState<number | null>(null);
-  const mutation = useMutation({
-    mutationFn: ({ type, file }: { type: string; file: File }) => {
-      setProgress(0);
-      return uploadWithProgress(id, type, file, setProgress);
-    },
-    onSettled: () => setProgress(null),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: keys.documents(id) });
-      void queryClient.invalidateQueries({ queryKey: keys.checklist(id) });
-    },
-  });
-  return { ...mutation, progress };
+  return useFileUpload<ApplicationDocument>(`/api/v1/applications/${id}/documents`, () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: keys.documents(id) }),
+      queryClient.invalidateQueries({ queryKey: keys.checklist(id) }),
+    ]),
+  );
 }
 
 export function useDeleteDocument(applicationId: string) {

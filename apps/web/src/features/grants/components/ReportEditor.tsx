@@ -9,6 +9,7 @@ import { fieldId } from '../../../ui/fields';
 import { formatMoney, formatMoneyPlain, parseMoney } from '../../../ui/money';
 import { MoneyInput } from '../../../ui/MoneyInput';
 import { type GrantReport, type SaveReport, useSaveReport, useSubmitReport } from '../hooks/useGrants';
+import { ReportDocumentsEditor } from './ReportDocuments';
 
 /** What the person typed: the narrative, an achieved value per result, the spending per line as typed. */
 interface Draft {
@@ -18,6 +19,7 @@ interface Draft {
 }
 
 const AUTOSAVE_MS = 1200;
+const REPORT_FORM = 'report-form';
 
 /** "14:32" in the person's own time. */
 const clock = (at: string) =>
@@ -77,7 +79,8 @@ function reportErrors(error: unknown, report: GrantReport, t: TFunction): FieldE
 /**
  * The NGO's report editor: each expected result with its target beside the achieved value, each budget
  * line with its plan beside the money spent. Saves to the server as the person types ("Сохранено в 14:32"),
- * so a reload loses nothing; submitting saves what is pending first.
+ * so a reload loses nothing; submitting saves what is pending first. The files (their own upload form,
+ * so outside the report's form) come before the submit button, which belongs to the report's form.
  */
 export function ReportEditor({ grantId, report }: { grantId: string; report: GrantReport }) {
   const { t } = useTranslation();
@@ -171,112 +174,114 @@ export function ReportEditor({ grantId, report }: { grantId: string; report: Gra
   const spentNow = `${spentKopecks / 100n}.${String(spentKopecks % 100n).padStart(2, '0')}`;
 
   return (
-    <form onSubmit={onSubmit} noValidate>
-      <Stack gap="lg">
-        <ErrorSummary errors={errors} />
-        {report.status === 'returned' && report.reviewComment && (
-          <Alert color="yellow" variant="light" title={t('grants.report.returnedTitle')}>
-            <Text style={{ whiteSpace: 'pre-wrap' }}>{report.reviewComment}</Text>
-          </Alert>
-        )}
-        <Text size="sm" c="dimmed" role="status" aria-live="polite">
-          {saveLine}
-        </Text>
+    <Stack gap="lg">
+      <form id={REPORT_FORM} onSubmit={onSubmit} noValidate>
+        <Stack gap="lg">
+          <ErrorSummary errors={errors} />
+          {report.status === 'returned' && report.reviewComment && (
+            <Alert color="yellow" variant="light" title={t('grants.report.returnedTitle')}>
+              <Text style={{ whiteSpace: 'pre-wrap' }}>{report.reviewComment}</Text>
+            </Alert>
+          )}
+          <Text size="sm" c="dimmed" role="status" aria-live="polite">
+            {saveLine}
+          </Text>
 
-        <Textarea
-          id={fieldId('narrative')}
-          name="narrative"
-          label={t('grants.report.narrative')}
-          description={t('grants.report.narrativeHint')}
-          autosize
-          minRows={5}
-          value={draft.narrative}
-          onChange={(e) => change({ narrative: e.currentTarget.value })}
-          error={errorsOf(errors, 'narrative')}
-        />
+          <Textarea
+            id={fieldId('narrative')}
+            name="narrative"
+            label={t('grants.report.narrative')}
+            description={t('grants.report.narrativeHint')}
+            autosize
+            minRows={5}
+            value={draft.narrative}
+            onChange={(e) => change({ narrative: e.currentTarget.value })}
+            error={errorsOf(errors, 'narrative')}
+          />
 
-        {report.results.length > 0 && (
-          <Card withBorder component="fieldset" padding="md">
-            <Title order={2} size="h3" component="legend" px={4}>
-              {t('grants.report.results')}
-            </Title>
-            <Stack gap="md">
-              {report.results.map((r, i) => (
-                <SimpleGrid key={i} cols={{ base: 1, sm: 2 }} spacing="sm">
-                  <Stack gap={2}>
-                    <Text fw={600}>{r.indicator}</Text>
-                    <Text size="sm">
-                      {t('grants.report.targetIs')} <b>{r.target}</b>
-                    </Text>
-                  </Stack>
-                  <TextInput
-                    id={fieldId(`results.${i}.achieved`)}
-                    name={`results.${i}.achieved`}
-                    label={t('grants.report.achievedOf', { name: r.indicator })}
-                    autoComplete="off"
-                    value={draft.achieved[i]}
-                    onChange={(e) => {
-                      const achieved = [...draft.achieved];
-                      achieved[i] = e.currentTarget.value;
-                      change({ achieved });
-                    }}
-                    error={errorsOf(errors, `results.${i}.achieved`)}
-                  />
-                </SimpleGrid>
-              ))}
-            </Stack>
-          </Card>
-        )}
+          {report.results.length > 0 && (
+            <Card withBorder component="fieldset" padding="md">
+              <Title order={2} size="h3" component="legend" px={4}>
+                {t('grants.report.results')}
+              </Title>
+              <Stack gap="md">
+                {report.results.map((r, i) => (
+                  <SimpleGrid key={i} cols={{ base: 1, sm: 2 }} spacing="sm">
+                    <Stack gap={2}>
+                      <Text fw={600}>{r.indicator}</Text>
+                      <Text size="sm">
+                        {t('grants.report.targetIs')} <b>{r.target}</b>
+                      </Text>
+                    </Stack>
+                    <TextInput
+                      id={fieldId(`results.${i}.achieved`)}
+                      name={`results.${i}.achieved`}
+                      label={t('grants.report.achievedOf', { name: r.indicator })}
+                      autoComplete="off"
+                      value={draft.achieved[i]}
+                      onChange={(e) => {
+                        const achieved = [...draft.achieved];
+                        achieved[i] = e.currentTarget.value;
+                        change({ achieved });
+                      }}
+                      error={errorsOf(errors, `results.${i}.achieved`)}
+                    />
+                  </SimpleGrid>
+                ))}
+              </Stack>
+            </Card>
+          )}
 
-        {report.expenditures.length > 0 && (
-          <Card withBorder component="fieldset" padding="md">
-            <Title order={2} size="h3" component="legend" px={4}>
-              {t('grants.report.expenditures')}
-            </Title>
-            <Stack gap="md">
-              {report.expenditures.map((e, i) => (
-                <SimpleGrid key={i} cols={{ base: 1, sm: 2 }} spacing="sm">
-                  <Stack gap={2}>
-                    <Text fw={600}>{e.item}</Text>
-                    <Text size="sm">
-                      {t('grants.report.plannedIs')} <b style={{ whiteSpace: 'nowrap' }}>{formatMoney(e.planned)}</b>
-                    </Text>
-                  </Stack>
-                  <MoneyInput
-                    name={`expenditures.${i}.spent`}
-                    label={t('grants.report.spentOf', { name: e.item })}
-                    value={draft.spent[i]}
-                    onChange={(value) => {
-                      const spent = [...draft.spent];
-                      spent[i] = value;
-                      change({ spent });
-                    }}
-                    error={errorsOf(errors, `expenditures.${i}.spent`)}
-                  />
-                </SimpleGrid>
-              ))}
-              <Group justify="space-between" wrap="wrap">
-                <Text size="sm">
-                  {t('grants.report.plannedTotal')}:{' '}
-                  <b style={{ whiteSpace: 'nowrap' }}>{formatMoney(report.plannedTotal)}</b>
+          {report.expenditures.length > 0 && (
+            <Card withBorder component="fieldset" padding="md">
+              <Title order={2} size="h3" component="legend" px={4}>
+                {t('grants.report.expenditures')}
+              </Title>
+              <Stack gap="md">
+                {report.expenditures.map((e, i) => (
+                  <SimpleGrid key={i} cols={{ base: 1, sm: 2 }} spacing="sm">
+                    <Stack gap={2}>
+                      <Text fw={600}>{e.item}</Text>
+                      <Text size="sm">
+                        {t('grants.report.plannedIs')} <b style={{ whiteSpace: 'nowrap' }}>{formatMoney(e.planned)}</b>
+                      </Text>
+                    </Stack>
+                    <MoneyInput
+                      name={`expenditures.${i}.spent`}
+                      label={t('grants.report.spentOf', { name: e.item })}
+                      value={draft.spent[i]}
+                      onChange={(value) => {
+                        const spent = [...draft.spent];
+                        spent[i] = value;
+                        change({ spent });
+                      }}
+                      error={errorsOf(errors, `expenditures.${i}.spent`)}
+                    />
+                  </SimpleGrid>
+                ))}
+                <Group justify="space-between" wrap="wrap">
+                  <Text size="sm">
+                    {t('grants.report.plannedTotal')}:{' '}
+                    <b style={{ whiteSpace: 'nowrap' }}>{formatMoney(report.plannedTotal)}</b>
+                  </Text>
+                  <Text size="sm">
+                    {t('grants.report.spentTotal')}: <b style={{ whiteSpace: 'nowrap' }}>{formatMoney(spentNow)}</b>
+                  </Text>
+                </Group>
+                <Text size="sm" c="dimmed">
+                  {t('grants.report.limit', { limit: formatMoney(report.spendingLimit) })}
                 </Text>
-                <Text size="sm">
-                  {t('grants.report.spentTotal')}: <b style={{ whiteSpace: 'nowrap' }}>{formatMoney(spentNow)}</b>
-                </Text>
-              </Group>
-              <Text size="sm" c="dimmed">
-                {t('grants.report.limit', { limit: formatMoney(report.spendingLimit) })}
-              </Text>
-            </Stack>
-          </Card>
-        )}
-
-        <Group>
-          <Button type="submit" size="md" loading={submit.isPending}>
-            {t('grants.report.submit')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+              </Stack>
+            </Card>
+          )}
+        </Stack>
+      </form>
+      <ReportDocumentsEditor report={report} />
+      <Group>
+        <Button type="submit" form={REPORT_FORM} size="md" loading={submit.isPending}>
+          {t('grants.report.submit')}
+        </Button>
+      </Group>
+    </Stack>
   );
 }

@@ -2,8 +2,12 @@ import { Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatMoney } from '../../../ui/money';
 import type { GrantReport } from '../hooks/useGrants';
+import { ReportDocumentList } from './ReportDocuments';
 
-/** A report as submitted: what was done, each result beside its target, each line's spending beside its plan. */
+/**
+ * A report as submitted: what was done, each result beside its target, each line's spending beside its
+ * plan, and its files to download.
+ */
 export function ReportView({ report }: { report: GrantReport }) {
   const { t } = useTranslation();
   return (
@@ -87,6 +91,7 @@ export function ReportView({ report }: { report: GrantReport }) {
           </Table.ScrollContainer>
         </section>
       )}
+      <ReportDocumentList report={report} />
     </Stack>
   );
 }

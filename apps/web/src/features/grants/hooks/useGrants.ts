@@ -2,11 +2,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../../api/client';
 import { keys } from '../../../api/keys';
 import type { components } from '../../../api/schema';
+import { useFileUpload } from '../../documents/hooks/useFileUpload';
 
 export type Grant = components['schemas']['GrantResponse'];
 export type GrantReportSummary = components['schemas']['GrantReportSummary'];
 export type GrantReport = components['schemas']['GrantReportResponse'];
 export type PublicGrant = components['schemas']['PublicGrantResponse'];
+export type ReportDocument = components['schemas']['ReportDocumentResponse'];
 export type SaveReport = components['schemas']['SaveReportDto'];
 export type GrantStatus = Grant['status'];
 export type ReportStatus = GrantReport['status'];
@@ -97,6 +99,31 @@ export function useReviewReport(id: string, code: string) {
     onSuccess: (report) => changed(report),
   });
 }
+
+/** POST …/reports/:code/documents (multipart: `file`) with upload progress; the report lists its files. */
+export function useUploadReportDocument(id: string, code: string) {
+  const queryClient = useQueryClient();
+  return useFileUpload<ReportDocument>(`/api/v1/grants/${id}/reports/${code}/documents`, () =>
+    queryClient.invalidateQueries({ queryKey: keys.report(id, code) }),
+  );
+}
+
+export function useDeleteReportDocument(id: string, code: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (documentId: string) =>
+      unwrap(
+        api.DELETE('/api/v1/grants/{id}/reports/{code}/documents/{documentId}', {
+          params: { path: { id, code, documentId } },
+        }),
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.report(id, code) }),
+  });
+}
+
+/** Where a file of a report is downloaded from. */
+export const reportDocumentHref = (id: string, code: string, documentId: string) =>
+  `/api/v1/grants/${id}/reports/${encodeURIComponent(code)}/documents/${documentId}`;
 
 export function useRecordAgreement(id: string) {
   const changed = useGrantChanged(id);

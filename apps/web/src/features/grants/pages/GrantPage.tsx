@@ -8,18 +8,8 @@ import { NotFoundPage, PageLoader } from '../../../ui/StatusPages';
 import { useMe } from '../../identity/hooks/useMe';
 import { AgreementForm, TerminateForm } from '../components/GrantActions';
 import { GrantStatusTag, ReportStatusTag } from '../components/StatusTags';
+import { formatDay } from '../../../ui/time';
 import { reportTitle, useGrant } from '../hooks/useGrants';
-
-/** "30 июня 2027" from a calendar date (a date is not an instant: no zone to convert). */
-export const formatDay = (date: string | null | undefined, language: string) =>
-  date
-    ? new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'ru-RU', {
-        day: 'numeric',
-        month: 'long',
-        year: 'numeric',
-        timeZone: 'UTC',
-      }).format(new Date(`${date}T00:00:00Z`))
-    : '—';
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (

@@ -7,7 +7,7 @@ import { Page } from '../../../ui/Page';
 import { NotFoundPage, PageLoader } from '../../../ui/StatusPages';
 import { GrantStatusTag } from '../components/StatusTags';
 import { usePublicGrant } from '../hooks/useGrants';
-import { formatDay } from './GrantPage';
+import { formatDay } from '../../../ui/time';
 
 /** /projects/:id: the public project card, as the Presidential Grants Fund publishes one. */
 export default function ProjectPage() {

@@ -10,7 +10,7 @@ import { ReportView } from '../components/ReportView';
 import { ReviewForm } from '../components/ReviewForm';
 import { ReportStatusTag } from '../components/StatusTags';
 import { reportTitle, useGrant, useReport } from '../hooks/useGrants';
-import { formatDay } from './GrantPage';
+import { formatDay } from '../../../ui/time';
 
 const EDITABLE = ['pending', 'draft', 'returned'];
 
