@@ -3,6 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsIn,
   IsNotEmpty,
   IsOptional,
@@ -132,6 +133,16 @@ export class ApplicationListQuery extends PageQuery {
   @IsOptional()
   @IsIn(APPLICATION_STATUSES)
   status?: string;
+
+  @ApiPropertyOptional({
+    type: Boolean,
+    description:
+      'true: only consultant-assisted applications (at least one completed Resource Center consultation, the rule of the statistics); false: only the others',
+  })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  assisted?: boolean;
 }
 
 export class IneligibleDto {
