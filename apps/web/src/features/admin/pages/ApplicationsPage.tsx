@@ -140,7 +140,7 @@ export default function ApplicationsPage() {
           value={assisted}
           onChange={(v) => setParam('assisted', v ?? '')}
           allowDeselect={false}
-          w={260}
+          w={300}
         />
         <TextInput
           id={fieldId('q')}
@@ -150,7 +150,7 @@ export default function ApplicationsPage() {
           value={q}
           onChange={(e) => setParam('q', e.currentTarget.value)}
           autoComplete="off"
-          w={240}
+          w={340}
         />
         <Anchor href={`/api/v1/competitions/${c.id}/applications/export.csv`} download>
           {t('admin.applications.export')}

@@ -427,7 +427,7 @@ function Editor({ competition }: { competition?: Competition }) {
               variant="default"
               onClick={() => navigate(competition ? `/admin/competitions/${competition.id}` : '/admin')}
             >
-              {t('admin.editor.cancel')}
+              {frozen ? t('admin.editor.back') : t('admin.editor.cancel')}
             </Button>
           </Group>
         </Stack>
