@@ -113,7 +113,7 @@ export default function ApplicationsPage() {
           value={status}
           onChange={(v) => setParam('status', v ?? '')}
           allowDeselect={false}
-          w={220}
+          w={200}
         />
         <Select
           id={fieldId('direction')}
@@ -126,7 +126,7 @@ export default function ApplicationsPage() {
           value={direction}
           onChange={(v) => setParam('direction', v ?? '')}
           allowDeselect={false}
-          w={260}
+          w={240}
         />
         <Select
           id={fieldId('assisted')}
@@ -150,7 +150,7 @@ export default function ApplicationsPage() {
           value={q}
           onChange={(e) => setParam('q', e.currentTarget.value)}
           autoComplete="off"
-          w={340}
+          w={300}
         />
         <Anchor href={`/api/v1/competitions/${c.id}/applications/export.csv`} download>
           {t('admin.applications.export')}
