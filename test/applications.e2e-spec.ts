@@ -4,6 +4,7 @@ import {
   applicationBody,
   createDraftApplication,
   createOpenCompetition,
+  createStaff,
   createTestContext,
   loginAdmin,
   registerNgo,
@@ -282,5 +283,68 @@ describe('Applications: drafts, submission rules, registration numbers, withdraw
     expect((await ctx.http.as(ngo).get('/applications?status=lost')).status).toBe(400);
     expect((await ctx.http.as(ngo).get('/applications?pageSize=101')).status).toBe(400);
     expect((await ctx.http.as(ngo).get('/applications?competitionId=abc')).status).toBe(400);
+  });
+
+  it('filters the list by consultant assistance and names the organization of each item for staff', async () => {
+    const local = await createOpenCompetition(ctx.http, admin);
+    const consultant = await createStaff(ctx.http, admin, 'consultant');
+    const expert = await createStaff(ctx.http, admin, 'expert');
+    const helped = await registerNgo(ctx.http, { organization: { fullName: 'АНО «Серебряный возраст»' } });
+    const alone = await registerNgo(ctx.http, { organization: { fullName: 'Фонд «Берег»' } });
+    const [answered, asked] = await Promise.all([1, 2].map(() => createDraftApplication(ctx.http, helped, local.id)));
+    const unaided = await createDraftApplication(ctx.http, alone, local.id);
+    // `answered` gets a completed consultation; `asked` only a request nobody answered yet: not assisted.
+    const q1 = await ctx.http.as(helped).post(`/applications/${answered.id}/consultations`, { question: 'Бюджет?' });
+    await ctx.http.as(helped).post(`/applications/${asked.id}/consultations`, { question: 'Сроки?' });
+    expect((await ctx.http.as(consultant).post(`/consultations/${q1.body.id}/take`)).status).toBe(200);
+    const done = await ctx.http
+      .as(consultant)
+      .post(`/consultations/${q1.body.id}/complete`, { comment: 'Бюджет обоснован', verdict: 'ready' });
+    expect(done.status).toBe(200);
+
+    const ids = (res: { body: { items: { id: string }[] } }) => res.body.items.map((a) => a.id).sort();
+    const list = (who: Session, query: string) =>
+      ctx.http.as(who).get(`/applications?competitionId=${local.id}${query}`);
+
+    const all = await list(admin, '');
+    expect(all.body.total).toBe(3);
+    const byId = new Map(all.body.items.map((a: { id: string }) => [a.id, a]));
+    expect(byId.get(answered.id)).toMatchObject({
+      consultantAssisted: true,
+      organizationName: 'АНО «Серебряный возраст»',
+    });
+    expect(byId.get(asked.id)).toMatchObject({
+      consultantAssisted: false,
+      organizationName: 'АНО «Серебряный возраст»',
+    });
+    expect(byId.get(unaided.id)).toMatchObject({ consultantAssisted: false, organizationName: 'Фонд «Берег»' });
+
+    const assisted = await list(admin, '&assisted=true');
+    expect(assisted.body.total).toBe(1);
+    expect(ids(assisted)).toEqual([answered.id]);
+    const unassisted = await list(admin, '&assisted=false');
+    expect(unassisted.body.total).toBe(2);
+    expect(ids(unassisted)).toEqual([asked.id, unaided.id].sort());
+    // Combined with the other filters, the statistics' rule still holds: assisted AND draft.
+    expect(ids(await list(admin, '&assisted=true&status=draft'))).toEqual([answered.id]);
+    expect((await list(admin, '&assisted=true&status=submitted')).body.total).toBe(0);
+
+    // An applicant still sees only its own organization's items, with either value of the filter.
+    expect(ids(await list(alone, ''))).toEqual([unaided.id]);
+    expect((await list(alone, '&assisted=true')).body.total).toBe(0);
+    const own = await list(alone, '&assisted=false');
+    expect(ids(own)).toEqual([unaided.id]);
+    expect(own.body.items[0].organizationName).toBe('Фонд «Берег»');
+    expect(ids(await list(helped, '&assisted=true'))).toEqual([answered.id]);
+    // The consultant sees the consulted applications only; an expert none of these drafts.
+    expect(ids(await list(consultant, '&assisted=true'))).toEqual([answered.id]);
+    expect((await list(expert, '')).body.total).toBe(0);
+
+    for (const bad of ['yes', '1', '', 'TRUE']) {
+      const res = await list(admin, `&assisted=${bad}`);
+      expect(res.status).toBe(400);
+      expect(res.body.message.join(' ')).toContain('assisted');
+    }
+    expect((await list(admin, '&assisted=true&assisted=false')).status).toBe(400);
   });
 });

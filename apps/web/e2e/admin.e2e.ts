@@ -1,7 +1,9 @@
 import dayjs from 'dayjs';
 import timezone from 'dayjs/plugin/timezone.js';
 import utc from 'dayjs/plugin/utc.js';
-import { CompetitionEditorPage, confirm, ExpertsPage, RankingPage } from './pages/AdminPages';
+import type { Page } from '@playwright/test';
+import { ApplicationsTablePage, CompetitionEditorPage, confirm, ExpertsPage, RankingPage } from './pages/AdminPages';
+import { Header } from './pages/Header';
 import { consult, scoreAndSubmit, uploadDocument, waitForStatus } from './support/admin';
 import { ADMIN } from './support/server';
 import { draft, ngo, signIn, staff } from './support/staff';
@@ -12,6 +14,18 @@ dayjs.extend(timezone);
 
 const ZONE = 'Asia/Krasnoyarsk';
 const local = (ms: number) => dayjs(ms).tz(ZONE).format('YYYY-MM-DDTHH:mm');
+/**
+ * axe in Russian, then in English, then back to Russian. The language is the shared ADMIN's stored
+ * `locale`: each switch waits for it to be saved, and the errand goes on (and ends) in Russian.
+ */
+async function accessibleInBothLanguages(page: Page) {
+  await expectAccessible(page);
+  const header = new Header(page);
+  await header.switchLanguage('en');
+  await expectAccessible(page);
+  await header.switchLanguage('ru');
+}
+
 const ADMIN_CHUNKS =
   /(DashboardPage|AdminCompetitionPage|CompetitionEditorPage|ApplicationsPage|ExpertsPage|RankingPage|UsersPage|MailsPage|AuditPage|StatisticsPage)-[\w-]+\.js/;
 
@@ -61,9 +75,32 @@ test.describe('an administrator', () => {
 
     // Publish, behind a confirmation that says what happens.
     const publishText = await confirm(page, 'Опубликовать');
-    expect(publishText).toContain('можно менять только описание и продлевать сроки');
+    expect(publishText).toContain('можно менять только описание и график отчётов и продлевать сроки');
     await expect(page.getByText('Идёт приём заявок').first()).toBeVisible();
     await expectAccessible(page);
+
+    // Published: the budget is read-only now, but the report schedule still changes until the announcement.
+    await page.goto(`/admin/competitions/${id}/edit`);
+    await expect(page.getByText(/^Конкурс опубликован: можно менять описание и график отчётов/)).toBeVisible();
+    await expect(editor.field('totalBudget')).toHaveAttribute('readonly', '');
+    await expect(editor.field('directions.0.title')).toBeDisabled();
+    const schedule = page.getByRole('group', { name: 'График отчётов' });
+    await expect(editor.field('reportSchedule.0.dueDate')).toBeEnabled();
+    await expect(schedule).toHaveAccessibleDescription(/График можно менять до объявления итогов/);
+    await accessibleInBothLanguages(page);
+    const [interim, final] = created.reportSchedule as Array<{ code: string; dueDate: string }>;
+    const later = dayjs(interim.dueDate).add(1, 'month').format('YYYY-MM-DD');
+    await editor.field('reportSchedule.0.dueDate').fill(later);
+    await editor.field('reportSchedule.0.title').fill('Отчёт за первое полугодие');
+    await editor.submit();
+    await expect(page).toHaveURL(new RegExp(`/admin/competitions/${id}$`));
+    const rescheduled = await admin.request('GET', `/competitions/${id}`);
+    // The English titles the form does not show by default survive the edit.
+    expect(rescheduled.reportSchedule).toEqual([
+      { code: 'interim', title: 'Отчёт за первое полугодие', titleEn: 'Interim report', dueDate: later },
+      { code: 'final', title: 'Итоговый отчёт', titleEn: 'Final report', dueDate: final.dueDate },
+    ]);
+    expect(rescheduled.totalBudget).toBe('450000.00');
 
     // NGOs apply through the API; two of them were consulted by the Resource Center.
     const consultant = await staff(admin, 'consultant', 'Орлова Анна Викторовна');
@@ -86,8 +123,28 @@ test.describe('an administrator', () => {
       applications.push(await applicant.api.request('POST', `/applications/${a.id}/submit`));
     }
 
-    // Close now; then automatic assignment, two experts per application.
+    // The table filters by the Resource Center's participation (in the URL, like the other filters).
+    const table = new ApplicationsTablePage(page);
+    await table.goto(id);
+    await expect(table.rows).toHaveCount(3);
+    await table.filter('Ресурсный центр', 'С участием Ресурсного центра');
+    await expect(page).toHaveURL(/[?&]assisted=true/);
+    await expect(table.rows).toHaveCount(2);
+    expect((await table.organizations()).sort()).toEqual(['АНО «Серебряный возраст»', 'РОО «Семья и дети»']);
+    await expect(table.rows.getByText('С консультацией')).toHaveCount(2);
     await page.reload();
+    await expect(table.rows).toHaveCount(2);
+    await table.filter('Ресурсный центр', 'Без участия Ресурсного центра');
+    await expect(page).toHaveURL(/[?&]assisted=false/);
+    await expect(table.rows).toHaveCount(1);
+    expect(await table.organizations()).toEqual(['Фонд «Старый город»']);
+    await expect(table.rows.getByText('С консультацией')).toHaveCount(0);
+    await table.goto(id, '?assisted=true&q=' + encodeURIComponent('семья'));
+    expect(await table.organizations()).toEqual(['РОО «Семья и дети»']);
+    await accessibleInBothLanguages(page);
+
+    // Close now; then automatic assignment, two experts per application.
+    await page.goto(`/admin/competitions/${id}`);
     const closeText = await confirm(page, 'Завершить приём сейчас', 'Завершить приём');
     expect(closeText).toContain('3 поданные заявки уйдут на экспертизу');
     await waitForStatus(admin, id, 'review');
@@ -96,7 +153,7 @@ test.describe('an administrator', () => {
     await expect(page.getByText(/Мягкость — насколько выше/)).toBeVisible();
     await page.getByRole('button', { name: 'Распределить автоматически' }).click();
     await expect(page.getByText('Назначено экспертиз: 6; не хватило свободных экспертов: 0.')).toBeVisible();
-    await expectAccessible(page);
+    await accessibleInBothLanguages(page);
 
     // The experts score; the first application's two scores diverge.
     const reviewersOf = async (applicationId: string) =>
@@ -133,6 +190,7 @@ test.describe('an administrator', () => {
     await ranking.goto(id);
     await expect(ranking.award(1)).not.toHaveValue('');
     await expect(page.getByText('Фонд исчерпан')).toBeVisible();
+    await accessibleInBothLanguages(page);
     await ranking.award(1).fill('180000');
     await ranking.award(1).blur();
     await expect(page.getByText('Предложено к награждению 380 000,00 ₽ из фонда 450 000,00 ₽')).toBeVisible();
@@ -140,6 +198,17 @@ test.describe('an administrator', () => {
     const announceText = await confirm(page, 'Объявить итоги');
     expect(announceText).toContain('Победителями станут 2, не поддержаны 1, общая сумма грантов 380 000,00 ₽');
     await expect(page.getByText('Итоги объявлены: победителей 2, не поддержано 1, сумма 380 000,00 ₽.')).toBeVisible();
+
+    // Announced: the grants have their reports now, so the editor shows the schedule read-only and says why.
+    await page.goto(`/admin/competitions/${id}/edit`);
+    await expect(
+      page.getByText('Итоги объявлены: конкурс больше не меняется, здесь он только для чтения.'),
+    ).toBeVisible();
+    await expect(editor.field('reportSchedule.0.dueDate')).toBeDisabled();
+    await expect(schedule.getByRole('button')).toHaveCount(0);
+    await expect(schedule).toHaveAccessibleDescription(/График больше не меняется/);
+    await expect(page.getByRole('button', { name: 'Сохранить' })).toHaveCount(0);
+    await expectAccessible(page);
 
     // Statistics: compile with progress, then publish.
     await page.goto(`/admin/statistics/${year}`);
@@ -191,11 +260,13 @@ test.describe('an administrator', () => {
       await page.getByRole('heading', { level: 1 }).waitFor();
       await expectAccessible(page);
     }
-    await page.getByRole('button', { name: 'English' }).click();
+    await new Header(page).switchLanguage('en');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Audit log');
     await expectAccessible(page);
     await page.goto('/admin');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Administrator’s workspace');
     await expectAccessible(page);
+    // The language is the shared ADMIN's stored locale: the other errands expect it Russian.
+    await new Header(page).switchLanguage('ru');
   });
 });

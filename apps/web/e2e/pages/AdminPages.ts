@@ -83,3 +83,28 @@ export class RankingPage {
     return this.page.getByLabel(`Сумма гранта для места ${rank}`);
   }
 }
+
+/** /admin/competitions/:id/applications: the table and its filters (kept in the URL). */
+export class ApplicationsTablePage {
+  constructor(readonly page: Page) {}
+
+  async goto(id: string, query = '') {
+    await this.page.goto(`/admin/competitions/${id}/applications${query}`);
+    await this.page.getByRole('table').waitFor();
+  }
+
+  /** Chooses `option` in the filter labelled `label` (a Mantine select). */
+  async filter(label: string, option: string) {
+    await this.page.getByRole('combobox', { name: label, exact: true }).click();
+    await this.page.getByRole('option', { name: option, exact: true }).click();
+  }
+
+  get rows(): Locator {
+    return this.page.getByRole('table').locator('tbody tr');
+  }
+
+  /** The organization column of every row, in order. */
+  async organizations(): Promise<string[]> {
+    return this.rows.locator('td:nth-child(3)').allTextContents();
+  }
+}

@@ -1800,8 +1800,66 @@ export interface components {
             /** @description In `GET /applications?checklist=true`, on the applicant's own drafts only: the submit rules as they stand now */
             checklist?: components["schemas"]["ApplicationChecklistResponse"];
         };
+        ApplicationListItemResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            competitionId: string;
+            /** Format: uuid */
+            organizationId: string;
+            title: string;
+            summary: string | null;
+            direction: string | null;
+            /** @example 200000.00 */
+            requestedAmount: string | null;
+            /** @example 50000.00 */
+            coFinancingAmount: string | null;
+            /**
+             * Format: date
+             * @example 2027-02-01
+             */
+            projectStart: string | null;
+            /**
+             * Format: date
+             * @example 2027-11-30
+             */
+            projectEnd: string | null;
+            goals: string | null;
+            expectedResults: components["schemas"]["ExpectedResultResponse"][];
+            budgetLines: components["schemas"]["BudgetLineResponse"][];
+            geography: string | null;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "under_review" | "reviewed" | "awarded" | "not_awarded" | "withdrawn" | "not_submitted" | "ineligible";
+            /** @example 2026-K7Q2M-0001 */
+            registrationNumber: string | null;
+            /** Format: date-time */
+            submittedAt: string | null;
+            /** @description SHA-256 (hex) of the submitted snapshot */
+            contentHash: string | null;
+            /** @description true once a Resource Center consultation was completed; null for experts, who never see consultations */
+            consultantAssisted: boolean | null;
+            /**
+             * @description Mean of the submitted reviews: admins always; the applicant once results are announced; null for experts and consultants (blind review)
+             * @example 78.5
+             */
+            score: number | null;
+            /** @example 200000.00 */
+            awardedAmount: string | null;
+            ineligibleReason: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description In `GET /applications?checklist=true`, on the applicant's own drafts only: the submit rules as they stand now */
+            checklist?: components["schemas"]["ApplicationChecklistResponse"];
+            /**
+             * @description The organization's full name; null for experts, who review the project, not the applicant
+             * @example АНО «Серебряный возраст»
+             */
+            organizationName: string | null;
+        };
         ApplicationPageResponse: {
-            items: components["schemas"]["ApplicationResponse"][];
+            items: components["schemas"]["ApplicationListItemResponse"][];
             total: number;
             page: number;
             pageSize: number;
@@ -3684,8 +3742,10 @@ export interface operations {
                 pageSize?: number;
                 competitionId?: string;
                 status?: "draft" | "submitted" | "under_review" | "reviewed" | "awarded" | "not_awarded" | "withdrawn" | "not_submitted" | "ineligible";
-                /** @description With `true`, each of the applicant's own drafts on the page carries its `checklist` (what `GET /applications/:id/checklist` answers), so a dashboard needs no request per draft */
-                checklist?: "true" | "false";
+                /** @description true: only consultant-assisted applications (at least one completed Resource Center consultation, the rule of the statistics); false: only the others */
+                assisted?: boolean;
+                /** @description true: each of the applicant's own drafts on the page carries its `checklist` (what `GET /applications/:id/checklist` answers), so a dashboard needs no request per draft */
+                checklist?: boolean;
             };
             header?: never;
             path?: never;

@@ -25,6 +25,7 @@ import {
 import {
   ApplicationChecklistResponse,
   ApplicationEventsResponse,
+  ApplicationListItemResponse,
   ApplicationResponse,
   ApplicationSnapshotResponse,
 } from './dto/application.response';
@@ -223,11 +224,13 @@ export class ApplicationsService {
     return ApplicationResponse.from(application, actor, announced.has(application.competitionId));
   }
 
-  async list(actor: Actor, q: ApplicationListQuery): Promise<Page<ApplicationResponse>> {
+  async list(actor: Actor, q: ApplicationListQuery): Promise<Page<ApplicationListItemResponse>> {
     const qb = this.dataSource.getRepository(Application).createQueryBuilder('a');
     scopeApplications(qb, actor);
     if (q.competitionId) qb.andWhere('a.competition_id = :competitionId', { competitionId: q.competitionId });
     if (q.status) qb.andWhere('a.status = :status', { status: q.status });
+    // The statistics' rule, from the same column: set when a consultation of the application is completed.
+    if (q.assisted !== undefined) qb.andWhere('a.consultant_assisted = :assisted', { assisted: q.assisted });
     // The page and the count are independent reads: run them side by side.
     const [rows, total] = await Promise.all([
       qb
@@ -239,12 +242,19 @@ export class ApplicationsService {
         .getMany(),
       qb.getCount(),
     ]);
-    const announced = await this.announcedCompetitions(actor, rows);
-    const checklists =
-      q.checklist === 'true' && actor.role === 'applicant' ? await this.draftChecklists(rows) : new Map();
+    const [announced, names, checklists] = await Promise.all([
+      this.announcedCompetitions(actor, rows),
+      this.organizationNames(actor, rows),
+      q.checklist === true && actor.role === 'applicant'
+        ? this.draftChecklists(rows)
+        : Promise.resolve(new Map<string, ApplicationChecklistResponse>()),
+    ]);
     return pageOf(
       rows.map((row) => {
-        const item = ApplicationResponse.from(row, actor, announced.has(row.competitionId));
+        const item = {
+          ...ApplicationResponse.from(row, actor, announced.has(row.competitionId)),
+          organizationName: names.get(row.organizationId) ?? null,
+        };
         const checklist = checklists.get(row.id);
         return checklist ? { ...item, checklist } : item;
       }),
@@ -276,6 +286,17 @@ export class ApplicationsService {
         checklistOf(d, byId.get(d.competitionId)!, clocks.get(d.competitionId)!, documents.get(d.id) ?? []),
       ]),
     );
+  }
+
+  /** The names of these applications' organizations; experts get none (they review the project). */
+  private async organizationNames(actor: Actor, rows: Application[]): Promise<Map<string, string>> {
+    const ids = [...new Set(rows.map((r) => r.organizationId))];
+    if (actor.role === 'expert' || !ids.length) return new Map();
+    const found: { id: string; full_name: string }[] = await this.dataSource.query(
+      `SELECT id, full_name FROM organizations WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return new Map(found.map((o) => [o.id, o.full_name]));
   }
 
   /** The frozen content of a submitted application and its hash; a draft (never submitted) has none (404). */

@@ -7,10 +7,12 @@ export const deadlineShortened = (field: string) =>
     { field },
   );
 
-export const notEditableAfterPublish = (fields: string[], status: string) =>
+export const notEditableAfterPublish = (fields: string[], status: string, allowed: string[]) =>
   new DomainError(
     'NOT_EDITABLE',
-    `Конкурс в статусе ${status}: поля ${fields.join(', ')} изменить нельзя (после публикации — только description, submissionDeadline и reviewDeadline)`,
+    `Конкурс в статусе ${status}: поля ${fields.join(', ')} изменить нельзя (${
+      allowed.length ? `в этом статусе — только ${allowed.join(', ')}` : 'в этом статусе конкурс не меняется'
+    })`,
     { fields, status },
   );
 

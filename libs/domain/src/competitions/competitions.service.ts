@@ -118,7 +118,7 @@ export class CompetitionsService {
       } else {
         const allowed = EDITABLE_AFTER_PUBLISH[current.status] ?? [];
         const forbidden = given.filter((k) => !allowed.includes(k));
-        if (forbidden.length) throw notEditableAfterPublish(forbidden, current.status);
+        if (forbidden.length) throw notEditableAfterPublish(forbidden, current.status, allowed);
         if (dto.description !== undefined) changes.description = dto.description ?? null;
         if (dto.reportSchedule !== undefined) changes.reportSchedule = dto.reportSchedule.map(toReport);
         if (dto.submissionDeadline !== undefined) {

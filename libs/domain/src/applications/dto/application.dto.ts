@@ -3,6 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsIn,
   IsNotEmpty,
   IsOptional,
@@ -14,7 +15,7 @@ import {
 import { PageQuery } from '../../shared/pagination';
 import { IsCalendarDate, IsMoneyAmount, moneyInput } from '../../competitions/dto/field.validators';
 import { APPLICATION_STATUSES } from '../application-fields';
-import { trim } from '../../shared/transforms';
+import { booleanQuery, trim } from '../../shared/transforms';
 
 export class ExpectedResultInput {
   @ApiProperty({ example: 'Число вовлеченных волонтеров' })
@@ -134,13 +135,24 @@ export class ApplicationListQuery extends PageQuery {
   status?: string;
 
   @ApiPropertyOptional({
-    enum: ['true', 'false'],
+    type: Boolean,
     description:
-      "With `true`, each of the applicant's own drafts on the page carries its `checklist` (what `GET /applications/:id/checklist` answers), so a dashboard needs no request per draft",
+      'true: only consultant-assisted applications (at least one completed Resource Center consultation, the rule of the statistics); false: only the others',
   })
   @IsOptional()
-  @IsIn(['true', 'false'])
-  checklist?: 'true' | 'false';
+  @Transform(booleanQuery)
+  @IsBoolean()
+  assisted?: boolean;
+
+  @ApiPropertyOptional({
+    type: Boolean,
+    description:
+      "true: each of the applicant's own drafts on the page carries its `checklist` (what `GET /applications/:id/checklist` answers), so a dashboard needs no request per draft",
+  })
+  @IsOptional()
+  @Transform(booleanQuery)
+  @IsBoolean()
+  checklist?: boolean;
 }
 
 export class IneligibleDto {

@@ -106,8 +106,19 @@ function mayReadScore(viewer: Actor | undefined, announced: boolean): boolean {
   return viewer?.role === 'admin' || (viewer?.role === 'applicant' && announced);
 }
 
+/** A row of `GET /applications`: the application and, for the tables of staff, its organization's name. */
+export class ApplicationListItemResponse extends ApplicationResponse {
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: 'АНО «Серебряный возраст»',
+    description: "The organization's full name; null for experts, who review the project, not the applicant",
+  })
+  organizationName: string | null;
+}
+
 export class ApplicationPageResponse {
-  @ApiProperty({ type: [ApplicationResponse] }) items: ApplicationResponse[];
+  @ApiProperty({ type: [ApplicationListItemResponse] }) items: ApplicationListItemResponse[];
   @ApiProperty() total: number;
   @ApiProperty() page: number;
   @ApiProperty() pageSize: number;

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Fieldset, Group, Stack, TextInput } from '@mantine/core';
+import { Button, Checkbox, Fieldset, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { FieldError } from '../../../ui/errors';
 import { errorsOf } from '../../../ui/errors';
@@ -28,6 +28,7 @@ export function RowsEditor({
   errors,
   readOnly,
   addLabel,
+  note,
 }: {
   name: string;
   legend: string;
@@ -38,13 +39,26 @@ export function RowsEditor({
   errors: FieldError[];
   readOnly?: boolean;
   addLabel: string;
+  /** A sentence under the legend (why the rows are read-only, what a change does). */
+  note?: string;
 }) {
   const { t } = useTranslation();
   const set = (i: number, key: string, value: string | boolean) =>
     onChange(rows.map((r, j) => (j === i ? { ...r, [key]: value } : r)));
   return (
-    <Fieldset legend={legend} disabled={readOnly} id={fieldId(name)} tabIndex={-1}>
+    <Fieldset
+      legend={legend}
+      disabled={readOnly}
+      id={fieldId(name)}
+      tabIndex={-1}
+      aria-describedby={note ? fieldId(`${name}-note`) : undefined}
+    >
       <Stack gap="sm">
+        {note && (
+          <Text size="sm" id={fieldId(`${name}-note`)}>
+            {note}
+          </Text>
+        )}
         {rows.map((row, i) => (
           <Group key={i} align="flex-end" gap="xs" wrap="wrap">
             {columns.map((c) => {

@@ -10,6 +10,7 @@ import { fieldId } from '../../../ui/fields';
 import { formatMoney } from '../../../ui/money';
 import { Page } from '../../../ui/Page';
 import { NotFoundPage, PageLoader } from '../../../ui/StatusPages';
+import { Tag } from '../../../ui/Tag';
 import { ScrollTable } from '../components/ScrollTable';
 import { CompetitionNav } from '../components/AdminNav';
 import { ConfirmButton } from '../components/ConfirmButton';
@@ -34,17 +35,26 @@ export default function ApplicationsPage() {
   const [params, setParams] = useSearchParams();
   const status = (params.get('status') ?? '') as Status | '';
   const direction = params.get('direction') ?? '';
+  const assistedParam = params.get('assisted');
+  const assisted = assistedParam === 'true' || assistedParam === 'false' ? assistedParam : '';
   const q = params.get('q') ?? '';
   const client = useQueryClient();
   const competition = useAdminCompetition(id);
   const summary = useSummary(id);
-  const filter = { competitionId: id, status: status || undefined };
+  const filter = { competitionId: id, status: status || undefined, assisted: assisted || undefined };
   const list = useQuery({
     queryKey: keys.applications(filter),
     queryFn: () =>
       unwrap(
         api.GET('/api/v1/applications', {
-          params: { query: { competitionId: id, pageSize: 100, ...(status ? { status } : {}) } },
+          params: {
+            query: {
+              competitionId: id,
+              pageSize: 100,
+              ...(status ? { status } : {}),
+              ...(assisted ? { assisted: assisted === 'true' } : {}),
+            },
+          },
         }),
       ),
   });
@@ -75,7 +85,8 @@ export default function ApplicationsPage() {
   const rows = (list.data?.items ?? []).filter(
     (a) =>
       (!direction || a.direction === direction) &&
-      (!needle || `${a.title} ${a.registrationNumber ?? ''}`.toLowerCase().includes(needle)),
+      (!needle ||
+        `${a.title} ${a.registrationNumber ?? ''} ${a.organizationName ?? ''}`.toLowerCase().includes(needle)),
   );
   const counts = summary.data?.applications;
   const errors = ineligible.error ? describeError(ineligible.error, t) : [];
@@ -102,7 +113,7 @@ export default function ApplicationsPage() {
           value={status}
           onChange={(v) => setParam('status', v ?? '')}
           allowDeselect={false}
-          w={220}
+          w={200}
         />
         <Select
           id={fieldId('direction')}
@@ -115,7 +126,21 @@ export default function ApplicationsPage() {
           value={direction}
           onChange={(v) => setParam('direction', v ?? '')}
           allowDeselect={false}
-          w={260}
+          w={240}
+        />
+        <Select
+          id={fieldId('assisted')}
+          name="assisted"
+          label={t('admin.applications.assisted')}
+          data={[
+            { value: '', label: t('admin.applications.any') },
+            { value: 'true', label: t('admin.applications.assistedYes') },
+            { value: 'false', label: t('admin.applications.assistedNo') },
+          ]}
+          value={assisted}
+          onChange={(v) => setParam('assisted', v ?? '')}
+          allowDeselect={false}
+          w={300}
         />
         <TextInput
           id={fieldId('q')}
@@ -125,19 +150,20 @@ export default function ApplicationsPage() {
           value={q}
           onChange={(e) => setParam('q', e.currentTarget.value)}
           autoComplete="off"
-          w={240}
+          w={300}
         />
         <Anchor href={`/api/v1/competitions/${c.id}/applications/export.csv`} download>
           {t('admin.applications.export')}
         </Anchor>
       </Group>
-      <ScrollTable minWidth={720}>
+      <ScrollTable minWidth={880}>
         <Table withTableBorder striped>
           <Table.Caption>{t('admin.applications.caption', { count: rows.length })}</Table.Caption>
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">{t('admin.applications.number')}</Table.Th>
               <Table.Th scope="col">{t('admin.applications.project')}</Table.Th>
+              <Table.Th scope="col">{t('admin.applications.organization')}</Table.Th>
               <Table.Th scope="col">{t('admin.applications.status')}</Table.Th>
               <Table.Th scope="col" ta="right">
                 {t('admin.applications.requested')}
@@ -151,8 +177,14 @@ export default function ApplicationsPage() {
                 <Table.Td>{a.registrationNumber ?? '—'}</Table.Td>
                 <Table.Td>
                   <Anchor href={`/applications/${a.id}`}>{a.title}</Anchor>
+                  {a.consultantAssisted && (
+                    <div>
+                      <Tag color="green">{t('admin.applications.assistedTag')}</Tag>
+                    </div>
+                  )}
                   {a.ineligibleReason && <Text size="sm">{a.ineligibleReason}</Text>}
                 </Table.Td>
+                <Table.Td>{a.organizationName ?? '—'}</Table.Td>
                 <Table.Td>{t(`applicationStatus.${a.status}`)}</Table.Td>
                 <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
                   {a.requestedAmount ? formatMoney(a.requestedAmount) : '—'}

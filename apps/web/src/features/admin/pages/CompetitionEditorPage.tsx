@@ -33,6 +33,15 @@ const ZONES = [
   'Asia/Kamchatka',
 ];
 
+/**
+ * What PATCH /competitions/:id still takes once published, by status (API.md and the service's
+ * EDITABLE_AFTER_PUBLISH): the report schedule until the announcement; nothing after it.
+ */
+const EDITABLE_AFTER_PUBLISH: Partial<Record<Competition['status'], readonly string[]>> = {
+  open: ['description', 'submissionDeadline', 'reviewDeadline', 'reportSchedule'],
+  review: ['description', 'reviewDeadline', 'reportSchedule'],
+};
+
 /** "2026-04-01T23:59" typed in the competition's zone ⇄ the instant the API speaks. */
 const toLocal = (iso: string | undefined, zone: string) => (iso ? dayjs(iso).tz(zone).format('YYYY-MM-DDTHH:mm') : '');
 const toInstant = (local: string, zone: string) => (local ? dayjs.tz(local, zone).toISOString() : '');
@@ -115,7 +124,12 @@ function formOf(c: Competition): Form {
       maxScore: String(k.maxScore),
     })),
     documentTypes: docs.map((d) => ({ code: d.code, title: d.title, required: d.required })),
-    reportSchedule: c.reportSchedule.map((r) => ({ code: r.code, title: r.title, dueDate: r.dueDate })),
+    reportSchedule: c.reportSchedule.map((r) => ({
+      code: r.code,
+      title: r.title,
+      titleEn: r.titleEn ?? '',
+      dueDate: r.dueDate,
+    })),
   };
 }
 
@@ -157,6 +171,7 @@ function bodyOf(f: Form) {
           reportSchedule: f.reportSchedule.map((r) => ({
             code: String(r.code),
             title: String(r.title),
+            ...withEn(r),
             dueDate: String(r.dueDate),
           })),
         }
@@ -184,6 +199,10 @@ function Editor({ competition }: { competition?: Competition }) {
   const [form, setForm] = useState<Form>(() => (competition ? formOf(competition) : emptyForm()));
   const [errors, setErrors] = useState<FieldError[]>([]);
   const published = !!competition && competition.status !== 'draft';
+  const stillEditable = competition ? (EDITABLE_AFTER_PUBLISH[competition.status] ?? []) : [];
+  /** Whether the API would still take this field now. */
+  const editable = (key: keyof Form) => !published || stillEditable.includes(key);
+  const frozen = published && stillEditable.length === 0;
   useEffect(() => {
     if (competition) setForm(formOf(competition));
   }, [competition]);
@@ -197,19 +216,23 @@ function Editor({ competition }: { competition?: Competition }) {
     value: form[key] as string,
     onChange: (e: { currentTarget: { value: string } }) => set(key)(e.currentTarget.value as never),
     error: errorsOf(errors, key),
-    readOnly: published && !['description', 'submissionDeadline', 'reviewDeadline'].includes(key),
+    readOnly: !editable(key),
   });
 
   const save = useMutation({
     mutationFn: async () => {
       const body = bodyOf(form);
       if (!competition) return unwrap(api.POST('/api/v1/competitions', { body: body as never }));
+      // Once published, only what the status still allows; the schedule only when it was changed.
       const patch = published
-        ? {
-            description: body.description,
-            submissionDeadline: body.submissionDeadline,
-            reviewDeadline: body.reviewDeadline,
-          }
+        ? Object.fromEntries(
+            Object.entries(body).filter(
+              ([key, value]) =>
+                stillEditable.includes(key) &&
+                (key !== 'reportSchedule' ||
+                  JSON.stringify(value) !== JSON.stringify(bodyOf(formOf(competition)).reportSchedule)),
+            ),
+          )
         : body;
       return unwrap(
         api.PATCH('/api/v1/competitions/{id}', { params: { path: { id: competition.id } }, body: patch as never }),
@@ -236,7 +259,7 @@ function Editor({ competition }: { competition?: Competition }) {
   return (
     <Page
       title={competition ? t('admin.editor.editTitle', { title: competition.title }) : t('admin.editor.newTitle')}
-      lead={published ? t('admin.editor.publishedLead') : undefined}
+      lead={published ? t(`admin.editor.lead.${competition.status}`) : undefined}
     >
       <form onSubmit={submit} noValidate>
         <ErrorSummary errors={errors} />
@@ -253,7 +276,7 @@ function Editor({ competition }: { competition?: Competition }) {
               data={ZONES.map((z) => ({ value: z, label: zoneName(z) }))}
               value={form.timezone}
               onChange={(v) => v && set('timezone')(v)}
-              readOnly={published}
+              readOnly={!editable('timezone')}
               allowDeselect={false}
               error={errorsOf(errors, 'timezone')}
             />
@@ -267,7 +290,7 @@ function Editor({ competition }: { competition?: Competition }) {
               type="datetime-local"
               label={t('fields.submissionDeadline')}
               min={published ? toLocal(competition!.submissionDeadline, form.timezone) : undefined}
-              description={published ? t('admin.editor.onlyLater') : undefined}
+              description={published && editable('submissionDeadline') ? t('admin.editor.onlyLater') : undefined}
               {...text('submissionDeadline')}
             />
             <TextInput type="datetime-local" label={t('fields.reviewDeadline')} {...text('reviewDeadline')} />
@@ -279,7 +302,7 @@ function Editor({ competition }: { competition?: Competition }) {
               value={form.totalBudget}
               onChange={set('totalBudget')}
               error={errorsOf(errors, 'totalBudget')}
-              readOnly={published}
+              readOnly={!editable('totalBudget')}
             />
             <MoneyInput
               name="maxGrantAmount"
@@ -287,7 +310,7 @@ function Editor({ competition }: { competition?: Competition }) {
               value={form.maxGrantAmount}
               onChange={set('maxGrantAmount')}
               error={errorsOf(errors, 'maxGrantAmount')}
-              readOnly={published}
+              readOnly={!editable('maxGrantAmount')}
             />
             <TextInput
               label={t('fields.minCoFinancingPercent')}
@@ -328,7 +351,7 @@ function Editor({ competition }: { competition?: Competition }) {
             onChange={set('directions')}
             empty={{ code: '', title: '', titleEn: '' }}
             errors={errors}
-            readOnly={published}
+            readOnly={!editable('directions')}
             addLabel={t('admin.editor.addDirection')}
           />
           <RowsEditor
@@ -344,7 +367,7 @@ function Editor({ competition }: { competition?: Competition }) {
             onChange={set('criteria')}
             empty={{ code: '', title: '', titleEn: '', weight: '1', maxScore: '10' }}
             errors={errors}
-            readOnly={published}
+            readOnly={!editable('criteria')}
             addLabel={t('admin.editor.addCriterion')}
           />
           <Text aria-live="polite" data-testid="criteria-totals">
@@ -365,7 +388,7 @@ function Editor({ competition }: { competition?: Competition }) {
             onChange={set('documentTypes')}
             empty={{ code: '', title: '', required: true }}
             errors={errors}
-            readOnly={published}
+            readOnly={!editable('documentTypes')}
             addLabel={t('admin.editor.addDocumentType')}
           />
           <RowsEditor
@@ -374,14 +397,20 @@ function Editor({ competition }: { competition?: Competition }) {
             columns={[
               { key: 'code', label: 'fields.code', width: 140 },
               { key: 'title', label: 'fields.rowTitle' },
+              { key: 'titleEn', label: 'fields.titleEn' },
               { key: 'dueDate', label: 'fields.dueDate', kind: 'date', width: 170 },
             ]}
             rows={form.reportSchedule}
             onChange={set('reportSchedule')}
-            empty={{ code: '', title: '', dueDate: '' }}
+            empty={{ code: '', title: '', titleEn: '', dueDate: '' }}
             errors={errors}
-            readOnly={published}
+            readOnly={!editable('reportSchedule')}
             addLabel={t('admin.editor.addReport')}
+            note={
+              published
+                ? t(editable('reportSchedule') ? 'admin.editor.scheduleEditable' : 'admin.editor.scheduleLocked')
+                : undefined
+            }
           />
           {form.reportSchedule.length === 0 && (
             <Alert variant="light" color="blue">
@@ -389,14 +418,16 @@ function Editor({ competition }: { competition?: Competition }) {
             </Alert>
           )}
           <Group>
-            <Button type="submit" loading={save.isPending}>
-              {competition ? t('admin.editor.save') : t('admin.editor.create')}
-            </Button>
+            {!frozen && (
+              <Button type="submit" loading={save.isPending}>
+                {competition ? t('admin.editor.save') : t('admin.editor.create')}
+              </Button>
+            )}
             <Button
               variant="default"
               onClick={() => navigate(competition ? `/admin/competitions/${competition.id}` : '/admin')}
             >
-              {t('admin.editor.cancel')}
+              {frozen ? t('admin.editor.back') : t('admin.editor.cancel')}
             </Button>
           </Group>
         </Stack>

@@ -89,7 +89,7 @@ export default function MyPage() {
   const applications = useQuery({
     queryKey: keys.applications({ mine: 'all', checklist: 'true' }),
     // Each draft's checklist comes with the list: one request, however many drafts.
-    queryFn: () => unwrap(api.GET('/api/v1/applications', { params: { query: { pageSize: 100, checklist: 'true' } } })),
+    queryFn: () => unwrap(api.GET('/api/v1/applications', { params: { query: { pageSize: 100, checklist: true } } })),
     // The checklists change with every save in the editor: always fresh when the dashboard is opened.
     staleTime: 0,
   });

@@ -1,9 +1,8 @@
-import '@mantine/charts/styles.css';
-import { BarChart } from '@mantine/charts';
 import { Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { components } from '../../../api/schema';
 import { formatMoney } from '../../../ui/money';
+import { GroupedBars } from './GroupedBars';
 
 export type Figures = components['schemas']['StatisticsFiguresResponse'];
 
@@ -38,15 +37,7 @@ function Chart({
         {title}
       </Title>
       <div aria-hidden="true">
-        <BarChart
-          h={260}
-          data={data}
-          dataKey="name"
-          series={series}
-          withLegend
-          tickLine="y"
-          barChartProps={{ accessibilityLayer: false, tabIndex: -1 }}
-        />
+        <GroupedBars data={data} series={series} />
       </div>
       <ul className="visually-hidden">
         {data.map((d) => (
