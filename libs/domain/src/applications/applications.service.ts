@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
@@ -9,7 +10,7 @@ import { money } from '../shared/money';
 import { Page, pageOf } from '../shared/pagination';
 import { Actor } from '../shared/roles';
 import { applicantsOf, applicationAudience, applicationRef } from './applicants';
-import { canonicalJson, sha256, SubmittedDocument, submittedContent } from './application-content';
+import { canonicalJson, SubmittedDocument, submittedContent } from './application-content';
 import { ApplicationEvent } from './application-event.entity';
 import { ApplicationSnapshot } from './application-snapshot.entity';
 import { Application } from './application.entity';
@@ -134,37 +135,41 @@ export class ApplicationsService {
         ),
       );
       const { ref, users } = await applicationAudience(manager, id);
+      const dedupeKeys = users.map((userId) => `application.submitted:${id}:${userId}`);
 
-      // From here to commit the competition's counter row is locked: numbers are gap-free and unique,
-      // and the rush serialises on these few statements only.
-      const [{ last_sequence: sequence }] = (await manager.query(
-        `INSERT INTO competition_sequences (competition_id, last_sequence) VALUES ($1, 1)
-         ON CONFLICT (competition_id) DO UPDATE SET last_sequence = competition_sequences.last_sequence + 1
-         RETURNING last_sequence`,
-        [competition.id],
-      )) as [{ last_sequence: number }];
-      const registrationNumber = `${competition.year}-${competition.shortCode}-${String(sequence).padStart(4, '0')}`;
-      const content = submittedContent(application, registrationNumber, clock.at, documents);
-      const contentHash = sha256(canonicalJson(content));
-      await manager.insert(ApplicationSnapshot, {
-        applicationId: id,
-        content: content as never,
-        contentHash,
-        submittedAt: clock.at,
-      });
+      // The status change, its history row and the mails first, under this application's lock only; their
+      // registration number and hash are filled in below.
       await applyApplicationTransition(manager, this.outbox, {
         applicationId: id,
         to: 'submitted',
         actor,
         from: ['draft'],
-        set: { registrationNumber, sequence, submittedAt: clock.at, contentHash },
-        notifications: users.map((userId) => ({
+        set: { submittedAt: clock.at },
+        notifications: users.map((userId, i) => ({
           userId,
           template: 'application.submitted',
-          payload: { ...ref, registrationNumber, submittedAt: clock.at.toISOString(), contentHash },
-          dedupeKey: `application.submitted:${id}:${userId}`,
+          payload: { ...ref, registrationNumber: '', submittedAt: clock.at.toISOString(), contentHash: '' },
+          dedupeKey: dedupeKeys[i],
         })),
       });
+
+      // From here to commit the competition's counter row is locked (numbers are gap-free and unique), so
+      // the rush serialises on one statement and the commit: it numbers the application, freezes its
+      // content with the number in it, hashes it (the SHA-256 of the same canonical JSON text) and
+      // completes the mails.
+      const placeholder = `#${randomUUID()}#`;
+      const canonical = canonicalJson(submittedContent(application, placeholder, clock.at, documents));
+      if (canonical.split(placeholder).length !== 2)
+        throw new Error('The registration number placeholder is not unique');
+      await manager.query(NUMBER_AND_FREEZE, [
+        competition.id,
+        `${competition.year}-${competition.shortCode}-`,
+        canonical,
+        placeholder,
+        id,
+        clock.at,
+        dedupeKeys,
+      ]);
     });
     return this.get(actor, id);
   }
@@ -385,6 +390,39 @@ export class ApplicationsService {
     return row;
   }
 }
+
+/**
+ * Under the competition's counter row: the next number, the frozen content (the canonical JSON text with
+ * the number put in place of $4) and its SHA-256, the application numbered, its mails given number and hash.
+ * The number is `<year>-<code>-` and the sequence padded to at least four digits.
+ */
+const NUMBER_AND_FREEZE = `
+  WITH seq AS (
+    INSERT INTO competition_sequences (competition_id, last_sequence) VALUES ($1, 1)
+    ON CONFLICT (competition_id) DO UPDATE SET last_sequence = competition_sequences.last_sequence + 1
+    RETURNING last_sequence
+  ), numbered AS (
+    SELECT last_sequence AS sequence,
+           $2::text || lpad(last_sequence::text, greatest(4, length(last_sequence::text)), '0') AS registration_number
+    FROM seq
+  ), frozen AS (
+    SELECT sequence, registration_number, replace($3::text, $4::text, registration_number) AS body FROM numbered
+  ), hashed AS (
+    SELECT sequence, registration_number, body, encode(sha256(convert_to(body, 'UTF8')), 'hex') AS content_hash
+    FROM frozen
+  ), snapshot AS (
+    INSERT INTO application_snapshots (application_id, content, content_hash, submitted_at)
+    SELECT $5, body::jsonb, content_hash, $6 FROM hashed
+  ), application AS (
+    UPDATE applications a
+    SET registration_number = h.registration_number, sequence = h.sequence, content_hash = h.content_hash
+    FROM hashed h WHERE a.id = $5
+  ), mails AS (
+    UPDATE notifications n
+    SET payload = n.payload || jsonb_build_object('registrationNumber', h.registration_number, 'contentHash', h.content_hash)
+    FROM hashed h WHERE n.dedupe_key = ANY($7::text[])
+  )
+  SELECT h.registration_number FROM hashed h`;
 
 /** Every submit rule as it stands, passed or failed, in submit's order (`submitChecks`, as submit runs them). */
 function checklistOf(
