@@ -6,6 +6,7 @@
  * (jest.json, vitest.json, playwright.json) for CI's closing line.
  */
 const { spawnSync } = require('node:child_process');
+const { existsSync } = require('node:fs');
 const { join } = require('node:path');
 
 const root = join(__dirname, '..');
@@ -37,6 +38,13 @@ const runs = [
     ['test', '--config', 'apps/web/playwright.config.ts', ...(reports ? ['--reporter=list,json'] : [])],
   ],
 ];
+
+// Playwright drives the built api, worker and portal: a fresh checkout builds them first.
+const built = ['dist/apps/api/src/main.js', 'dist/apps/worker/src/main.js', 'dist/web/index.html'];
+if (!built.every((file) => existsSync(join(root, file)))) {
+  const { status } = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+  if (status !== 0) process.exit(status ?? 1);
+}
 
 let failed = false;
 for (const [command, args] of runs) {
