@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Anchor, Button, Card, Group, SimpleGrid, Stack, Table, Text, Timeline, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -22,7 +23,7 @@ import {
 } from '../hooks/useApplication';
 import { useDocuments } from '../hooks/useDocuments';
 
-function Fact({ label, children, mono }: { label: string; children: React.ReactNode; mono?: boolean }) {
+function Fact({ label, children, mono }: { label: string; children: ReactNode; mono?: boolean }) {
   return (
     <div style={{ minWidth: 0 }}>
       <Text size="sm" c="dimmed">
@@ -35,13 +36,16 @@ function Fact({ label, children, mono }: { label: string; children: React.ReactN
   );
 }
 
-/** A draft: the task list, the deadline, the way to the check page and to the Resource Center. */
-function DraftView({ application: a, competition: c }: { application: Application; competition: Competition }) {
-  const { t } = useTranslation();
-  const checklist = useChecklist(a.id);
-  const remarks = useRemarks(a.id);
-  const documents = useDocuments(a.id);
-  const ready = checklist.data?.ready;
+/** The application's page, draft or not: its title, the competition it is for, its status, then `children`. */
+function ApplicationFrame({
+  application: a,
+  competition: c,
+  children,
+}: {
+  application: Application;
+  competition: Competition;
+  children: ReactNode;
+}) {
   return (
     <Page
       title={a.title}
@@ -54,6 +58,20 @@ function DraftView({ application: a, competition: c }: { application: Applicatio
       <Group gap="xs">
         <StatusTag status={a.status} size="md" />
       </Group>
+      {children}
+    </Page>
+  );
+}
+
+/** A draft: the task list, the deadline, the way to the check page and to the Resource Center. */
+function DraftView({ application: a, competition: c }: { application: Application; competition: Competition }) {
+  const { t } = useTranslation();
+  const checklist = useChecklist(a.id);
+  const remarks = useRemarks(a.id);
+  const documents = useDocuments(a.id);
+  const ready = checklist.data?.ready;
+  return (
+    <ApplicationFrame application={a} competition={c}>
       <Card withBorder padding="lg">
         <Deadline at={c.submissionDeadline} zone={c.timezone} label={t('competition.deadline')} />
       </Card>
@@ -79,7 +97,7 @@ function DraftView({ application: a, competition: c }: { application: Applicatio
       <Text size="sm" c="dimmed">
         {ready ? t('draft.readyHint') : t('draft.notReadyHint')}
       </Text>
-    </Page>
+    </ApplicationFrame>
   );
 }
 
@@ -93,17 +111,7 @@ function SubmittedView({ application: a, competition: c }: { application: Applic
   const reviews = useApplicationReviews(a.id, owner && announced && ['awarded', 'not_awarded'].includes(a.status));
   const documents = useDocuments(a.id);
   return (
-    <Page
-      title={a.title}
-      lead={
-        <Anchor component={Link} to={`/competitions/${c.id}`}>
-          {c.title}
-        </Anchor>
-      }
-    >
-      <Group gap="xs">
-        <StatusTag status={a.status} size="md" />
-      </Group>
+    <ApplicationFrame application={a} competition={c}>
       {a.registrationNumber && (
         <Card withBorder padding="lg">
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg">
@@ -217,7 +225,7 @@ function SubmittedView({ application: a, competition: c }: { application: Applic
           documentHref={(d) => `/api/v1/documents/${d.id}`}
         />
       </section>
-    </Page>
+    </ApplicationFrame>
   );
 }
 
