@@ -1,9 +1,9 @@
-import { type FormEvent, type ReactNode, useState } from 'react';
-import { Button, Card, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
+import { Button, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { describeError, errorsOf, type FieldError } from '../../../ui/errors';
-import { ErrorSummary } from '../../../ui/ErrorSummary';
 import { fieldId } from '../../../ui/fields';
+import { FormCard } from '../../../ui/FormCard';
 import { type Grant, useRecordAgreement, useTerminateGrant } from '../hooks/useGrants';
 
 /**
@@ -13,8 +13,7 @@ import { type Grant, useRecordAgreement, useTerminateGrant } from '../hooks/useG
 function useSubmit(send: () => Promise<unknown>, check: () => FieldError[] = () => []) {
   const { t } = useTranslation();
   const [errors, setErrors] = useState<FieldError[]>([]);
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
+  const onSubmit = async () => {
     const problems = check();
     setErrors(problems);
     if (problems.length) return;
@@ -27,36 +26,6 @@ function useSubmit(send: () => Promise<unknown>, check: () => FieldError[] = () 
   return { errors, onSubmit };
 }
 
-/** One action on the grant as a card of its own: heading, error summary, fields, the submit button. */
-function ActionCard({
-  id,
-  title,
-  errors,
-  onSubmit,
-  submit,
-  children,
-}: {
-  id: string;
-  title: string;
-  errors: FieldError[];
-  onSubmit: (event: FormEvent) => void;
-  submit: ReactNode;
-  children: ReactNode;
-}) {
-  return (
-    <Card withBorder padding="lg" component="form" onSubmit={onSubmit} noValidate aria-labelledby={id}>
-      <Stack gap="md">
-        <Title order={2} size="h3" id={id}>
-          {title}
-        </Title>
-        <ErrorSummary errors={errors} />
-        {children}
-        <div>{submit}</div>
-      </Stack>
-    </Card>
-  );
-}
-
 /** The admin records the grant agreement: its number and date (typed, or picked in the browser's date field). */
 export function AgreementForm({ grant }: { grant: Grant }) {
   const { t } = useTranslation();
@@ -67,17 +36,7 @@ export function AgreementForm({ grant }: { grant: Grant }) {
     record.mutateAsync({ agreementNumber: agreementNumber.trim(), agreementDate }),
   );
   return (
-    <ActionCard
-      id="agreement-title"
-      title={t('grants.agreement.title')}
-      errors={errors}
-      onSubmit={onSubmit}
-      submit={
-        <Button type="submit" loading={record.isPending}>
-          {t('grants.agreement.submit')}
-        </Button>
-      }
-    >
+    <FormCard id="agreement-title" title={t('grants.agreement.title')} errors={errors} onSubmit={onSubmit}>
       <TextInput
         id={fieldId('agreementNumber')}
         name="agreementNumber"
@@ -98,7 +57,12 @@ export function AgreementForm({ grant }: { grant: Grant }) {
         onChange={(e) => setDate(e.currentTarget.value)}
         error={errorsOf(errors, 'agreementDate')}
       />
-    </ActionCard>
+      <div>
+        <Button type="submit" loading={record.isPending}>
+          {t('grants.agreement.submit')}
+        </Button>
+      </div>
+    </FormCard>
   );
 }
 
@@ -111,17 +75,7 @@ export function TerminateForm({ grant }: { grant: Grant }) {
     () => (reason.trim() ? [] : [{ field: 'reason', message: t('grants.terminate.reasonRequired') }]),
   );
   return (
-    <ActionCard
-      id="terminate-title"
-      title={t('grants.terminate.title')}
-      errors={errors}
-      onSubmit={onSubmit}
-      submit={
-        <Button type="submit" color="red" variant="outline" loading={terminate.isPending}>
-          {t('grants.terminate.submit')}
-        </Button>
-      }
-    >
+    <FormCard id="terminate-title" title={t('grants.terminate.title')} errors={errors} onSubmit={onSubmit}>
       <Textarea
         id={fieldId('reason')}
         name="reason"
@@ -132,6 +86,11 @@ export function TerminateForm({ grant }: { grant: Grant }) {
         onChange={(e) => setReason(e.currentTarget.value)}
         error={errorsOf(errors, 'reason')}
       />
-    </ActionCard>
+      <div>
+        <Button type="submit" color="red" variant="outline" loading={terminate.isPending}>
+          {t('grants.terminate.submit')}
+        </Button>
+      </div>
+    </FormCard>
   );
 }

@@ -1,7 +1,7 @@
-import type { FormEvent, ReactNode } from 'react';
-import { Alert, Button, Card, Group, Stack, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { Alert, Button, Group } from '@mantine/core';
 import type { FieldError } from '../../../ui/errors';
-import { ErrorSummary } from '../../../ui/ErrorSummary';
+import { FormCard } from '../../../ui/FormCard';
 
 const green = { title: { color: '#1e5e2d' }, message: { color: '#1e5e2d' } };
 
@@ -43,25 +43,15 @@ export function SettingsForm({
   pending: boolean;
   children: ReactNode;
 }) {
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    onSubmit();
-  };
   return (
-    <Card withBorder padding="lg" component="form" onSubmit={submit} noValidate aria-labelledby={id}>
-      <Stack gap="md">
-        <Title order={2} size="h3" id={id}>
-          {title}
-        </Title>
-        <ErrorSummary errors={errors} />
-        {children}
-        <SavedNote shown={saved}>{savedText}</SavedNote>
-        <Group>
-          <Button type="submit" loading={pending}>
-            {submitLabel}
-          </Button>
-        </Group>
-      </Stack>
-    </Card>
+    <FormCard id={id} title={title} errors={errors} onSubmit={onSubmit}>
+      {children}
+      <SavedNote shown={saved}>{savedText}</SavedNote>
+      <Group>
+        <Button type="submit" loading={pending}>
+          {submitLabel}
+        </Button>
+      </Group>
+    </FormCard>
   );
 }
