@@ -63,6 +63,18 @@ function ApplicationFrame({
   );
 }
 
+/** One topic of the page under its own heading (which names the section). */
+function Topic({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id}>
+      <Title order={2} id={id} mb="sm">
+        {title}
+      </Title>
+      {children}
+    </section>
+  );
+}
+
 /** A draft: the task list, the deadline, the way to the check page and to the Resource Center. */
 function DraftView({ application: a, competition: c }: { application: Application; competition: Competition }) {
   const { t } = useTranslation();
@@ -75,17 +87,14 @@ function DraftView({ application: a, competition: c }: { application: Applicatio
       <Card withBorder padding="lg">
         <Deadline at={c.submissionDeadline} zone={c.timezone} label={t('competition.deadline')} />
       </Card>
-      <section aria-labelledby="tasks">
-        <Title order={2} id="tasks" mb="sm">
-          {t('draft.tasksTitle')}
-        </Title>
+      <Topic id="tasks" title={t('draft.tasksTitle')}>
         <TaskList
           application={a}
           checklist={checklist.data}
           remarks={remarks}
           documentsCount={documents.data?.items.length ?? 0}
         />
-      </section>
+      </Topic>
       <Group gap="sm">
         <Button component={Link} to={`/applications/${a.id}/check`} size="md" variant={ready ? 'filled' : 'light'}>
           {t('draft.toCheck')}
@@ -147,10 +156,7 @@ function SubmittedView({ application: a, competition: c }: { application: Applic
       )}
 
       {(a.status === 'awarded' || a.status === 'not_awarded') && announced && (
-        <section aria-labelledby="decision">
-          <Title order={2} id="decision" mb="sm">
-            {t('view.decision')}
-          </Title>
+        <Topic id="decision" title={t('view.decision')}>
           <Card withBorder padding="lg">
             <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="lg">
               <Fact label={t('view.decisionLabel')}>{t(`view.decisions.${a.status}`)}</Fact>
@@ -191,14 +197,11 @@ function SubmittedView({ application: a, competition: c }: { application: Applic
               ))}
             </Stack>
           )}
-        </section>
+        </Topic>
       )}
 
       {events.data && events.data.items.length > 0 && (
-        <section aria-labelledby="timeline">
-          <Title order={2} id="timeline" mb="sm">
-            {t('view.timeline')}
-          </Title>
+        <Topic id="timeline" title={t('view.timeline')}>
           <Timeline bulletSize={14} lineWidth={2} active={events.data.items.length}>
             {events.data.items.map((e, i) => (
               <Timeline.Item key={i} title={t(`applicationStatus.${e.to}`)}>
@@ -210,13 +213,10 @@ function SubmittedView({ application: a, competition: c }: { application: Applic
               </Timeline.Item>
             ))}
           </Timeline>
-        </section>
+        </Topic>
       )}
 
-      <section aria-labelledby="content">
-        <Title order={2} id="content" mb="sm">
-          {t('view.content')}
-        </Title>
+      <Topic id="content" title={t('view.content')}>
         <ApplicationView
           application={a}
           competition={c}
@@ -224,7 +224,7 @@ function SubmittedView({ application: a, competition: c }: { application: Applic
           documents={documents.data?.items}
           documentHref={(d) => `/api/v1/documents/${d.id}`}
         />
-      </section>
+      </Topic>
     </ApplicationFrame>
   );
 }
