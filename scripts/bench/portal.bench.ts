@@ -12,6 +12,7 @@ import { gzipSync } from 'node:zlib';
 import { AppConfig } from '@grants/config';
 import { dropDatabase, migrateDatabase } from '@grants/database';
 import { Api } from '../../apps/web/e2e/support/api';
+import { CHROMIUM } from '../../apps/web/e2e/support/chromium';
 import { BenchResult, databaseUrl, freePort, root, round, startApp, stopApp, uniqueName } from './bench-support';
 
 const JWT_SECRET = 'bench-secret-bench-secret-bench-secret';
@@ -20,15 +21,6 @@ const JS_BUDGET_KB = 150;
 const LCP_BUDGET_MS = 1000;
 const API_BUDGET = 5;
 const LCP_RUNS = 5;
-const BROWSER_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const BARE_HTML =
   '<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Конкурс</title></head>' +
   '<body><h1>Конкурс социально значимых проектов «Город для всех»</h1></body></html>\n';
@@ -126,7 +118,7 @@ export async function benchPortal(): Promise<BenchResult[]> {
   let browser: Browser | undefined;
   try {
     const id = await seedCompetition(base);
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: BROWSER_ARGS });
+    browser = await chromium.launch({ ...CHROMIUM, headless: true });
     const bare = await load(browser, `${base}/bench.html`);
     const bareLcp: number[] = [bare.lcpMs];
     for (let i = 1; i < LCP_RUNS; i++) bareLcp.push((await load(browser, `${base}/bench.html`)).lcpMs);
