@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { AppConfig } from '@grants/config';
 import { dropDatabase, migrateDatabase } from '@grants/database';
+import { Api } from '../../apps/web/e2e/support/api';
+import { CHROMIUM } from '../../apps/web/e2e/support/chromium';
 import { BenchResult, databaseUrl, freePort, root, round, startApp, stopApp, uniqueName } from './bench-support';
 
 const JWT_SECRET = 'bench-secret-bench-secret-bench-secret';
@@ -19,16 +21,6 @@ const JS_BUDGET_KB = 150;
 const LCP_BUDGET_MS = 1000;
 const API_BUDGET = 5;
 const LCP_RUNS = 5;
-const DAY = 24 * 3600 * 1000;
-const BROWSER_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const BARE_HTML =
   '<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Конкурс</title></head>' +
   '<body><h1>Конкурс социально значимых проектов «Город для всех»</h1></body></html>\n';
@@ -49,43 +41,10 @@ interface Load {
   lcpMs: number;
 }
 
-async function api<T = any>(base: string, method: string, path: string, token?: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${base}/api/v1${path}`, {
-    method,
-    headers: {
-      ...(body ? { 'content-type': 'application/json' } : {}),
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-
-/** A published competition accepting applications, created and published through the API. */
+/** A published competition accepting applications, created and published through the API as the e2e tests do. */
 async function seedCompetition(base: string): Promise<string> {
-  const { accessToken } = await api<{ accessToken: string }>(base, 'POST', '/auth/login', undefined, ADMIN);
-  const now = Date.now();
-  const iso = (ms: number) => new Date(ms).toISOString();
-  const competition = await api(base, 'POST', '/competitions', accessToken, {
-    title: 'Конкурс социально значимых проектов «Город для всех»',
-    description: 'Муниципальный грантовый конкурс для социально ориентированных НКО Лесосибирска.',
-    year: new Date(now).getUTCFullYear(),
-    fundingSource: 'Бюджет города Лесосибирска',
-    timezone: 'Asia/Krasnoyarsk',
-    submissionOpensAt: iso(now - 3600_000),
-    submissionDeadline: iso(now + 7 * DAY),
-    reviewDeadline: iso(now + 30 * DAY),
-    totalBudget: '1000000.00',
-    maxGrantAmount: '300000.00',
-    minCoFinancingPercent: 10,
-    directions: [
-      { code: 'social', title: 'Социальная поддержка и защита граждан' },
-      { code: 'culture', title: 'Поддержка проектов в области культуры и искусства' },
-    ],
-  });
-  await api(base, 'POST', `/competitions/${competition.id}/publish`, accessToken);
+  const admin = await new Api(base).login(ADMIN.email, ADMIN.password);
+  const competition = await admin.openCompetition();
   return competition.id as string;
 }
 
@@ -159,7 +118,7 @@ export async function benchPortal(): Promise<BenchResult[]> {
   let browser: Browser | undefined;
   try {
     const id = await seedCompetition(base);
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: BROWSER_ARGS });
+    browser = await chromium.launch({ ...CHROMIUM, headless: true });
     const bare = await load(browser, `${base}/bench.html`);
     const bareLcp: number[] = [bare.lcpMs];
     for (let i = 1; i < LCP_RUNS; i++) bareLcp.push((await load(browser, `${base}/bench.html`)).lcpMs);

@@ -6,12 +6,18 @@
  * core on the same number of drafts, driven by the same client.
  */
 import 'reflect-metadata';
-import * as argon2 from 'argon2';
-import { request } from 'node:http';
 import { Pool } from 'pg';
 import { AppConfig } from '@grants/config';
 import { dropDatabase, migrateDatabase } from '@grants/database';
 import { deleteQueueKeys } from '@grants/queue';
+import {
+  HttpAnswer,
+  httpPost,
+  loginApplicants,
+  Query,
+  seedRushApplicants,
+  submitAll,
+} from '@grants/testing/rush-fixtures';
 import { BenchResult, databaseUrl, freePort, percentile, round, startApp, stopApp, uniqueName } from './bench-support';
 import { bareSubmitServer } from './http.bench';
 import { startSink } from './notifications.bench';
@@ -21,52 +27,7 @@ const ORGS = 900;
 /** Submits of the rush that straddles the deadline, sent evenly over SPREAD_MS; the deadline is at half. */
 const STRADDLE = 600;
 const SPREAD_MS = 2000;
-const PASSWORD = 'rush-password-123';
 const JWT_SECRET = 'bench-secret-bench-secret-bench-secret';
-
-interface Applicant {
-  email: string;
-  applicationId: string;
-  token?: string;
-}
-
-interface Answer {
-  status: number;
-  body: string;
-  sentAt: number;
-  doneAt: number;
-}
-
-/** One request over a connection of its own (no keep-alive pool), as separate clients make it. */
-function post(port: number, path: string, body: unknown, token?: string): Promise<Answer> {
-  const payload = JSON.stringify(body ?? {});
-  const sentAt = Date.now();
-  return new Promise((resolve) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port,
-        path,
-        method: 'POST',
-        agent: false,
-        headers: {
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(payload),
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-        },
-      },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (c) => (text += c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text, sentAt, doneAt: Date.now() }));
-      },
-    );
-    // A reset connection is an answer too (status 0), counted as an error, not a crash of the bench.
-    req.on('error', (e) => resolve({ status: 0, body: String(e), sentAt, doneAt: Date.now() }));
-    req.end(payload);
-  });
-}
 
 let rounds = 0;
 
@@ -84,47 +45,7 @@ async function seedCompetition(pool: Pool, deadlineInMs: number): Promise<string
   return rows[0].id as string;
 }
 
-/** `count` organizations with one applicant each (a real argon2id hash) and one complete draft. */
-async function seedApplicants(pool: Pool, competitionId: string, count: number, tag: string): Promise<Applicant[]> {
-  const hash = await argon2.hash(PASSWORD, { type: argon2.argon2id, memoryCost: 1024, timeCost: 1, parallelism: 1 });
-  const { rows } = await pool.query(
-    `WITH o AS (
-       INSERT INTO organizations (full_name, inn)
-       SELECT 'НКО «' || $3 || '-' || g || '»', lpad((abs(hashtext($3))::bigint % 100000 * 100000 + g)::text, 10, '0')
-       FROM generate_series(1, $1) g RETURNING id
-     ), u AS (
-       INSERT INTO users (email, password_hash, full_name, role, organization_id)
-       SELECT 'ngo-' || $3 || '-' || row_number() over () || '@rush.example.org', $4, 'Заявитель', 'applicant', o.id
-       FROM o RETURNING id, email, organization_id
-     ), a AS (
-       INSERT INTO applications (competition_id, organization_id, created_by, title, summary, direction, requested_amount,
-         co_financing_amount, project_start, project_end, goals, expected_results, budget_lines, geography)
-       SELECT $2, u.organization_id, u.id, 'Проект', 'Краткое описание', 'social', 200000, 50000,
-         current_date + 60, current_date + 240, 'Цели проекта',
-         '[{"indicator":"Участники","target":"100"}]', '[{"item":"Оплата труда","amount":"200000.00"}]', 'г. Лесосибирск'
-       FROM u RETURNING id, created_by
-     )
-     SELECT a.id AS application_id, u.email FROM a JOIN u ON u.id = a.created_by`,
-    [count, competitionId, tag, hash],
-  );
-  return rows.map((r) => ({ email: r.email, applicationId: r.application_id }));
-}
-
-/** Real logins through POST /auth/login, 16 at a time. */
-async function login(port: number, applicants: Applicant[]) {
-  let next = 0;
-  const lane = async () => {
-    while (next < applicants.length) {
-      const a = applicants[next++];
-      const res = await post(port, '/api/v1/auth/login', { email: a.email, password: PASSWORD });
-      if (res.status !== 200) throw new Error(`login of ${a.email}: ${res.status} ${res.body}`);
-      a.token = JSON.parse(res.body).accessToken;
-    }
-  };
-  await Promise.all(Array.from({ length: 16 }, lane));
-}
-
-const submitPath = (a: Applicant) => `/api/v1/applications/${a.applicationId}/submit`;
+const submitPath = (a: { applicationId: string }) => `/api/v1/applications/${a.applicationId}/submit`;
 
 /** Database clock minus this process's clock (ms), corrected by half the round trip. */
 async function clockOffset(pool: Pool): Promise<number> {
@@ -147,8 +68,8 @@ async function mailsSent(pool: Pool, competitionId: string) {
   return rows[0].n as number;
 }
 
-const sortedMs = (answers: Answer[]) => answers.map((r) => r.doneAt - r.sentAt).sort((a, b) => a - b);
-const code = (r: Answer) => {
+const sortedMs = (answers: HttpAnswer[]) => answers.map((r) => r.doneAt - r.sentAt).sort((a, b) => a - b);
+const code = (r: HttpAnswer) => {
   try {
     return JSON.parse(r.body).code as string | undefined;
   } catch {
@@ -188,15 +109,17 @@ export async function benchRush(): Promise<BenchResult[]> {
     `http://127.0.0.1:${workerPort}/health`,
   );
   const bare = bareSubmitServer(pool);
+  const query: Query = async (sql, params) => (await pool.query(sql, params)).rows;
+  const [apiUrl, bareUrl] = [`http://127.0.0.1:${port}`, `http://127.0.0.1:${barePort}`];
   try {
     await bare.listen({ port: barePort, host: '127.0.0.1' });
 
     // 1. Throughput: ORGS logged-in organizations press submit at once, a deadline ten minutes away.
     const open = await seedCompetition(pool, 600_000);
-    const applicants = await seedApplicants(pool, open, ORGS, 'open');
-    await login(port, applicants);
+    const applicants = await seedRushApplicants(query, open, ORGS, 'open');
+    const tokens = await loginApplicants(apiUrl, applicants);
     const started = performance.now();
-    const apiAnswers = await Promise.all(applicants.map((a) => post(port, submitPath(a), {}, a.token)));
+    const apiAnswers = await submitAll(apiUrl, applicants, tokens);
     const apiSeconds = (performance.now() - started) / 1000;
     const apiOk = apiAnswers.filter((r) => r.status === 200).length;
     const mailStart = performance.now();
@@ -214,16 +137,16 @@ export async function benchRush(): Promise<BenchResult[]> {
 
     // The bare baseline: the same number of drafts, the same client, a socket per request.
     const bareComp = await seedCompetition(pool, 600_000);
-    const bareDrafts = await seedApplicants(pool, bareComp, ORGS, 'bare');
+    const bareDrafts = await seedRushApplicants(query, bareComp, ORGS, 'bare');
     const bareStarted = performance.now();
-    const bareAnswers = await Promise.all(bareDrafts.map((a) => post(barePort, `/submit/${a.applicationId}`, {})));
+    const bareAnswers = await Promise.all(bareDrafts.map((a) => httpPost(bareUrl, `/submit/${a.applicationId}`, {})));
     const bareSeconds = (performance.now() - bareStarted) / 1000;
     const bareOk = bareAnswers.filter((r) => r.status === 200).length;
 
     // 2. The deadline falls in the middle of a rush: STRADDLE submits sent evenly over SPREAD_MS.
     const closing = await seedCompetition(pool, 600_000);
-    const straddlers = await seedApplicants(pool, closing, STRADDLE, 'straddle');
-    await login(port, straddlers);
+    const straddlers = await seedRushApplicants(query, closing, STRADDLE, 'straddle');
+    const straddleTokens = await loginApplicants(apiUrl, straddlers);
     const offset = await clockOffset(pool);
     const { rows } = await pool.query(
       `UPDATE competitions SET submission_deadline = date_trunc('milliseconds', clock_timestamp()) + ($2 || ' milliseconds')::interval
@@ -232,15 +155,15 @@ export async function benchRush(): Promise<BenchResult[]> {
     );
     const deadline = new Date(rows[0].submission_deadline).getTime();
     const firstSend = Date.now();
-    const pending: Promise<Answer>[] = [];
+    const pending: Promise<HttpAnswer>[] = [];
     for (let i = 0; i < straddlers.length; i++) {
       const due = firstSend + (i * SPREAD_MS) / straddlers.length;
       while (Date.now() < due) await new Promise((r) => setImmediate(r));
-      pending.push(post(port, submitPath(straddlers[i]), {}, straddlers[i].token));
+      pending.push(httpPost(apiUrl, submitPath(straddlers[i]), {}, straddleTokens[i]));
     }
     const straddle = await Promise.all(pending);
     // Send times on the database clock.
-    const sentDb = (r: Answer) => r.sentAt + offset;
+    const sentDb = (r: HttpAnswer) => r.sentAt + offset;
     const accepted = straddle.filter((r) => r.status === 200);
     const refused = straddle.filter((r) => r.status === 422 && code(r) === 'DEADLINE_PASSED');
     const other = straddle.length - accepted.length - refused.length;

@@ -4,7 +4,9 @@ import { request } from 'node:http';
 /*
  * A deadline rush the way NGOs make it: many organizations with complete drafts, each logging in and
  * submitting over its own HTTP connection. The rows are inserted in SQL (registration's argon2 would
- * dominate the cost); the logins and submits go through the real api.
+ * dominate the cost); the logins and submits go through the real api. The rush bench
+ * (scripts/bench/rush.bench.ts) imports this file alone (`@grants/testing/rush-fixtures`): it imports
+ * nothing but argon2 and node:http.
  */
 
 export type Query = (sql: string, params?: unknown[]) => Promise<any[]>;
@@ -71,12 +73,15 @@ export interface HttpAnswer {
   doneAt: number;
 }
 
-/** One request over a connection of its own (no keep-alive pool): what separate clients do. */
+/**
+ * One request over a connection of its own (no keep-alive pool): what separate clients do. A connection
+ * reset is an answer too (status 0, the error as body): a rush counts it as a failed submit.
+ */
 export function httpPost(baseUrl: string, path: string, body: unknown, token?: string): Promise<HttpAnswer> {
   const url = new URL(path, baseUrl);
   const payload = JSON.stringify(body ?? {});
   const sentAt = Date.now();
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve) => {
     const req = request(
       {
         host: url.hostname,
@@ -99,7 +104,7 @@ export function httpPost(baseUrl: string, path: string, body: unknown, token?: s
         );
       },
     );
-    req.on('error', reject);
+    req.on('error', (e) => resolve({ status: 0, body: String(e), headers: {}, sentAt, doneAt: Date.now() }));
     req.end(payload);
   });
 }

@@ -1,9 +1,13 @@
-import { ADMIN } from './server';
+/** The administrator every test server seeds (ADMIN_EMAIL / ADMIN_PASSWORD). */
+export const ADMIN = { email: 'admin@e2e.test', password: 'admin-password-for-e2e' };
 
 const DAY = 24 * 3600 * 1000;
 const iso = (ms: number) => new Date(ms).toISOString();
 
-/** The api as a test's setup uses it (Bearer tokens, plain fetch): data for the browser to find. */
+/**
+ * The api as a test's setup uses it (Bearer tokens, plain fetch): data for the browser to find. It imports
+ * nothing, so the portal bench (scripts/bench/portal.bench.ts) seeds its data with it too.
+ */
 export class Api {
   constructor(
     readonly url: string,

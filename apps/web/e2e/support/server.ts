@@ -4,13 +4,14 @@ import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { ADMIN } from './api';
 import { MailSink } from './mail';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const require = createRequire(import.meta.url);
 const run = promisify(execFile);
 
-export const ADMIN = { email: 'admin@e2e.test', password: 'admin-password-for-e2e' };
+export { ADMIN };
 
 /** One api + worker on their own database, queue prefix and ports, and the SMTP sink they send to. */
 export interface Server {

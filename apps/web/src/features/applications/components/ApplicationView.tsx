@@ -49,6 +49,51 @@ function Row({
   );
 }
 
+/** Rows as a table under `head`, or "empty" (`empty`) when there are none. */
+function ListTable({ head, rows, empty }: { head: ReactNode; rows: ReactNode[]; empty: string }) {
+  return rows.length ? (
+    <Table withTableBorder verticalSpacing="xs">
+      <Table.Thead>
+        <Table.Tr>{head}</Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>{rows}</Table.Tbody>
+    </Table>
+  ) : (
+    <Text c="dimmed">{empty}</Text>
+  );
+}
+
+/** A field that is a list (results, budget lines): its label and control above its remarks and its table. */
+function TableField({
+  field,
+  label,
+  action,
+  remarks,
+  head,
+  rows,
+}: {
+  field: string;
+  label: string;
+  action?: ReactNode;
+  remarks: Remark[];
+  head: ReactNode;
+  rows: ReactNode[];
+}) {
+  const { t } = useTranslation();
+  return (
+    <div data-field={field}>
+      <Group justify="space-between" gap="xs" mt="md" mb="xs">
+        <Text fw={600}>{label}</Text>
+        {action}
+      </Group>
+      <RemarkNote remarks={remarks} />
+      <ListTable head={head} rows={rows} empty={t('view.empty')} />
+    </div>
+  );
+}
+
+const nowrap = { whiteSpace: 'nowrap' } as const;
+
 const kb = (size: number) => `${Math.max(1, Math.round(size / 1024)).toLocaleString('ru-RU')} КБ`;
 
 /**
@@ -85,180 +130,116 @@ export function ApplicationView({
       {t(`draft.sections.${section}`)}
     </Title>
   );
+  /** A field's row: its label, the host's control and the remarks on it, by API field name. */
+  const row = (field: string, value: ReactNode) => (
+    <Row label={t(`fields.${field}`)} field={field} action={fieldAction?.(field)} remarks={on(field)}>
+      {value}
+    </Row>
+  );
+  const text = (value: string | null) => value && <span className={classes.text}>{value}</span>;
   const documentTypes = competition?.documentTypes;
   return (
     <Stack gap="xl" className={classes.view}>
       <section>
         {heading('about')}
         <dl className={classes.list}>
-          <Row label={t('fields.title')} field="title" action={fieldAction?.('title')} remarks={on('title')}>
-            {a.title}
-          </Row>
-          <Row label={t('fields.summary')} field="summary" action={fieldAction?.('summary')} remarks={on('summary')}>
-            {a.summary && <span className={classes.text}>{a.summary}</span>}
-          </Row>
-          <Row
-            label={t('fields.direction')}
-            field="direction"
-            action={fieldAction?.('direction')}
-            remarks={on('direction')}
-          >
-            {direction ? localTitle(direction, i18n.language) : a.direction}
-          </Row>
-          <Row
-            label={t('fields.geography')}
-            field="geography"
-            action={fieldAction?.('geography')}
-            remarks={on('geography')}
-          >
-            {a.geography}
-          </Row>
+          {row('title', a.title)}
+          {row('summary', text(a.summary))}
+          {row('direction', direction ? localTitle(direction, i18n.language) : a.direction)}
+          {row('geography', a.geography)}
         </dl>
       </section>
       <section>
         {heading('project')}
         <dl className={classes.list}>
-          <Row
-            label={t('fields.projectStart')}
-            field="projectStart"
-            action={fieldAction?.('projectStart')}
-            remarks={on('projectStart')}
-          >
-            {date(a.projectStart)}
-          </Row>
-          <Row
-            label={t('fields.projectEnd')}
-            field="projectEnd"
-            action={fieldAction?.('projectEnd')}
-            remarks={on('projectEnd')}
-          >
-            {date(a.projectEnd)}
-          </Row>
-          <Row label={t('fields.goals')} field="goals" action={fieldAction?.('goals')} remarks={on('goals')}>
-            {a.goals && <span className={classes.text}>{a.goals}</span>}
-          </Row>
+          {row('projectStart', date(a.projectStart))}
+          {row('projectEnd', date(a.projectEnd))}
+          {row('goals', text(a.goals))}
         </dl>
-        <div data-field="expectedResults">
-          <Group justify="space-between" gap="xs" mt="md" mb="xs">
-            <Text fw={600}>{t('fields.expectedResults')}</Text>
-            {fieldAction?.('expectedResults')}
-          </Group>
-          <RemarkNote remarks={on('expectedResults')} />
-          {a.expectedResults.length ? (
-            <Table withTableBorder verticalSpacing="xs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('draft.columns.indicator')}</Table.Th>
-                  <Table.Th scope="col">{t('draft.columns.target')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {a.expectedResults.map((r, i) => (
-                  <Table.Tr key={i}>
-                    <Table.Td>{r.indicator}</Table.Td>
-                    <Table.Td>{r.target}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          ) : (
-            <Text c="dimmed">{t('view.empty')}</Text>
-          )}
-        </div>
+        <TableField
+          field="expectedResults"
+          label={t('fields.expectedResults')}
+          action={fieldAction?.('expectedResults')}
+          remarks={on('expectedResults')}
+          head={
+            <>
+              <Table.Th scope="col">{t('draft.columns.indicator')}</Table.Th>
+              <Table.Th scope="col">{t('draft.columns.target')}</Table.Th>
+            </>
+          }
+          rows={a.expectedResults.map((r, i) => (
+            <Table.Tr key={i}>
+              <Table.Td>{r.indicator}</Table.Td>
+              <Table.Td>{r.target}</Table.Td>
+            </Table.Tr>
+          ))}
+        />
       </section>
       <section>
         {heading('budget')}
         <dl className={classes.list}>
-          <Row
-            label={t('fields.requestedAmount')}
-            field="requestedAmount"
-            action={fieldAction?.('requestedAmount')}
-            remarks={on('requestedAmount')}
-          >
-            {money(a.requestedAmount)}
-          </Row>
-          <Row
-            label={t('fields.coFinancingAmount')}
-            field="coFinancingAmount"
-            action={fieldAction?.('coFinancingAmount')}
-            remarks={on('coFinancingAmount')}
-          >
-            {money(a.coFinancingAmount)}
-          </Row>
+          {row('requestedAmount', money(a.requestedAmount))}
+          {row('coFinancingAmount', money(a.coFinancingAmount))}
         </dl>
-        <div data-field="budgetLines">
-          <Group justify="space-between" gap="xs" mt="md" mb="xs">
-            <Text fw={600}>{t('fields.budgetLines')}</Text>
-            {fieldAction?.('budgetLines')}
-          </Group>
-          <RemarkNote remarks={remarksOn('budgetLines', remarks, true)} />
-          {a.budgetLines.length ? (
-            <Table withTableBorder verticalSpacing="xs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('draft.columns.item')}</Table.Th>
-                  <Table.Th scope="col" ta="right">
-                    {t('draft.columns.amount')}
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {a.budgetLines.map((l, i) => (
-                  <Table.Tr key={i}>
-                    <Table.Td>
-                      {l.item}
-                      <RemarkNote remarks={remarksOn(`budgetLines.${i}.item`, remarks)} />
-                    </Table.Td>
-                    <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                      {formatMoney(l.amount)}
-                      <RemarkNote remarks={remarksOn(`budgetLines.${i}.amount`, remarks)} />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          ) : (
-            <Text c="dimmed">{t('view.empty')}</Text>
-          )}
-        </div>
+        <TableField
+          field="budgetLines"
+          label={t('fields.budgetLines')}
+          action={fieldAction?.('budgetLines')}
+          remarks={remarksOn('budgetLines', remarks, true)}
+          head={
+            <>
+              <Table.Th scope="col">{t('draft.columns.item')}</Table.Th>
+              <Table.Th scope="col" ta="right">
+                {t('draft.columns.amount')}
+              </Table.Th>
+            </>
+          }
+          rows={a.budgetLines.map((l, i) => (
+            <Table.Tr key={i}>
+              <Table.Td>
+                {l.item}
+                <RemarkNote remarks={remarksOn(`budgetLines.${i}.item`, remarks)} />
+              </Table.Td>
+              <Table.Td ta="right" style={nowrap}>
+                {formatMoney(l.amount)}
+                <RemarkNote remarks={remarksOn(`budgetLines.${i}.amount`, remarks)} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        />
       </section>
       {documents && (
         <section>
           {heading('documents')}
-          {documents.length ? (
-            <Table withTableBorder verticalSpacing="xs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('attachments.type')}</Table.Th>
-                  <Table.Th scope="col">{t('attachments.file')}</Table.Th>
-                  <Table.Th scope="col" ta="right">
-                    {t('attachments.size')}
-                  </Table.Th>
+          <ListTable
+            empty={t('attachments.none')}
+            head={
+              <>
+                <Table.Th scope="col">{t('attachments.type')}</Table.Th>
+                <Table.Th scope="col">{t('attachments.file')}</Table.Th>
+                <Table.Th scope="col" ta="right">
+                  {t('attachments.size')}
+                </Table.Th>
+              </>
+            }
+            rows={documents.map((d) => {
+              const type = documentTypes?.find((x) => x.code === d.type);
+              return (
+                <Table.Tr key={d.id}>
+                  <Table.Td>{type ? localTitle(type, i18n.language) : d.type}</Table.Td>
+                  <Table.Td className={classes.breakable}>
+                    {documentHref ? <a href={documentHref(d)}>{d.fileName}</a> : d.fileName}
+                    <Text size="xs" c="dimmed" className={classes.hash}>
+                      SHA-256 {d.sha256}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td ta="right" style={nowrap}>
+                    {kb(d.size)}
+                  </Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {documents.map((d) => {
-                  const type = documentTypes?.find((x) => x.code === d.type);
-                  return (
-                    <Table.Tr key={d.id}>
-                      <Table.Td>{type ? localTitle(type, i18n.language) : d.type}</Table.Td>
-                      <Table.Td className={classes.breakable}>
-                        {documentHref ? <a href={documentHref(d)}>{d.fileName}</a> : d.fileName}
-                        <Text size="xs" c="dimmed" className={classes.hash}>
-                          SHA-256 {d.sha256}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                        {kb(d.size)}
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          ) : (
-            <Text c="dimmed">{t('attachments.none')}</Text>
-          )}
+              );
+            })}
+          />
         </section>
       )}
     </Stack>

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Anchor, Button, Card, Group, SimpleGrid, Stack, Table, Text, Timeline, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -22,7 +23,7 @@ import {
 } from '../hooks/useApplication';
 import { useDocuments } from '../hooks/useDocuments';
 
-function Fact({ label, children, mono }: { label: string; children: React.ReactNode; mono?: boolean }) {
+function Fact({ label, children, mono }: { label: string; children: ReactNode; mono?: boolean }) {
   return (
     <div style={{ minWidth: 0 }}>
       <Text size="sm" c="dimmed">
@@ -35,13 +36,16 @@ function Fact({ label, children, mono }: { label: string; children: React.ReactN
   );
 }
 
-/** A draft: the task list, the deadline, the way to the check page and to the Resource Center. */
-function DraftView({ application: a, competition: c }: { application: Application; competition: Competition }) {
-  const { t } = useTranslation();
-  const checklist = useChecklist(a.id);
-  const remarks = useRemarks(a.id);
-  const documents = useDocuments(a.id);
-  const ready = checklist.data?.ready;
+/** The application's page, draft or not: its title, the competition it is for, its status, then `children`. */
+function ApplicationFrame({
+  application: a,
+  competition: c,
+  children,
+}: {
+  application: Application;
+  competition: Competition;
+  children: ReactNode;
+}) {
   return (
     <Page
       title={a.title}
@@ -54,20 +58,43 @@ function DraftView({ application: a, competition: c }: { application: Applicatio
       <Group gap="xs">
         <StatusTag status={a.status} size="md" />
       </Group>
+      {children}
+    </Page>
+  );
+}
+
+/** One topic of the page under its own heading (which names the section). */
+function Topic({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id}>
+      <Title order={2} id={id} mb="sm">
+        {title}
+      </Title>
+      {children}
+    </section>
+  );
+}
+
+/** A draft: the task list, the deadline, the way to the check page and to the Resource Center. */
+function DraftView({ application: a, competition: c }: { application: Application; competition: Competition }) {
+  const { t } = useTranslation();
+  const checklist = useChecklist(a.id);
+  const remarks = useRemarks(a.id);
+  const documents = useDocuments(a.id);
+  const ready = checklist.data?.ready;
+  return (
+    <ApplicationFrame application={a} competition={c}>
       <Card withBorder padding="lg">
         <Deadline at={c.submissionDeadline} zone={c.timezone} label={t('competition.deadline')} />
       </Card>
-      <section aria-labelledby="tasks">
-        <Title order={2} id="tasks" mb="sm">
-          {t('draft.tasksTitle')}
-        </Title>
+      <Topic id="tasks" title={t('draft.tasksTitle')}>
         <TaskList
           application={a}
           checklist={checklist.data}
           remarks={remarks}
           documentsCount={documents.data?.items.length ?? 0}
         />
-      </section>
+      </Topic>
       <Group gap="sm">
         <Button component={Link} to={`/applications/${a.id}/check`} size="md" variant={ready ? 'filled' : 'light'}>
           {t('draft.toCheck')}
@@ -79,7 +106,7 @@ function DraftView({ application: a, competition: c }: { application: Applicatio
       <Text size="sm" c="dimmed">
         {ready ? t('draft.readyHint') : t('draft.notReadyHint')}
       </Text>
-    </Page>
+    </ApplicationFrame>
   );
 }
 
@@ -93,17 +120,7 @@ function SubmittedView({ application: a, competition: c }: { application: Applic
   const reviews = useApplicationReviews(a.id, owner && announced && ['awarded', 'not_awarded'].includes(a.status));
   const documents = useDocuments(a.id);
   return (
-    <Page
-      title={a.title}
-      lead={
-        <Anchor component={Link} to={`/competitions/${c.id}`}>
-          {c.title}
-        </Anchor>
-      }
-    >
-      <Group gap="xs">
-        <StatusTag status={a.status} size="md" />
-      </Group>
+    <ApplicationFrame application={a} competition={c}>
       {a.registrationNumber && (
         <Card withBorder padding="lg">
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg">
@@ -139,10 +156,7 @@ function SubmittedView({ application: a, competition: c }: { application: Applic
       )}
 
       {(a.status === 'awarded' || a.status === 'not_awarded') && announced && (
-        <section aria-labelledby="decision">
-          <Title order={2} id="decision" mb="sm">
-            {t('view.decision')}
-          </Title>
+        <Topic id="decision" title={t('view.decision')}>
           <Card withBorder padding="lg">
             <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="lg">
               <Fact label={t('view.decisionLabel')}>{t(`view.decisions.${a.status}`)}</Fact>
@@ -183,14 +197,11 @@ function SubmittedView({ application: a, competition: c }: { application: Applic
               ))}
             </Stack>
           )}
-        </section>
+        </Topic>
       )}
 
       {events.data && events.data.items.length > 0 && (
-        <section aria-labelledby="timeline">
-          <Title order={2} id="timeline" mb="sm">
-            {t('view.timeline')}
-          </Title>
+        <Topic id="timeline" title={t('view.timeline')}>
           <Timeline bulletSize={14} lineWidth={2} active={events.data.items.length}>
             {events.data.items.map((e, i) => (
               <Timeline.Item key={i} title={t(`applicationStatus.${e.to}`)}>
@@ -202,13 +213,10 @@ function SubmittedView({ application: a, competition: c }: { application: Applic
               </Timeline.Item>
             ))}
           </Timeline>
-        </section>
+        </Topic>
       )}
 
-      <section aria-labelledby="content">
-        <Title order={2} id="content" mb="sm">
-          {t('view.content')}
-        </Title>
+      <Topic id="content" title={t('view.content')}>
         <ApplicationView
           application={a}
           competition={c}
@@ -216,8 +224,8 @@ function SubmittedView({ application: a, competition: c }: { application: Applic
           documents={documents.data?.items}
           documentHref={(d) => `/api/v1/documents/${d.id}`}
         />
-      </section>
-    </Page>
+      </Topic>
+    </ApplicationFrame>
   );
 }
 

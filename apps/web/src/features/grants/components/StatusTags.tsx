@@ -1,4 +1,6 @@
+import { Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { components } from '../../../api/schema';
 import { Tag, type TagColor } from '../../../ui/Tag';
 import type { GrantStatus, ReportStatus } from '../hooks/useGrants';
 
@@ -35,5 +37,38 @@ export function ReportStatusTag({ status, overdue }: { status: ReportStatus; ove
         </>
       )}
     </>
+  );
+}
+
+/** A report's result or a public card's: the same three fields. */
+type Result = components['schemas']['ReportResultResponse'] | components['schemas']['PublicGrantResult'];
+
+/**
+ * A project's results, each beside its target: in a submitted report and on the public project card. It
+ * stands beside the tags because the same pages show both: the public card loads them as one chunk.
+ */
+export function ResultsTable({ results }: { results: Result[] }) {
+  const { t } = useTranslation();
+  return (
+    <Table.ScrollContainer minWidth={320}>
+      <Table withTableBorder verticalSpacing="xs">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('grants.report.indicator')}</Table.Th>
+            <Table.Th scope="col">{t('grants.report.target')}</Table.Th>
+            <Table.Th scope="col">{t('grants.report.achieved')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {results.map((r, i) => (
+            <Table.Tr key={i}>
+              <Table.Td>{r.indicator}</Table.Td>
+              <Table.Td>{r.target}</Table.Td>
+              <Table.Td>{r.achieved ?? '—'}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
   );
 }

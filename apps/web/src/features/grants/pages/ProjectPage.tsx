@@ -1,11 +1,11 @@
-import { Anchor, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../../api/client';
 import { formatMoney } from '../../../ui/money';
 import { Page } from '../../../ui/Page';
 import { NotFoundPage, PageLoader } from '../../../ui/StatusPages';
-import { GrantStatusTag } from '../components/StatusTags';
+import { GrantStatusTag, ResultsTable } from '../components/StatusTags';
 import { usePublicGrant } from '../hooks/useGrants';
 import { formatDay } from '../../../ui/time';
 
@@ -52,30 +52,7 @@ export default function ProjectPage() {
         <Title order={2} size="h3" id="project-results" mb="xs">
           {t('projects.results')}
         </Title>
-        {p.results === null ? (
-          <Text>{t('projects.resultsLater')}</Text>
-        ) : (
-          <Table.ScrollContainer minWidth={320}>
-            <Table withTableBorder verticalSpacing="xs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('grants.report.indicator')}</Table.Th>
-                  <Table.Th scope="col">{t('grants.report.target')}</Table.Th>
-                  <Table.Th scope="col">{t('grants.report.achieved')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {p.results.map((r, i) => (
-                  <Table.Tr key={i}>
-                    <Table.Td>{r.indicator}</Table.Td>
-                    <Table.Td>{r.target}</Table.Td>
-                    <Table.Td>{r.achieved ?? '—'}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
+        {p.results === null ? <Text>{t('projects.resultsLater')}</Text> : <ResultsTable results={p.results} />}
       </section>
       <div>
         <Anchor component={Link} to={`/competitions/${p.competitionId}/results`}>

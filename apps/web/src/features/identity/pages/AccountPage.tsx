@@ -1,19 +1,17 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Button, Card, Group, NativeSelect, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { type Language, LANGUAGES, rememberLanguage } from '../../../i18n';
 import { describeError, errorsOf } from '../../../ui/errors';
-import { ErrorSummary } from '../../../ui/ErrorSummary';
 import { fieldId } from '../../../ui/fields';
 import { Page } from '../../../ui/Page';
 import { PageLoader } from '../../../ui/StatusPages';
 import { Tag } from '../../../ui/Tag';
 import { NewPasswordField } from '../components/NewPasswordField';
 import { ResendVerification } from '../components/ResendVerification';
+import { SettingsForm } from '../components/SettingsForm';
 import { useChangePassword, useLogoutEverywhere, useUpdateMe } from '../hooks/useAccount';
 import { type Me, useMe } from '../hooks/useMe';
-
-const saved = { title: { color: '#1e5e2d' }, message: { color: '#1e5e2d' } };
 
 function ProfileForm({ me }: { me: Me }) {
   const { t, i18n } = useTranslation();
@@ -21,8 +19,7 @@ function ProfileForm({ me }: { me: Me }) {
   const [fullName, setFullName] = useState(me.fullName);
   const [locale, setLocale] = useState<Language>(me.locale);
   const errors = update.error ? describeError(update.error, t) : [];
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () =>
     update.mutate(
       { fullName: fullName.trim(), locale },
       {
@@ -32,47 +29,37 @@ function ProfileForm({ me }: { me: Me }) {
         },
       },
     );
-  };
   return (
-    <Card withBorder padding="lg" component="form" onSubmit={submit} noValidate aria-labelledby="profile-title">
-      <Stack gap="md">
-        <Title order={2} size="h3" id="profile-title">
-          {t('account.profile')}
-        </Title>
-        <ErrorSummary errors={errors} />
-        <TextInput
-          id={fieldId('fullName')}
-          name="fullName"
-          label={t('fields.fullName')}
-          autoComplete="name"
-          required
-          value={fullName}
-          onChange={(e) => setFullName(e.currentTarget.value)}
-          error={errorsOf(errors, 'fullName')}
-        />
-        <NativeSelect
-          id={fieldId('locale')}
-          name="locale"
-          label={t('fields.locale')}
-          value={locale}
-          onChange={(e) => setLocale(e.currentTarget.value as Language)}
-          data={LANGUAGES.map((l) => ({ value: l, label: t(`languages.${l}`) }))}
-          error={errorsOf(errors, 'locale')}
-        />
-        <div role="status">
-          {update.isSuccess && !update.isPending && (
-            <Alert color="green" variant="light" styles={saved}>
-              {t('account.profileSaved')}
-            </Alert>
-          )}
-        </div>
-        <Group>
-          <Button type="submit" loading={update.isPending}>
-            {t('account.saveProfile')}
-          </Button>
-        </Group>
-      </Stack>
-    </Card>
+    <SettingsForm
+      id="profile-title"
+      title={t('account.profile')}
+      errors={errors}
+      onSubmit={submit}
+      saved={update.isSuccess && !update.isPending}
+      savedText={t('account.profileSaved')}
+      submitLabel={t('account.saveProfile')}
+      pending={update.isPending}
+    >
+      <TextInput
+        id={fieldId('fullName')}
+        name="fullName"
+        label={t('fields.fullName')}
+        autoComplete="name"
+        required
+        value={fullName}
+        onChange={(e) => setFullName(e.currentTarget.value)}
+        error={errorsOf(errors, 'fullName')}
+      />
+      <NativeSelect
+        id={fieldId('locale')}
+        name="locale"
+        label={t('fields.locale')}
+        value={locale}
+        onChange={(e) => setLocale(e.currentTarget.value as Language)}
+        data={LANGUAGES.map((l) => ({ value: l, label: t(`languages.${l}`) }))}
+        error={errorsOf(errors, 'locale')}
+      />
+    </SettingsForm>
   );
 }
 
@@ -82,8 +69,7 @@ function PasswordForm() {
   const [currentPassword, setCurrent] = useState('');
   const [newPassword, setNew] = useState('');
   const errors = change.error ? describeError(change.error, t) : [];
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () =>
     change.mutate(
       { currentPassword, newPassword },
       {
@@ -93,46 +79,36 @@ function PasswordForm() {
         },
       },
     );
-  };
   return (
-    <Card withBorder padding="lg" component="form" onSubmit={submit} noValidate aria-labelledby="password-title">
-      <Stack gap="md">
-        <Title order={2} size="h3" id="password-title">
-          {t('account.password')}
-        </Title>
-        <ErrorSummary errors={errors} />
-        <PasswordInput
-          visibilityToggleButtonProps={{ 'aria-label': t('common.showPassword') }}
-          id={fieldId('currentPassword')}
-          name="currentPassword"
-          label={t('fields.currentPassword')}
-          autoComplete="current-password"
-          required
-          value={currentPassword}
-          onChange={(e) => setCurrent(e.currentTarget.value)}
-          error={errorsOf(errors, 'currentPassword')}
-        />
-        <NewPasswordField
-          name="newPassword"
-          label={t('fields.newPassword')}
-          value={newPassword}
-          onChange={setNew}
-          error={errorsOf(errors, 'newPassword')}
-        />
-        <div role="status">
-          {change.isSuccess && (
-            <Alert color="green" variant="light" styles={saved}>
-              {t('account.passwordChanged')}
-            </Alert>
-          )}
-        </div>
-        <Group>
-          <Button type="submit" loading={change.isPending}>
-            {t('account.changePassword')}
-          </Button>
-        </Group>
-      </Stack>
-    </Card>
+    <SettingsForm
+      id="password-title"
+      title={t('account.password')}
+      errors={errors}
+      onSubmit={submit}
+      saved={change.isSuccess}
+      savedText={t('account.passwordChanged')}
+      submitLabel={t('account.changePassword')}
+      pending={change.isPending}
+    >
+      <PasswordInput
+        visibilityToggleButtonProps={{ 'aria-label': t('common.showPassword') }}
+        id={fieldId('currentPassword')}
+        name="currentPassword"
+        label={t('fields.currentPassword')}
+        autoComplete="current-password"
+        required
+        value={currentPassword}
+        onChange={(e) => setCurrent(e.currentTarget.value)}
+        error={errorsOf(errors, 'currentPassword')}
+      />
+      <NewPasswordField
+        name="newPassword"
+        label={t('fields.newPassword')}
+        value={newPassword}
+        onChange={setNew}
+        error={errorsOf(errors, 'newPassword')}
+      />
+    </SettingsForm>
   );
 }
 

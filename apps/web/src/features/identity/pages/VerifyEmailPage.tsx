@@ -2,20 +2,19 @@ import { useEffect, useRef } from 'react';
 import { Alert, Anchor, Loader, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
-import { ApiError, api, unwrap } from '../../../api/client';
+import { Link } from 'react-router';
+import { api, unwrap } from '../../../api/client';
 import { keys } from '../../../api/keys';
 import { describeError } from '../../../ui/errors';
 import { Page } from '../../../ui/Page';
 import { ResendVerification } from '../components/ResendVerification';
-import { TokenInvalid } from '../components/TokenInvalid';
+import { TokenInvalid, tokenInvalid, useMailedToken } from '../components/TokenInvalid';
 import { HOME_OF, type Me, useMe } from '../hooks/useMe';
 
 /** Confirms the address with the mailed token as soon as the page opens. */
 export default function VerifyEmailPage() {
   const { t } = useTranslation();
-  const [params] = useSearchParams();
-  const token = params.get('token') ?? '';
+  const token = useMailedToken();
   const queryClient = useQueryClient();
   const me = useMe().data;
   const verify = useMutation({
@@ -33,7 +32,7 @@ export default function VerifyEmailPage() {
     }
   }, [token, verify]);
 
-  const invalid = !token || (verify.error instanceof ApiError && verify.error.body?.code === 'TOKEN_INVALID');
+  const invalid = tokenInvalid(token, verify.error);
   const canResend = invalid && me && !me.emailVerified;
   return (
     <Stack maw={560} mx="auto" w="100%">

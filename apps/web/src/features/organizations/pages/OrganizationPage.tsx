@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { Alert, Button, Card, Group, Modal, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { components } from '../../../api/schema';
+import { SavedNote, SettingsForm } from '../../identity/components/SettingsForm';
 import { type Me, useMe } from '../../identity/hooks/useMe';
 import { describeError, errorsOf, type FieldError } from '../../../ui/errors';
 import { ErrorSummary } from '../../../ui/ErrorSummary';
@@ -20,7 +21,6 @@ import {
 } from '../hooks/useOrganization';
 
 type Member = components['schemas']['MemberResponse'];
-const green = { title: { color: '#1e5e2d' }, message: { color: '#1e5e2d' } };
 const EDITABLE = ['fullName', 'shortName', 'ogrn', 'municipality', 'email', 'phone'] as const;
 type Editable = (typeof EDITABLE)[number];
 const INPUT: Record<Editable, Record<string, string | boolean>> = {
@@ -43,8 +43,7 @@ function ProfileForm({ organization }: { organization: Organization }) {
   const errors: FieldError[] = update.error
     ? describeError(update.error, t).map((e) => ({ ...e, field: e.field && own(e.field) }))
     : [];
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     const v = (f: Editable) => form[f].trim() || null;
     update.mutate({
       fullName: form.fullName.trim(),
@@ -56,54 +55,45 @@ function ProfileForm({ organization }: { organization: Organization }) {
     });
   };
   return (
-    <Card withBorder padding="lg" component="form" onSubmit={submit} noValidate aria-labelledby="org-profile">
-      <Stack gap="md">
-        <Title order={2} size="h3" id="org-profile">
-          {t('organization.profile')}
-        </Title>
-        <ErrorSummary errors={errors} />
-        <TextInput
-          id={fieldId(own('inn'))}
-          name="inn"
-          label={t('fields.organization.inn')}
-          description={t('organization.innFixed')}
-          value={organization.inn}
-          readOnly
-          variant="filled"
-          inputWrapperOrder={['label', 'description', 'input']}
-        />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          {EDITABLE.map((f) => (
-            <TextInput
-              key={f}
-              id={fieldId(own(f))}
-              name={f}
-              label={t(`fields.organization.${f}`)}
-              value={form[f]}
-              onChange={(e) => {
-                const value = e.currentTarget.value;
-                setForm((s) => ({ ...s, [f]: value }));
-              }}
-              error={errorsOf(errors, own(f))}
-              style={f === 'fullName' ? { gridColumn: '1 / -1' } : undefined}
-              {...INPUT[f]}
-            />
-          ))}
-        </SimpleGrid>
-        <div role="status">
-          {update.isSuccess && !update.isPending && (
-            <Alert color="green" variant="light" styles={green}>
-              {t('organization.saved')}
-            </Alert>
-          )}
-        </div>
-        <Group>
-          <Button type="submit" loading={update.isPending}>
-            {t('organization.save')}
-          </Button>
-        </Group>
-      </Stack>
-    </Card>
+    <SettingsForm
+      id="org-profile"
+      title={t('organization.profile')}
+      errors={errors}
+      onSubmit={submit}
+      saved={update.isSuccess && !update.isPending}
+      savedText={t('organization.saved')}
+      submitLabel={t('organization.save')}
+      pending={update.isPending}
+    >
+      <TextInput
+        id={fieldId(own('inn'))}
+        name="inn"
+        label={t('fields.organization.inn')}
+        description={t('organization.innFixed')}
+        value={organization.inn}
+        readOnly
+        variant="filled"
+        inputWrapperOrder={['label', 'description', 'input']}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        {EDITABLE.map((f) => (
+          <TextInput
+            key={f}
+            id={fieldId(own(f))}
+            name={f}
+            label={t(`fields.organization.${f}`)}
+            value={form[f]}
+            onChange={(e) => {
+              const value = e.currentTarget.value;
+              setForm((s) => ({ ...s, [f]: value }));
+            }}
+            error={errorsOf(errors, own(f))}
+            style={f === 'fullName' ? { gridColumn: '1 / -1' } : undefined}
+            {...INPUT[f]}
+          />
+        ))}
+      </SimpleGrid>
+    </SettingsForm>
   );
 }
 
@@ -152,13 +142,9 @@ function InviteForm({ organizationId }: { organizationId: string }) {
             {t('organization.invite')}
           </Button>
         </Group>
-        <div role="status">
-          {sentTo && invite.isSuccess && (
-            <Alert color="green" variant="light" styles={green}>
-              {t('organization.invited', { email: sentTo })}
-            </Alert>
-          )}
-        </div>
+        <SavedNote shown={Boolean(sentTo) && invite.isSuccess}>
+          {t('organization.invited', { email: sentTo })}
+        </SavedNote>
       </Stack>
     </form>
   );
