@@ -123,7 +123,15 @@ export async function benchPortal(): Promise<BenchResult[]> {
     const bareLcp: number[] = [bare.lcpMs];
     for (let i = 1; i < LCP_RUNS; i++) bareLcp.push((await load(browser, `${base}/bench.html`)).lcpMs);
     const rows: BenchResult[] = [];
-    const routes = ['/', '/competitions', `/competitions/${id}`, `/competitions/${id}/results`, '/login', '/register'];
+    const routes = [
+      '/',
+      '/competitions',
+      `/competitions/${id}`,
+      `/competitions/${id}/results`,
+      '/reports',
+      '/login',
+      '/register',
+    ];
     let competitionLoad: Load | undefined;
     for (const route of routes) {
       const r = await load(browser, `${base}${route}`);

@@ -1,6 +1,6 @@
-import { Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { components } from '../../../api/schema';
+import { Table } from '../../../ui/Table';
 import { Tag, type TagColor } from '../../../ui/Tag';
 import type { GrantStatus, ReportStatus } from '../hooks/useGrants';
 
@@ -45,30 +45,29 @@ type Result = components['schemas']['ReportResultResponse'] | components['schema
 
 /**
  * A project's results, each beside its target: in a submitted report and on the public project card. It
- * stands beside the tags because the same pages show both: the public card loads them as one chunk.
+ * stands beside the tags because the same pages show both: the public card loads them as one chunk. A plain
+ * table (`ui/Table`): Mantine's would bring its scroll area and floating-ui (19 KB gzip) to a public page.
  */
 export function ResultsTable({ results }: { results: Result[] }) {
   const { t } = useTranslation();
   return (
-    <Table.ScrollContainer minWidth={320}>
-      <Table withTableBorder verticalSpacing="xs">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('grants.report.indicator')}</Table.Th>
-            <Table.Th scope="col">{t('grants.report.target')}</Table.Th>
-            <Table.Th scope="col">{t('grants.report.achieved')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {results.map((r, i) => (
-            <Table.Tr key={i}>
-              <Table.Td>{r.indicator}</Table.Td>
-              <Table.Td>{r.target}</Table.Td>
-              <Table.Td>{r.achieved ?? '—'}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <Table minWidth={320} label={t('grants.report.resultsTable')}>
+      <thead>
+        <tr>
+          <th scope="col">{t('grants.report.indicator')}</th>
+          <th scope="col">{t('grants.report.target')}</th>
+          <th scope="col">{t('grants.report.achieved')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {results.map((r, i) => (
+          <tr key={i}>
+            <td>{r.indicator}</td>
+            <td>{r.target}</td>
+            <td>{r.achieved ?? '—'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </Table>
   );
 }

@@ -7,7 +7,6 @@ import { useFileUpload } from '../../documents/hooks/useFileUpload';
 export type Grant = components['schemas']['GrantResponse'];
 export type GrantReportSummary = components['schemas']['GrantReportSummary'];
 export type GrantReport = components['schemas']['GrantReportResponse'];
-export type PublicGrant = components['schemas']['PublicGrantResponse'];
 export type ReportDocument = components['schemas']['ReportDocumentResponse'];
 export type SaveReport = components['schemas']['SaveReportDto'];
 export type GrantStatus = Grant['status'];
@@ -36,13 +35,6 @@ export function useReport(id: string, code: string) {
   return useQuery({
     queryKey: keys.report(id, code),
     queryFn: () => unwrap(api.GET('/api/v1/grants/{id}/reports/{code}', { params: { path: { id, code } } })),
-  });
-}
-
-export function usePublicGrant(id: string) {
-  return useQuery({
-    queryKey: keys.publicGrant(id),
-    queryFn: () => unwrap(api.GET('/api/v1/public/grants/{id}', { params: { path: { id } } })),
   });
 }
 

@@ -6,7 +6,7 @@ import { formatMoney } from '../../../ui/money';
 import { Page } from '../../../ui/Page';
 import { NotFoundPage, PageLoader } from '../../../ui/StatusPages';
 import { GrantStatusTag, ResultsTable } from '../components/StatusTags';
-import { usePublicGrant } from '../hooks/useGrants';
+import { usePublicGrant } from '../hooks/usePublicGrant';
 import { formatDay } from '../../../ui/time';
 
 /** /projects/:id: the public project card, as the Presidential Grants Fund publishes one. */
