@@ -250,6 +250,8 @@ describe('Expert review: assignment, scoring, conflicts, divergence', () => {
     });
     const own = (await as(owner).get(`/reviews?competitionId=${round.competitionId}`)).body.items as Array<{
       id: string;
+      applicationId: string;
+      title: string;
     }>;
     const allMine = [...reviewsByApp.values()]
       .flat()
@@ -260,8 +262,7 @@ describe('Expert review: assignment, scoring, conflicts, divergence', () => {
       .get(DataSource)
       .query(`SELECT id, title FROM applications WHERE competition_id = $1`, [round.competitionId]);
     const titleOf = new Map(titles.map((a: { id: string; title: string }) => [a.id, a.title]));
-    for (const r of own as Array<{ applicationId: string; title: string }>)
-      expect(r.title).toBe(titleOf.get(r.applicationId));
+    for (const r of own) expect(r.title).toBe(titleOf.get(r.applicationId));
     expect((await as(admin).get(`/reviews?competitionId=${round.competitionId}`)).body.total).toBe(8);
     expect((await as(round.applications[1].applicant).get('/reviews')).status).toBe(403);
     // The applicant sees no reviews before the announcement, and another expert's review stays invisible.
