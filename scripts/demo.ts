@@ -233,6 +233,18 @@ async function seed(api: Api, config: AppConfig) {
         )
       ).body;
     }
+    // Project dates a few weeks after the deadline, eight months long (also for a draft an older demo made).
+    if (draft.status === 'draft' && !draft.projectStart) {
+      const dayOf = (days: number) => new Date(Date.now() + days * 24 * 3600 * 1000).toISOString().slice(0, 10);
+      const dated = await api.call(
+        'PATCH',
+        `/applications/${draft.id}`,
+        { projectStart: dayOf(45), projectEnd: dayOf(45 + 240) },
+        token,
+      );
+      if (dated.status !== 200) throw new Error(`Cannot date the demo draft: ${JSON.stringify(dated.body)}`);
+      draft = dated.body;
+    }
     // The competition requires the charter: each draft gets one, so it can be submitted as it stands.
     const documents = await api.call('GET', `/applications/${draft.id}/documents`, undefined, token);
     if (draft.status === 'draft' && !documents.body?.items?.some((d: { type: string }) => d.type === 'charter')) {
