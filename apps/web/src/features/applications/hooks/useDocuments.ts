@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../../api/client';
 import { keys } from '../../../api/keys';
 import type { components } from '../../../api/schema';
-import { useFileUpload } from '../../documents/hooks/useFileUpload';
+import { formDataOf, useFileUpload } from '../../documents/hooks/useFileUpload';
 
 export type ApplicationDocument = components['schemas']['DocumentResponse'];
 
@@ -18,11 +18,22 @@ export function useDocuments(id: string, enabled = true) {
 /** POST /applications/:id/documents (multipart: `type` and `file`) with upload progress. */
 export function useUploadDocument(id: string) {
   const queryClient = useQueryClient();
-  return useFileUpload<ApplicationDocument>(`/api/v1/applications/${id}/documents`, () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: keys.documents(id) }),
-      queryClient.invalidateQueries({ queryKey: keys.checklist(id) }),
-    ]),
+  return useFileUpload<ApplicationDocument>(
+    (upload, fetch) =>
+      unwrap(
+        api.POST('/api/v1/applications/{id}/documents', {
+          params: { path: { id } },
+          // Sent as FormData by the serializer (the schema types the file as a binary string).
+          body: upload as never,
+          bodySerializer: () => formDataOf(upload),
+          fetch,
+        }),
+      ),
+    () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: keys.documents(id) }),
+        queryClient.invalidateQueries({ queryKey: keys.checklist(id) }),
+      ]),
   );
 }
 

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../../api/client';
 import { keys } from '../../../api/keys';
 import type { components } from '../../../api/schema';
-import { useFileUpload } from '../../documents/hooks/useFileUpload';
+import { formDataOf, useFileUpload } from '../../documents/hooks/useFileUpload';
 
 export type Grant = components['schemas']['GrantResponse'];
 export type GrantReportSummary = components['schemas']['GrantReportSummary'];
@@ -95,8 +95,18 @@ export function useReviewReport(id: string, code: string) {
 /** POST …/reports/:code/documents (multipart: `file`) with upload progress; the report lists its files. */
 export function useUploadReportDocument(id: string, code: string) {
   const queryClient = useQueryClient();
-  return useFileUpload<ReportDocument>(`/api/v1/grants/${id}/reports/${code}/documents`, () =>
-    queryClient.invalidateQueries({ queryKey: keys.report(id, code) }),
+  return useFileUpload<ReportDocument>(
+    (upload, fetch) =>
+      unwrap(
+        api.POST('/api/v1/grants/{id}/reports/{code}/documents', {
+          params: { path: { id, code } },
+          // Sent as FormData by the serializer (the schema types the file as a binary string).
+          body: upload as never,
+          bodySerializer: () => formDataOf(upload),
+          fetch,
+        }),
+      ),
+    () => queryClient.invalidateQueries({ queryKey: keys.report(id, code) }),
   );
 }
 
