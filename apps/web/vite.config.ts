@@ -1,13 +1,24 @@
 /// <reference types="vitest/config" />
-import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const API = process.env.GRANTS_API_URL ?? 'http://127.0.0.1:3000';
+const builtConfig = fileURLToPath(new URL('../../dist/libs/config/src/app-config.js', import.meta.url));
+
+/**
+ * Where `npm run dev:web` sends /api: the api on this machine, at the PORT of its own validated
+ * configuration (the built one: `npm run start:api` needs the build too), 3000 before a build.
+ */
+async function apiUrl(): Promise<string> {
+  if (!existsSync(builtConfig)) return 'http://127.0.0.1:3000';
+  const { AppConfig } = await import(pathToFileURL(builtConfig).href);
+  return `http://127.0.0.1:${AppConfig.fromEnvironment().values.PORT}`;
+}
 
 /** The portal: built into dist/web (served by the api at `/`); `npm run dev:web` proxies /api to the api. */
-export default defineConfig({
+export default defineConfig(async ({ command, mode }) => ({
   root: here,
   plugins: [react()],
   resolve: {
@@ -33,7 +44,10 @@ export default defineConfig({
       },
     },
   },
-  server: { port: 5173, proxy: { '/api': { target: API, changeOrigin: false } } },
+  server:
+    command === 'serve' && mode !== 'test'
+      ? { port: 5173, proxy: { '/api': { target: await apiUrl(), changeOrigin: false } } }
+      : undefined,
   test: {
     root: here,
     environment: 'jsdom',
@@ -41,4 +55,4 @@ export default defineConfig({
     setupFiles: ['src/test-setup.ts'],
     css: false,
   },
-});
+}));

@@ -35,7 +35,7 @@ async function freePort(): Promise<number> {
 function startProcess(name: string, script: string, env: Record<string, string>): ChildProcess {
   const child = spawn(process.execPath, [script], {
     cwd: root,
-    env: { ...process.env, ...env },
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];
@@ -76,16 +76,21 @@ async function stopProcess(child: ChildProcess) {
  * grants_test_<base36 ms>_<random> (the stale cleanup of test/global-setup.js knows the pattern).
  */
 export async function startServer(): Promise<Server> {
+  // This machine's PostgreSQL and Redis, as the api's own validated configuration names them (built code).
+  const { AppConfig } = require(`${root}dist/libs/config/src/app-config.js`);
+  const machine = AppConfig.fromEnvironment().values as { DATABASE_URL: string; REDIS_URL: string };
   const id = `${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
-  const base = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/grants');
+  const base = new URL(machine.DATABASE_URL);
   base.pathname = `/grants_test_${id}`;
   const databaseUrl = base.toString();
   const smtp = await MailSink.start();
   const [port, healthPort] = [await freePort(), await freePort()];
   const url = `http://127.0.0.1:${port}`;
+  // Everything the api and worker are given: no setting of this process leaks into them.
   const env = {
     NODE_ENV: 'production',
     DATABASE_URL: databaseUrl,
+    REDIS_URL: machine.REDIS_URL,
     QUEUE_PREFIX: `grants_test_${id}`,
     SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
     APP_URL: url,
@@ -99,10 +104,7 @@ export async function startServer(): Promise<Server> {
     NOTIFICATION_BACKOFF_MS: '200',
     WEB_DIR: `${root}dist/web`,
   };
-  await run(process.execPath, ['dist/libs/database/src/cli/migrate.js'], {
-    cwd: root,
-    env: { ...process.env, ...env },
-  });
+  await run(process.execPath, ['dist/libs/database/src/cli/migrate.js'], { cwd: root, env });
   const api = startProcess('api', 'dist/apps/api/src/main.js', env);
   const worker = startProcess('worker', 'dist/apps/worker/src/main.js', env);
   try {
@@ -123,7 +125,7 @@ export async function startServer(): Promise<Server> {
       await smtp.stop();
       const { deleteQueueKeys } = require(`${root}dist/libs/queue/src/queue-keys.js`);
       const { dropDatabase } = require(`${root}dist/libs/database/src/ensure-database.js`);
-      await deleteQueueKeys(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', env.QUEUE_PREFIX).catch(() => undefined);
+      await deleteQueueKeys(machine.REDIS_URL, env.QUEUE_PREFIX).catch(() => undefined);
       await dropDatabase(databaseUrl);
     },
   };
