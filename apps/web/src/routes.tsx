@@ -4,24 +4,14 @@ import { matchPath, Route, Routes, useLocation } from 'react-router';
 import { competitionQuery, competitionsQuery, resultsQuery } from './features/competitions/hooks/useCompetitions';
 import { RequireRole } from './features/identity/components/RequireRole';
 import { meQuery, type Role } from './features/identity/hooks/useMe';
-import { loadWorkspaceStrings } from './i18n';
-import { WorkspaceStrings } from './i18n/WorkspaceStrings';
+import { lazyWithWorkspaceStrings } from './i18n/WorkspaceStrings';
 import { ErrorBoundary, NotFoundPage, PageLoader } from './ui/StatusPages';
 
 type PageModule = { default: ComponentType };
 /** Each page is its own chunk: a visitor's browser never loads the staff areas. */
 const page = (load: () => Promise<PageModule>) => lazy(load);
 /** A signed-in page: its chunk and the signed-in pages' strings, loaded side by side. */
-const workspacePage = (load: () => Promise<PageModule>) =>
-  lazy(() =>
-    Promise.all([load(), loadWorkspaceStrings()]).then(([{ default: Page }]) => ({
-      default: () => (
-        <WorkspaceStrings>
-          <Page />
-        </WorkspaceStrings>
-      ),
-    })),
-  );
+const workspacePage = lazyWithWorkspaceStrings;
 
 const loadHome = () => import('./features/home/pages/HomePage');
 const loadCompetitions = () => import('./features/competitions/pages/CompetitionsPage');

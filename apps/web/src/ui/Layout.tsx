@@ -1,23 +1,14 @@
-import { type ComponentProps, lazy, type ReactNode, Suspense, useEffect, useState } from 'react';
+import { type ReactNode, Suspense, useEffect, useState } from 'react';
 import { Burger, Button, Container, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation } from 'react-router';
 import { type Role, useMe } from '../features/identity/hooks/useMe';
 import { useLanguage } from '../features/identity/hooks/useLanguage';
-import { loadWorkspaceStrings } from '../i18n';
-import { WorkspaceStrings } from '../i18n/WorkspaceStrings';
+import { lazyWithWorkspaceStrings } from '../i18n/WorkspaceStrings';
 import classes from './Layout.module.css';
 
 /** Signed in only: its chunk and the signed-in pages' strings (it names the person's role). */
-const AccountArea = lazy(() =>
-  Promise.all([import('./AccountArea'), loadWorkspaceStrings()]).then(([{ default: Area }]) => ({
-    default: (props: ComponentProps<typeof Area>) => (
-      <WorkspaceStrings>
-        <Area {...props} />
-      </WorkspaceStrings>
-    ),
-  })),
-);
+const AccountArea = lazyWithWorkspaceStrings(() => import('./AccountArea'));
 
 /** The navigation of each role (a visitor's first). */
 const NAV: Record<Role | 'visitor', Array<{ to: string; key: string }>> = {
