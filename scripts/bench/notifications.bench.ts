@@ -5,7 +5,7 @@ import { SMTPServer } from 'smtp-server';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@grants/config';
 import { dataSourceOptions, dropDatabase, migrateDatabase } from '@grants/database';
-import { OutboxService, TEMPLATES } from '@grants/domain';
+import { OutboxService, OutboxWaker, TEMPLATES } from '@grants/domain';
 import { deleteQueueKeys } from '@grants/queue';
 import { TemplateRenderer } from '@grants/mail';
 import { createWorkerApp } from '@grants/worker/setup';
@@ -89,7 +89,7 @@ export async function benchNotifications(): Promise<BenchResult[]> {
     }));
 
     const outboxStart = performance.now();
-    await ds.transaction((m) => new OutboxService().write(m, messages));
+    await ds.transaction((m) => new OutboxService(new OutboxWaker(ds)).write(m, messages));
     await sink.waitFor(MAILS, 120_000);
     // The last rows are marked sent right after the sink accepted them.
     for (;;) {

@@ -5,6 +5,7 @@ import { dataSourceOptions, dropDatabase, migrateDatabase } from '@grants/databa
 import {
   DEFAULT_CRITERIA,
   OutboxService,
+  OutboxWaker,
   STATISTICS_SQL,
   STATISTICS_WORK_MEM,
   StatisticsRepository,
@@ -130,7 +131,12 @@ export async function benchStatistics(): Promise<BenchResult[]> {
       }
     });
     const config = AppConfig.fromEnvironment({ DATABASE_URL: url });
-    const service = new StatisticsService(ds, new StatisticsRepository(), new OutboxService(), config);
+    const service = new StatisticsService(
+      ds,
+      new StatisticsRepository(),
+      new OutboxService(new OutboxWaker(ds)),
+      config,
+    );
     const bare = async () => {
       const runner = ds.createQueryRunner();
       try {

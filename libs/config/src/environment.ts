@@ -69,6 +69,17 @@ export class EnvironmentVariables {
   @Max(65535)
   WORKER_HEALTH_PORT = 3001;
 
+  /**
+   * The worker's CPU niceness (0 normal … 19 lowest; raised from the start, never lowered): on a host
+   * shared with the api, mails and reports yield the CPU to the requests people are waiting for (a
+   * deadline rush's submits), and catch up a few seconds later.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(19)
+  WORKER_NICE = 10;
+
   @Matches(/^https?:\/\/.+/, { message: 'APP_URL must be an http(s) URL' })
   APP_URL = 'http://localhost:3000';
 

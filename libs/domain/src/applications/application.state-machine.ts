@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { snakeCase } from '@grants/database';
-import { OutboxMessage, OutboxService } from '../notifications/outbox.service';
+import { OutboxMessage, OutboxService, SqlParams } from '../notifications/outbox.service';
 import { DomainError, notFound } from '../shared/domain-error';
 import { Actor, Role } from '../shared/roles';
 import { Application, ApplicationStatus } from './application.entity';
@@ -44,6 +44,11 @@ export interface TransitionRequest {
   set?: Partial<Record<keyof Application, unknown>>;
   /** Outbox rows caused by this transition. */
   notifications?: OutboxMessage[];
+  /**
+   * Another row written by the same statement, only when the transition happens: an
+   * `INSERT … SELECT … FROM u` (`u` is the updated application, one row), its values from `params`.
+   */
+  alsoInsert?: (params: SqlParams) => string;
 }
 
 /**
@@ -62,33 +67,41 @@ export async function applyApplicationTransition(
     (t) => t.to === request.to && t.roles.includes(role) && (!request.from || request.from.includes(t.from)),
   ).map((t) => t.from);
 
-  const params: unknown[] = [
+  const params = new SqlParams();
+  const [id, to, from, actorId, actorRole, reason] = [
     request.applicationId,
     request.to,
     allowedFrom,
     request.actor === 'system' ? null : request.actor.id,
     role,
     request.reason ?? null,
-  ];
-  const sets = ['status = $2', 'version = version + 1', 'updated_at = now()'];
-  for (const [key, value] of Object.entries(request.set ?? {})) {
-    params.push(value);
-    sets.push(`${snakeCase(key)} = $${params.length}`);
-  }
-  // One round trip: lock, guarded update and history row together.
-  const rows: Array<{ previous: ApplicationStatus }> = await manager.query(
-    `WITH p AS (SELECT id, status AS previous FROM applications WHERE id = $1 FOR UPDATE),
-     u AS (
+  ].map((v) => params.add(v));
+  const sets = [`status = ${to}`, 'version = version + 1', 'updated_at = now()'];
+  for (const [key, value] of Object.entries(request.set ?? {})) sets.push(`${snakeCase(key)} = ${params.add(value)}`);
+  const ctes = [
+    `p AS (SELECT id, status AS previous FROM applications WHERE id = ${id} FOR UPDATE)`,
+    `u AS (
        UPDATE applications a SET ${sets.join(', ')}
-       FROM p WHERE a.id = p.id AND p.previous = ANY($3::varchar[])
+       FROM p WHERE a.id = p.id AND p.previous = ANY(${from}::varchar[])
        RETURNING p.previous
-     ),
-     e AS (
+     )`,
+    `e AS (
        INSERT INTO application_events (application_id, from_status, to_status, actor_id, actor_role, reason)
-       SELECT $1, u.previous, $2, $4::uuid, $5, $6::text FROM u
-     )
-     SELECT previous FROM u`,
-    params,
+       SELECT ${id}, u.previous, ${to}, ${actorId}::uuid, ${actorRole}, ${reason}::text FROM u
+     )`,
+  ];
+  // The mails, and any other row of this step, in the same statement, written only if the update was.
+  let mails = '0';
+  if (request.notifications?.length) {
+    const outboxed = outbox.writeCtes(request.notifications, params, 'EXISTS (SELECT 1 FROM u)');
+    ctes.push(...outboxed.ctes);
+    mails = outboxed.inserted;
+  }
+  if (request.alsoInsert) ctes.push(`also AS (${request.alsoInsert(params)})`);
+  // One round trip: lock, guarded update, history row, mails.
+  const rows: Array<{ previous: ApplicationStatus; mails: number }> = await manager.query(
+    `WITH ${ctes.join(',\n')} SELECT u.previous, ${mails} AS mails FROM u`,
+    params.values,
   );
 
   if (!rows.length) {
@@ -103,6 +116,6 @@ export async function applyApplicationTransition(
       },
     );
   }
-  if (request.notifications?.length) await outbox.write(manager, request.notifications);
+  outbox.written(manager, rows[0].mails);
   return rows[0].previous;
 }

@@ -9,7 +9,7 @@ import { invalid, notFound } from '../shared/domain-error';
 import { money } from '../shared/money';
 import { Page, pageOf } from '../shared/pagination';
 import { Actor } from '../shared/roles';
-import { applicantsOf, applicationAudience, applicationRef } from './applicants';
+import { applicantsOf, applicationRef } from './applicants';
 import { canonicalJson, SubmittedDocument, submittedContent } from './application-content';
 import { ApplicationEvent } from './application-event.entity';
 import { ApplicationSnapshot } from './application-snapshot.entity';
@@ -121,10 +121,11 @@ export class ApplicationsService {
   async submit(actor: Actor, id: string, receivedAt: Date): Promise<ApplicationResponse> {
     await this.dataSource.transaction(async (manager) => {
       // A share lock: submits run side by side; a close, cancel or extension waits for them.
-      const { application, competition } = await this.lockOwn(manager, actor, id, 'pessimistic_read');
+      const competition = await this.lockOwnCompetition(manager, actor, id, 'pessimistic_read');
       const clock = arrivalClock(competition, receivedAt);
-      // Under the application's row lock: attaching and deleting files wait for this submit, then see it.
-      const documents = await submittedDocuments(manager, id);
+      // Under the application's row lock (attaching and deleting files wait for this submit, then see it),
+      // in one round trip: the application, its documents and the recipients of its mails.
+      const { application, documents, organizationName, users } = await lockForSubmit(manager, id);
       // The very rules the checklist shows (GET /applications/:id/checklist), the first failure thrown.
       throwFirstFailure(
         submitChecks(
@@ -134,11 +135,28 @@ export class ApplicationsService {
           documents,
         ),
       );
-      const { ref, users } = await applicationAudience(manager, id);
+      const ref = {
+        competitionId: competition.id,
+        competitionTitle: competition.title,
+        timezone: competition.timezone,
+        applicationId: id,
+        applicationTitle: application.title,
+        organizationName,
+      };
       const dedupeKeys = users.map((userId) => `application.submitted:${id}:${userId}`);
 
-      // The status change, its history row and the mails first, under this application's lock only; their
-      // registration number and hash are filled in below.
+      // The registration number is drawn at commit (the deferred trigger of submission_numbering): the
+      // content is frozen here as canonical JSON text with a placeholder for the number; inside the COMMIT
+      // PostgreSQL takes the next number, puts it in, stores the snapshot with the SHA-256 of that text,
+      // numbers the application and completes the mails. The competition's counter row is locked only
+      // for the rest of that commit, never across a round trip, so a rush serialises on commits alone.
+      const placeholder = `#${randomUUID()}#`;
+      const canonical = canonicalJson(submittedContent(application, placeholder, clock.at, documents));
+      if (canonical.split(placeholder).length !== 2)
+        throw new Error('The registration number placeholder is not unique');
+
+      // One statement: the status change, its history row, the mails (number and hash filled in at
+      // commit) and the row the commit numbers.
       await applyApplicationTransition(manager, this.outbox, {
         applicationId: id,
         to: 'submitted',
@@ -151,25 +169,11 @@ export class ApplicationsService {
           payload: { ...ref, registrationNumber: '', submittedAt: clock.at.toISOString(), contentHash: '' },
           dedupeKey: dedupeKeys[i],
         })),
+        alsoInsert: (p) =>
+          `INSERT INTO submission_numbering (application_id, competition_id, number_prefix, body, placeholder, submitted_at, mail_keys)
+           SELECT ${p.add(id)}, ${p.add(competition.id)}, ${p.add(`${competition.year}-${competition.shortCode}-`)},
+                  ${p.add(canonical)}, ${p.add(placeholder)}, ${p.add(clock.at)}, ${p.add(dedupeKeys)}::text[] FROM u`,
       });
-
-      // From here to commit the competition's counter row is locked (numbers are gap-free and unique), so
-      // the rush serialises on one statement and the commit: it numbers the application, freezes its
-      // content with the number in it, hashes it (the SHA-256 of the same canonical JSON text) and
-      // completes the mails.
-      const placeholder = `#${randomUUID()}#`;
-      const canonical = canonicalJson(submittedContent(application, placeholder, clock.at, documents));
-      if (canonical.split(placeholder).length !== 2)
-        throw new Error('The registration number placeholder is not unique');
-      await manager.query(NUMBER_AND_FREEZE, [
-        competition.id,
-        `${competition.year}-${competition.shortCode}-`,
-        canonical,
-        placeholder,
-        id,
-        clock.at,
-        dedupeKeys,
-      ]);
     });
     return this.get(actor, id);
   }
@@ -365,7 +369,21 @@ export class ApplicationsService {
     id: string,
     competitionLock: 'pessimistic_read' | 'pessimistic_write',
   ) {
-    // The competition, found and locked through the caller's own application in one query.
+    const competition = await this.lockOwnCompetition(manager, actor, id, competitionLock);
+    const application = await manager.findOneOrFail(Application, {
+      where: { id },
+      lock: { mode: 'pessimistic_write' },
+    });
+    return { application, competition };
+  }
+
+  /** The competition, found and locked through the caller's own application in one query (404 otherwise). */
+  private async lockOwnCompetition(
+    manager: EntityManager,
+    actor: Actor,
+    id: string,
+    competitionLock: 'pessimistic_read' | 'pessimistic_write',
+  ): Promise<Competition> {
     const qb = manager
       .createQueryBuilder(Competition, 'c')
       .innerJoin(Application, 'a', 'a.competition_id = c.id')
@@ -373,11 +391,7 @@ export class ApplicationsService {
     if (actor.role !== 'admin') qb.andWhere('a.organization_id = :org', { org: actor.organizationId });
     const competition = await qb.setLock(competitionLock, undefined, ['c']).getOne();
     if (!competition) throw notFound('Application');
-    const application = await manager.findOneOrFail(Application, {
-      where: { id },
-      lock: { mode: 'pessimistic_write' },
-    });
-    return { application, competition };
+    return competition;
   }
 
   /** The database clock, read after the locks are held, against the competition's window. */
@@ -396,33 +410,6 @@ export class ApplicationsService {
  * the number put in place of $4) and its SHA-256, the application numbered, its mails given number and hash.
  * The number is `<year>-<code>-` and the sequence padded to at least four digits.
  */
-const NUMBER_AND_FREEZE = `
-  WITH seq AS (
-    INSERT INTO competition_sequences (competition_id, last_sequence) VALUES ($1, 1)
-    ON CONFLICT (competition_id) DO UPDATE SET last_sequence = competition_sequences.last_sequence + 1
-    RETURNING last_sequence
-  ), numbered AS (
-    SELECT last_sequence AS sequence,
-           $2::text || lpad(last_sequence::text, greatest(4, length(last_sequence::text)), '0') AS registration_number
-    FROM seq
-  ), frozen AS (
-    SELECT sequence, registration_number, replace($3::text, $4::text, registration_number) AS body FROM numbered
-  ), hashed AS (
-    SELECT sequence, registration_number, body, encode(sha256(convert_to(body, 'UTF8')), 'hex') AS content_hash
-    FROM frozen
-  ), snapshot AS (
-    INSERT INTO application_snapshots (application_id, content, content_hash, submitted_at)
-    SELECT $5, body::jsonb, content_hash, $6 FROM hashed
-  ), application AS (
-    UPDATE applications a
-    SET registration_number = h.registration_number, sequence = h.sequence, content_hash = h.content_hash
-    FROM hashed h WHERE a.id = $5
-  ), mails AS (
-    UPDATE notifications n
-    SET payload = n.payload || jsonb_build_object('registrationNumber', h.registration_number, 'contentHash', h.content_hash)
-    FROM hashed h WHERE n.dedupe_key = ANY($7::text[])
-  )
-  SELECT h.registration_number FROM hashed h`;
 
 /** Every submit rule as it stands, passed or failed, in submit's order (`submitChecks`, as submit runs them). */
 function checklistOf(
@@ -501,4 +488,39 @@ function contentColumns(dto: UpdateApplicationDto): Partial<Application> {
   }
   if (dto.geography !== undefined) out.geography = dto.geography;
   return out;
+}
+
+/**
+ * The application locked for its submit, with its documents as the snapshot freezes them (upload order)
+ * and its mails' audience (the organization's name, its applicant users oldest first): one round trip.
+ */
+async function lockForSubmit(manager: EntityManager, id: string) {
+  const { entities, raw } = await manager
+    .createQueryBuilder(Application, 'a')
+    .addSelect(
+      `(SELECT coalesce(json_agg(json_build_object('type', d.type, 'fileName', d.file_name, 'size', d.size,
+          'sha256', d.sha256) ORDER BY d.uploaded_at, d.id), '[]'::json)
+        FROM application_documents d WHERE d.application_id = a.id)`,
+      'submit_documents',
+    )
+    .addSelect('(SELECT o.full_name FROM organizations o WHERE o.id = a.organization_id)', 'submit_organization')
+    .addSelect(
+      `(SELECT coalesce(array_agg(u.id ORDER BY u.created_at, u.id), '{}') FROM users u
+        WHERE u.organization_id = a.organization_id AND u.role = 'applicant')`,
+      'submit_users',
+    )
+    .where('a.id = :id', { id })
+    .setLock('pessimistic_write')
+    .getRawAndEntities<{
+      submit_documents: SubmittedDocument[];
+      submit_organization: string;
+      submit_users: string[];
+    }>();
+  if (!entities.length) throw notFound('Application');
+  return {
+    application: entities[0],
+    documents: raw[0].submit_documents,
+    organizationName: raw[0].submit_organization,
+    users: raw[0].submit_users,
+  };
 }

@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
-import { OutboxService } from './outbox.service';
+import { OutboxService, OutboxWaker } from './outbox.service';
 
 /** The write side of the outbox, for every context that causes notifications. */
 @Module({
-  providers: [OutboxService],
-  exports: [OutboxService],
+  providers: [OutboxWaker, OutboxService],
+  exports: [OutboxWaker, OutboxService],
 })
 export class NotificationsOutboxModule {}
