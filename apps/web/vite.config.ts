@@ -29,6 +29,9 @@ export default defineConfig(async ({ command, mode }) => ({
     emptyOutDir: true,
     sourcemap: false,
     chunkSizeWarningLimit: 400,
+    // No modulepreload polyfill on every page: current browsers have <link rel="modulepreload">, and one
+    // without it (Safari before 17) still loads every chunk, only not ahead of time.
+    modulePreload: { polyfill: false },
     rolldownOptions: {
       output: {
         codeSplitting: {

@@ -1,17 +1,16 @@
-import { type ComponentType, lazy, type ReactNode, Suspense } from 'react';
+import { type ComponentType, lazy, Suspense } from 'react';
 import type { QueryClient } from '@tanstack/react-query';
 import { matchPath, Route, Routes, useLocation } from 'react-router';
 import { competitionQuery, competitionsQuery, resultsQuery } from './features/competitions/hooks/useCompetitions';
-import { RequireRole } from './features/identity/components/RequireRole';
-import { meQuery, type Role } from './features/identity/hooks/useMe';
-import { lazyWithWorkspaceStrings } from './i18n/WorkspaceStrings';
-import { ErrorBoundary, NotFoundPage, PageLoader } from './ui/StatusPages';
+import { meQuery } from './features/identity/hooks/useMe';
+import { loadWorkspaceStrings } from './i18n';
+import { ErrorBoundary, PageLoader } from './ui/StatusPages';
 
 type PageModule = { default: ComponentType };
 /** Each page is its own chunk: a visitor's browser never loads the staff areas. */
 const page = (load: () => Promise<PageModule>) => lazy(load);
-/** A signed-in page: its chunk and the signed-in pages' strings, loaded side by side. */
-const workspacePage = lazyWithWorkspaceStrings;
+/** Every signed-in route, and "not found": one chunk, loaded for any path that is no public page. */
+const loadWorkspace = () => import('./workspaceRoutes');
 
 const loadHome = () => import('./features/home/pages/HomePage');
 const loadCompetitions = () => import('./features/competitions/pages/CompetitionsPage');
@@ -20,51 +19,34 @@ const loadResults = () => import('./features/competitions/pages/ResultsPage');
 const loadLogin = () => import('./features/identity/pages/LoginPage');
 const loadRegister = () => import('./features/identity/pages/RegisterPage');
 
+const loadProject = () => import('./features/grants/pages/ProjectPage');
+const loadReports = () => import('./features/reports/pages/ReportsPage');
+const loadReport = () => import('./features/reports/pages/ReportPage');
+const loadForgotPassword = () => import('./features/identity/pages/ForgotPasswordPage');
+const loadResetPassword = () => import('./features/identity/pages/ResetPasswordPage');
+const loadVerifyEmail = () => import('./features/identity/pages/VerifyEmailPage');
+const loadInvite = () => import('./features/identity/pages/InvitePage');
+
 const Home = page(loadHome);
 const Competitions = page(loadCompetitions);
 const Competition = page(loadCompetition);
 const Results = page(loadResults);
+const Reports = page(loadReports);
+const Report = page(loadReport);
+const Project = page(loadProject);
 const Login = page(loadLogin);
-const Grant = workspacePage(() => import('./features/grants/pages/GrantPage'));
-const GrantReport = workspacePage(() => import('./features/grants/pages/ReportPage'));
-const AdminGrants = workspacePage(() => import('./features/grants/pages/AdminGrantsPage'));
-const Project = page(() => import('./features/grants/pages/ProjectPage'));
-const Reports = page(() => import('./features/reports/pages/ReportsPage'));
-const Report = page(() => import('./features/reports/pages/ReportPage'));
-const AdminDashboard = workspacePage(() => import('./features/admin/pages/DashboardPage'));
-const AdminCompetition = workspacePage(() => import('./features/admin/pages/AdminCompetitionPage'));
-const CompetitionEditor = workspacePage(() => import('./features/admin/pages/CompetitionEditorPage'));
-const AdminApplications = workspacePage(() => import('./features/admin/pages/ApplicationsPage'));
-const AdminExperts = workspacePage(() => import('./features/admin/pages/ExpertsPage'));
-const AdminRanking = workspacePage(() => import('./features/admin/pages/RankingPage'));
-const AdminUsers = workspacePage(() => import('./features/admin/pages/UsersPage'));
-const AdminMails = workspacePage(() => import('./features/admin/pages/MailsPage'));
-const AdminAudit = workspacePage(() => import('./features/admin/pages/AuditPage'));
-const AdminStatistics = workspacePage(() => import('./features/admin/pages/StatisticsPage'));
-const My = workspacePage(() => import('./features/applications/pages/MyPage'));
-const ApplicationPage = workspacePage(() => import('./features/applications/pages/ApplicationPage'));
-const EditSection = workspacePage(() => import('./features/applications/pages/EditSectionPage'));
-const Check = workspacePage(() => import('./features/applications/pages/CheckPage'));
-const Submitted = workspacePage(() => import('./features/applications/pages/SubmittedPage'));
-const Print = workspacePage(() => import('./features/applications/pages/PrintPage'));
-const AskConsultation = workspacePage(() => import('./features/applications/pages/ApplicationConsultationsPage'));
 const Register = page(loadRegister);
-const ForgotPassword = page(() => import('./features/identity/pages/ForgotPasswordPage'));
-const ResetPassword = page(() => import('./features/identity/pages/ResetPasswordPage'));
-const VerifyEmail = page(() => import('./features/identity/pages/VerifyEmailPage'));
-const Invite = page(() => import('./features/identity/pages/InvitePage'));
-const Account = workspacePage(() => import('./features/identity/pages/AccountPage'));
-const Organization = workspacePage(() => import('./features/organizations/pages/OrganizationPage'));
-const Notifications = workspacePage(() => import('./features/notifications/pages/NotificationsPage'));
-const Consultations = workspacePage(() => import('./features/consultations/pages/ConsultationsPage'));
-const Consultation = workspacePage(() => import('./features/consultations/pages/ConsultationPage'));
-const Reviews = workspacePage(() => import('./features/reviews/pages/ReviewsPage'));
-const Review = workspacePage(() => import('./features/reviews/pages/ReviewPage'));
-const Conflicts = workspacePage(() => import('./features/reviews/pages/ConflictsPage'));
+const ForgotPassword = page(loadForgotPassword);
+const ResetPassword = page(loadResetPassword);
+const VerifyEmail = page(loadVerifyEmail);
+const Invite = page(loadInvite);
+const Workspace = lazy(loadWorkspace);
+
+const none = () => Promise.resolve();
 
 /**
- * The public pages a visitor lands on, with the data they show: on the first load their chunk and their
- * API calls start at once, beside the language file, instead of one after another.
+ * The public pages, with the data they show: on the first load their chunk and their API calls start at
+ * once, beside the language file, instead of one after another.
  */
 const PRELOADS: [string, () => Promise<unknown>, (client: QueryClient, id: string) => Promise<unknown>][] = [
   ['/', loadHome, (client) => client.prefetchQuery(competitionsQuery())],
@@ -75,8 +57,15 @@ const PRELOADS: [string, () => Promise<unknown>, (client: QueryClient, id: strin
     loadResults,
     (client, id) => Promise.all([client.prefetchQuery(competitionQuery(id)), client.prefetchQuery(resultsQuery(id))]),
   ],
-  ['/login', loadLogin, () => Promise.resolve()],
-  ['/register', loadRegister, () => Promise.resolve()],
+  ['/reports', loadReports, none],
+  ['/reports/:year', loadReport, none],
+  ['/projects/:id', loadProject, none],
+  ['/login', loadLogin, none],
+  ['/register', loadRegister, none],
+  ['/forgot-password', loadForgotPassword, none],
+  ['/reset-password', loadResetPassword, none],
+  ['/verify-email', loadVerifyEmail, none],
+  ['/invite', loadInvite, none],
 ];
 
 export function preloadRoute(pathname: string, client: QueryClient) {
@@ -88,12 +77,15 @@ export function preloadRoute(pathname: string, client: QueryClient) {
     void data(client, match.params.id ?? '');
     return;
   }
+  // Any other path is a signed-in page (or "not found"): its routes and strings start beside the rest.
+  void loadWorkspace();
+  void loadWorkspaceStrings();
 }
 
-const STAFF: Role[] = ['consultant', 'admin'];
-const only = (roles: Role[] | undefined, element: ReactNode) => <RequireRole roles={roles}>{element}</RequireRole>;
-
-/** One line per route of PORTAL.md (mails, bookmarks and tests link to these paths). */
+/**
+ * One line per public route of PORTAL.md (mails, bookmarks and tests link to these paths); the signed-in
+ * ones are in `workspaceRoutes.tsx`.
+ */
 export function AppRoutes() {
   const location = useLocation();
   return (
@@ -114,41 +106,7 @@ export function AppRoutes() {
           <Route path="/reset-password" element={<ResetPassword />} />
           <Route path="/verify-email" element={<VerifyEmail />} />
           <Route path="/invite" element={<Invite />} />
-          <Route path="/account" element={only(undefined, <Account />)} />
-          <Route path="/organization" element={only(['applicant'], <Organization />)} />
-          <Route path="/notifications" element={only(undefined, <Notifications />)} />
-
-          <Route path="/my" element={only(['applicant'], <My />)} />
-          <Route path="/applications/:id" element={only(undefined, <ApplicationPage />)} />
-          <Route path="/applications/:id/edit/:section" element={only(['applicant'], <EditSection />)} />
-          <Route path="/applications/:id/check" element={only(['applicant'], <Check />)} />
-          <Route path="/applications/:id/submitted" element={only(['applicant'], <Submitted />)} />
-          <Route path="/applications/:id/print" element={only(undefined, <Print />)} />
-          <Route path="/applications/:id/consultations" element={only(['applicant'], <AskConsultation />)} />
-          <Route path="/grants/:id" element={only(['applicant', ...STAFF], <Grant />)} />
-          <Route path="/grants/:id/reports/:code" element={only(['applicant', ...STAFF], <GrantReport />)} />
-
-          <Route path="/consultations" element={only(STAFF, <Consultations />)} />
-          <Route path="/consultations/:id" element={only(STAFF, <Consultation />)} />
-
-          <Route path="/reviews" element={only(['expert', 'admin'], <Reviews />)} />
-          <Route path="/reviews/conflicts" element={only(['expert'], <Conflicts />)} />
-          <Route path="/reviews/:id" element={only(['expert', 'admin'], <Review />)} />
-
-          <Route path="/admin" element={only(['admin'], <AdminDashboard />)} />
-          <Route path="/admin/competitions/new" element={only(['admin'], <CompetitionEditor />)} />
-          <Route path="/admin/competitions/:id" element={only(['admin'], <AdminCompetition />)} />
-          <Route path="/admin/competitions/:id/edit" element={only(['admin'], <CompetitionEditor />)} />
-          <Route path="/admin/competitions/:id/applications" element={only(['admin'], <AdminApplications />)} />
-          <Route path="/admin/competitions/:id/experts" element={only(['admin'], <AdminExperts />)} />
-          <Route path="/admin/competitions/:id/ranking" element={only(['admin'], <AdminRanking />)} />
-          <Route path="/admin/grants" element={only(['admin'], <AdminGrants />)} />
-          <Route path="/admin/users" element={only(['admin'], <AdminUsers />)} />
-          <Route path="/admin/notifications" element={only(['admin'], <AdminMails />)} />
-          <Route path="/admin/audit" element={only(['admin'], <AdminAudit />)} />
-          <Route path="/admin/statistics/:year" element={only(['admin'], <AdminStatistics />)} />
-
-          <Route path="*" element={<NotFoundPage />} />
+          <Route path="*" element={<Workspace />} />
         </Routes>
       </Suspense>
     </ErrorBoundary>
