@@ -1,79 +1,63 @@
-import { type ComponentType, lazy, Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import type { QueryClient } from '@tanstack/react-query';
 import { matchPath, Route, Routes, useLocation } from 'react-router';
 import { competitionQuery, competitionsQuery, resultsQuery } from './features/competitions/hooks/useCompetitions';
 import { meQuery } from './features/identity/hooks/useMe';
 import { loadWorkspaceStrings } from './i18n';
+import { type LazyPage, lazyWithStrings } from './i18n/PageStrings';
 import { ErrorBoundary, PageLoader } from './ui/StatusPages';
 
-type PageModule = { default: ComponentType };
-/** Each page is its own chunk: a visitor's browser never loads the staff areas. */
-const page = (load: () => Promise<PageModule>) => lazy(load);
 /** Every signed-in route, and "not found": one chunk, loaded for any path that is no public page. */
 const loadWorkspace = () => import('./workspaceRoutes');
 
-const loadHome = () => import('./features/home/pages/HomePage');
-const loadCompetitions = () => import('./features/competitions/pages/CompetitionsPage');
-const loadCompetition = () => import('./features/competitions/pages/CompetitionPage');
-const loadResults = () => import('./features/competitions/pages/ResultsPage');
-const loadLogin = () => import('./features/identity/pages/LoginPage');
-const loadRegister = () => import('./features/identity/pages/RegisterPage');
-
-const loadProject = () => import('./features/grants/pages/ProjectPage');
-const loadReports = () => import('./features/reports/pages/ReportsPage');
-const loadReport = () => import('./features/reports/pages/ReportPage');
-const loadForgotPassword = () => import('./features/identity/pages/ForgotPasswordPage');
-const loadResetPassword = () => import('./features/identity/pages/ResetPasswordPage');
-const loadVerifyEmail = () => import('./features/identity/pages/VerifyEmailPage');
-const loadInvite = () => import('./features/identity/pages/InvitePage');
-
-const Home = page(loadHome);
-const Competitions = page(loadCompetitions);
-const Competition = page(loadCompetition);
-const Results = page(loadResults);
-const Reports = page(loadReports);
-const Report = page(loadReport);
-const Project = page(loadProject);
-const Login = page(loadLogin);
-const Register = page(loadRegister);
-const ForgotPassword = page(loadForgotPassword);
-const ResetPassword = page(loadResetPassword);
-const VerifyEmail = page(loadVerifyEmail);
-const Invite = page(loadInvite);
+/** Each page is its own chunk, loaded with the strings it shows: a visitor's browser never loads the staff areas. */
+const Home = lazyWithStrings(['competitions'], () => import('./features/home/pages/HomePage'));
+const Competitions = lazyWithStrings(['competitions'], () => import('./features/competitions/pages/CompetitionsPage'));
+const Competition = lazyWithStrings(['competitions'], () => import('./features/competitions/pages/CompetitionPage'));
+const Results = lazyWithStrings(['competitions'], () => import('./features/competitions/pages/ResultsPage'));
+const Reports = lazyWithStrings(['reports'], () => import('./features/reports/pages/ReportsPage'));
+const Report = lazyWithStrings(['reports'], () => import('./features/reports/pages/ReportPage'));
+const Project = lazyWithStrings(['reports'], () => import('./features/grants/pages/ProjectPage'));
+const Login = lazyWithStrings(['account'], () => import('./features/identity/pages/LoginPage'));
+const Register = lazyWithStrings(['account'], () => import('./features/identity/pages/RegisterPage'));
+const ForgotPassword = lazyWithStrings(['account'], () => import('./features/identity/pages/ForgotPasswordPage'));
+const ResetPassword = lazyWithStrings(['account'], () => import('./features/identity/pages/ResetPasswordPage'));
+const VerifyEmail = lazyWithStrings(['account'], () => import('./features/identity/pages/VerifyEmailPage'));
+const Invite = lazyWithStrings(['account'], () => import('./features/identity/pages/InvitePage'));
 const Workspace = lazy(loadWorkspace);
 
 const none = () => Promise.resolve();
 
 /**
- * The public pages, with the data they show: on the first load their chunk and their API calls start at
- * once, beside the language file, instead of one after another.
+ * The public pages, with the data they show: on the first load their chunk, their strings and their API
+ * calls start at once, beside the layout's strings, instead of one after another.
  */
-const PRELOADS: [string, () => Promise<unknown>, (client: QueryClient, id: string) => Promise<unknown>][] = [
-  ['/', loadHome, (client) => client.prefetchQuery(competitionsQuery())],
-  ['/competitions', loadCompetitions, (client) => client.prefetchQuery(competitionsQuery())],
-  ['/competitions/:id', loadCompetition, (client, id) => client.prefetchQuery(competitionQuery(id))],
+const PRELOADS: [string, LazyPage<object>, (client: QueryClient, id: string) => Promise<unknown>][] = [
+  ['/', Home, (client) => client.prefetchQuery(competitionsQuery())],
+  ['/competitions', Competitions, (client) => client.prefetchQuery(competitionsQuery())],
+  ['/competitions/:id', Competition, (client, id) => client.prefetchQuery(competitionQuery(id))],
   [
     '/competitions/:id/results',
-    loadResults,
+    Results,
     (client, id) => Promise.all([client.prefetchQuery(competitionQuery(id)), client.prefetchQuery(resultsQuery(id))]),
   ],
-  ['/reports', loadReports, none],
-  ['/reports/:year', loadReport, none],
-  ['/projects/:id', loadProject, none],
-  ['/login', loadLogin, none],
-  ['/register', loadRegister, none],
-  ['/forgot-password', loadForgotPassword, none],
-  ['/reset-password', loadResetPassword, none],
-  ['/verify-email', loadVerifyEmail, none],
-  ['/invite', loadInvite, none],
+  ['/reports', Reports, none],
+  ['/reports/:year', Report, none],
+  ['/projects/:id', Project, none],
+  ['/login', Login, none],
+  ['/register', Register, none],
+  ['/forgot-password', ForgotPassword, none],
+  ['/reset-password', ResetPassword, none],
+  ['/verify-email', VerifyEmail, none],
+  ['/invite', Invite, none],
 ];
 
 export function preloadRoute(pathname: string, client: QueryClient) {
   void client.prefetchQuery(meQuery());
-  for (const [pattern, load, data] of PRELOADS) {
+  for (const [pattern, page, data] of PRELOADS) {
     const match = matchPath(pattern, pathname);
     if (!match) continue;
-    void load();
+    void page.preload();
     void data(client, match.params.id ?? '');
     return;
   }

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
 import { RequireRole } from './features/identity/components/RequireRole';
 import type { Role } from './features/identity/hooks/useMe';
-import { lazyWithWorkspaceStrings } from './i18n/WorkspaceStrings';
+import { lazyWithWorkspaceStrings } from './i18n/PageStrings';
 import { NotFoundPage } from './ui/StatusPages';
 
 /** A signed-in page: its chunk and the signed-in pages' strings, loaded side by side. */
