@@ -20,10 +20,16 @@ const Report = lazyWithStrings(['reports'], () => import('./features/reports/pag
 const Project = lazyWithStrings(['reports'], () => import('./features/grants/pages/ProjectPage'));
 const Login = lazyWithStrings(['account'], () => import('./features/identity/pages/LoginPage'));
 const Register = lazyWithStrings(['account'], () => import('./features/identity/pages/RegisterPage'));
-const ForgotPassword = lazyWithStrings(['account'], () => import('./features/identity/pages/ForgotPasswordPage'));
-const ResetPassword = lazyWithStrings(['account'], () => import('./features/identity/pages/ResetPasswordPage'));
-const VerifyEmail = lazyWithStrings(['account'], () => import('./features/identity/pages/VerifyEmailPage'));
-const Invite = lazyWithStrings(['account'], () => import('./features/identity/pages/InvitePage'));
+const ForgotPassword = lazyWithStrings(
+  ['account', 'tokens'],
+  () => import('./features/identity/pages/ForgotPasswordPage'),
+);
+const ResetPassword = lazyWithStrings(
+  ['account', 'tokens'],
+  () => import('./features/identity/pages/ResetPasswordPage'),
+);
+const VerifyEmail = lazyWithStrings(['account', 'tokens'], () => import('./features/identity/pages/VerifyEmailPage'));
+const Invite = lazyWithStrings(['account', 'tokens'], () => import('./features/identity/pages/InvitePage'));
 const Workspace = lazy(loadWorkspace);
 
 const none = () => Promise.resolve();

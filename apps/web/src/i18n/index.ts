@@ -12,7 +12,9 @@ const STORAGE_KEY = 'grants.lang';
  *   summary may say (no connection, 503, field checks), so a failure can always be told;
  * - `<language>.competitions.json`: the home page, competitions, a competition, its results;
  * - `<language>.reports.json`: the annual reports and a project's public card;
- * - `<language>.account.json`: sign-in, registration, password reset, email confirmation, invitations;
+ * - `<language>.account.json`: sign-in and registration, with the account's and organization's fields;
+ * - `<language>.tokens.json`: the pages a mail's link opens (password reset and the form that asks for it,
+ *   email confirmation, invitations), shown with the account's strings;
  * - `<language>.workspace.json`: what only signed-in pages show (drafts, consultations, reviews, grants'
  *   reports, the admin's workspace). A signed-in page loads every namespace (it also shows competitions,
  *   fields, statuses), so a visitor's browser never downloads this one.
@@ -20,8 +22,8 @@ const STORAGE_KEY = 'grants.lang';
  * a key can move between files without touching the page. A key missing from every loaded namespace is
  * reported on the console (the browser tests fail on console errors).
  */
-export type Namespace = 'translation' | 'competitions' | 'reports' | 'account' | 'workspace';
-const AREAS: Namespace[] = ['competitions', 'reports', 'account', 'workspace'];
+export type Namespace = 'translation' | 'competitions' | 'reports' | 'account' | 'tokens' | 'workspace';
+const AREAS: Namespace[] = ['competitions', 'reports', 'account', 'tokens', 'workspace'];
 /** What a signed-in page reads: every namespace. */
 export const WORKSPACE_NAMESPACES: Namespace[] = ['translation', ...AREAS];
 
