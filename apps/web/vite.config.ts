@@ -46,12 +46,12 @@ export default defineConfig(async ({ command, mode }) => ({
             // Mantine's core and the rest of what the first page needs (the layout, the router's table) in
             // the entry chunk, not in four pieces beside it.
             { name: 'index', tags: ['$initial' as const], priority: 2 },
-            // A form's pieces (inputs, field errors, the error summary's alert and texts), which every form
-            // page loads: one chunk instead of ten small ones. Nothing else is pulled in with them (List,
-            // which pages without forms use too, stays out).
+            // A form's pieces (inputs, the password input, field errors, the error summary and its alert's
+            // parts), which every form page loads: one chunk instead of a dozen small ones. Nothing else
+            // is pulled in with them (List, which pages without forms use too, stays out).
             {
               name: 'forms',
-              test: /@mantine\/core\/esm\/components\/(Input|InputBase|TextInput|CloseButton|Alert)\/|@mantine\/core\/esm\/core\/styles-api\/use-resolved-styles-api|@mantine\/hooks\/esm\/use-uncontrolled\/|src\/ui\/(errors|fields)\.ts/,
+              test: /@mantine\/core\/esm\/components\/(Input|InputBase|TextInput|PasswordInput|ActionIcon|CloseButton|Alert)\/|@mantine\/core\/esm\/core\/styles-api\/use-resolved-styles-api|@mantine\/hooks\/esm\/use-uncontrolled\/|src\/ui\/(errors\.ts|fields\.ts|ErrorSummary\.tsx)/,
               priority: 1,
             },
           ],
