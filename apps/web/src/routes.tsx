@@ -59,7 +59,10 @@ const PRELOADS: [string, LazyPage<object>, (client: QueryClient, id: string) => 
 ];
 
 export function preloadRoute(pathname: string, client: QueryClient) {
-  void client.prefetchQuery(meQuery());
+  // Someone signed in sees signed-in strings (the account menu, their pages): they start once /me says so.
+  void client.prefetchQuery(meQuery()).then(() => {
+    if (client.getQueryData(meQuery().queryKey)) void loadWorkspaceStrings();
+  });
   for (const [pattern, page, data] of PRELOADS) {
     const match = matchPath(pattern, pathname);
     if (!match) continue;
@@ -67,9 +70,8 @@ export function preloadRoute(pathname: string, client: QueryClient) {
     void data(client, match.params.id ?? '');
     return;
   }
-  // Any other path is a signed-in page (or "not found"): its routes and strings start beside the rest.
+  // Any other path is a signed-in page (or "not found"): its routes start beside the rest.
   void loadWorkspace();
-  void loadWorkspaceStrings();
 }
 
 /**
