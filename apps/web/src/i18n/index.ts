@@ -4,20 +4,29 @@ import { initReactI18next } from 'react-i18next';
 export const LANGUAGES = ['ru', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 const STORAGE_KEY = 'grants.lang';
-const WORKSPACE = 'workspace';
-/** What a signed-in page reads: its own strings, and the layout's and public pages' ones. */
-export const WORKSPACE_NAMESPACES = ['translation', WORKSPACE];
 
 /**
- * Each language's strings are their own chunks, loaded when the language is first shown:
- * - `ru.json`, `en.json` (namespace `translation`): the layout and every page a visitor can open
- *   (public pages, sign-in, registration, password reset, invitations);
- * - `ru.workspace.json`, `en.workspace.json` (namespace `workspace`): the strings only signed-in pages
- *   show (drafts, consultations, reviews, grants' reports, the admin's workspace). They are loaded with a
- *   signed-in page's chunk (`loadWorkspaceStrings`), and `t()` finds their keys without naming the
- *   namespace (it is the fallback), so a visitor's browser never downloads them.
- * A key missing from both is reported on the console (the browser tests fail on console errors).
+ * Each language's strings are chunks of their own, each loaded when a page that shows it first opens
+ * (and again in a language chosen later), beside that page's chunk:
+ * - `ru.json`, `en.json` (namespace `translation`): the layout, "not found", loading, and what any error
+ *   summary may say (no connection, 503, field checks), so a failure can always be told;
+ * - `<language>.competitions.json`: the home page, competitions, a competition, its results;
+ * - `<language>.reports.json`: the annual reports and a project's public card;
+ * - `<language>.account.json`: sign-in and registration, with the account's and organization's fields;
+ * - `<language>.tokens.json`: the pages a mail's link opens (password reset and the form that asks for it,
+ *   email confirmation, invitations), shown with the account's strings;
+ * - `<language>.workspace.json`: what only signed-in pages show (drafts, consultations, reviews, grants'
+ *   reports, the admin's workspace). A signed-in page loads every namespace (it also shows competitions,
+ *   fields, statuses), so a visitor's browser never downloads this one.
+ * `t()` finds a key of any loaded namespace without naming it (they are the fallbacks, in this order), so
+ * a key can move between files without touching the page. A key missing from every loaded namespace is
+ * reported on the console (the browser tests fail on console errors).
  */
+export type Namespace = 'translation' | 'competitions' | 'reports' | 'account' | 'tokens' | 'workspace';
+const AREAS: Namespace[] = ['competitions', 'reports', 'account', 'tokens', 'workspace'];
+/** What a signed-in page reads: every namespace. */
+export const WORKSPACE_NAMESPACES: Namespace[] = ['translation', ...AREAS];
+
 const files = import.meta.glob<{ default: Record<string, unknown> }>('./*.json');
 const fileOf = (language: string, namespace: string) =>
   namespace === 'translation' ? `./${language}.json` : `./${language}.${namespace}.json`;
@@ -69,7 +78,7 @@ export const i18nReady = i18next
     load: 'languageOnly',
     ns: ['translation'],
     defaultNS: 'translation',
-    fallbackNS: WORKSPACE,
+    fallbackNS: AREAS,
     saveMissing: true,
     missingKeyHandler: (languages, namespace, key) =>
       console.error(`Missing string "${key}" (${languages.join(', ')})`),
@@ -78,9 +87,17 @@ export const i18nReady = i18next
     react: { useSuspense: true },
   });
 
-/** The signed-in pages' strings, in the language shown and (i18next remembers) in any chosen later. */
-export function loadWorkspaceStrings(): Promise<void> {
-  return i18nReady.then(() => i18next.loadNamespaces(WORKSPACE));
+/**
+ * The strings of these namespaces in the language shown (and, as i18next remembers them, in any chosen
+ * later). Their files start downloading at once, beside i18next's own start, not after it.
+ */
+export function loadStrings(namespaces: Namespace[]): Promise<void> {
+  const language = i18next.resolvedLanguage ?? storedLanguage();
+  for (const namespace of namespaces) void files[fileOf(language, namespace)]?.().catch(() => undefined);
+  return i18nReady.then(() => i18next.loadNamespaces(namespaces));
 }
+
+/** The signed-in pages' strings (all of them). */
+export const loadWorkspaceStrings = () => loadStrings(WORKSPACE_NAMESPACES);
 
 export { i18next };

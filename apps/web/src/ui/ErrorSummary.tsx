@@ -1,59 +1,48 @@
-import { useEffect, useId, useRef } from 'react';
-import { Alert, Anchor, List } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
+import { lazy, Suspense, useEffect } from 'react';
+import { Text } from '@mantine/core';
 import type { FieldError } from './errors';
-import { fieldId } from './fields';
 
 /**
- * GOV.UK's error summary: "Есть ошибки" at the top of the form, each problem a link to its field,
- * focus moved here when errors appear so keyboard and screen-reader users hear them first.
+ * The summary itself (Mantine's Alert and List) is a chunk of its own, so a form page's first load does
+ * not carry it: it loads at the person's first focus, click or key press on the page (before any
+ * submit can fail), or when errors show. If even that load failed, the connection is gone: the messages
+ * show plainly (no connection is one of them), still announced.
+ */
+const loadAlert = () => import('./ErrorSummaryAlert');
+const ErrorSummaryAlert = lazy(() => loadAlert().catch(() => ({ default: PlainSummary })));
+const FIRST_TOUCH = ['focusin', 'pointerdown', 'keydown'] as const;
+
+function PlainSummary({ errors }: { errors: FieldError[] }) {
+  return (
+    <div role="alert">
+      {errors.map((error, i) => (
+        <Text key={i} c="red.9" fw={600}>
+          {error.message}
+        </Text>
+      ))}
+    </div>
+  );
+}
+
+/**
+ * GOV.UK's error summary at the top of a form: "Есть ошибки", each problem a link to its field, focus
+ * moved there when errors appear (see `ErrorSummaryAlert`). Nothing when there are no errors.
  */
 export function ErrorSummary({ errors }: { errors: FieldError[] }) {
-  const { t } = useTranslation();
-  const ref = useRef<HTMLDivElement>(null);
-  // Its own id: a page may hold two forms (a report and its file upload), each with its summary.
-  const titleId = useId();
   useEffect(() => {
-    if (errors.length) ref.current?.focus();
-  }, [errors]);
+    const preload = () => {
+      for (const type of FIRST_TOUCH) document.removeEventListener(type, preload, true);
+      loadAlert().catch(() => undefined);
+    };
+    for (const type of FIRST_TOUCH) document.addEventListener(type, preload, true);
+    return () => {
+      for (const type of FIRST_TOUCH) document.removeEventListener(type, preload, true);
+    };
+  }, []);
   if (!errors.length) return null;
   return (
-    <Alert
-      ref={ref}
-      tabIndex={-1}
-      role="alert"
-      aria-labelledby={titleId}
-      color="red"
-      variant="light"
-      title={<span id={titleId}>{t('errors.summaryTitle')}</span>}
-      mb="lg"
-      styles={{ root: { borderLeft: '5px solid var(--mantine-color-red-7)' } }}
-    >
-      <List spacing={4} size="sm">
-        {errors.map((error, i) => (
-          <List.Item key={i}>
-            {error.field ? (
-              <Anchor
-                href={`#${fieldId(error.field)}`}
-                c="red.9"
-                fw={600}
-                onClick={(event) => {
-                  const target = document.getElementById(fieldId(error.field!));
-                  if (target) {
-                    event.preventDefault();
-                    target.focus();
-                    target.scrollIntoView({ block: 'center' });
-                  }
-                }}
-              >
-                {error.message}
-              </Anchor>
-            ) : (
-              error.message
-            )}
-          </List.Item>
-        ))}
-      </List>
-    </Alert>
+    <Suspense fallback={null}>
+      <ErrorSummaryAlert errors={errors} />
+    </Suspense>
   );
 }

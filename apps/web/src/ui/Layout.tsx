@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation } from 'react-router';
 import { type Role, useMe } from '../features/identity/hooks/useMe';
 import { useLanguage } from '../features/identity/hooks/useLanguage';
-import { lazyWithWorkspaceStrings } from '../i18n/WorkspaceStrings';
+import { lazyWithWorkspaceStrings } from '../i18n/PageStrings';
 import classes from './Layout.module.css';
 
 /** Signed in only: its chunk and the signed-in pages' strings (it names the person's role). */

@@ -1,10 +1,9 @@
+import { lazy, Suspense, useEffect } from 'react';
 import { Anchor, Button, Card, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiError, unwrap } from '../../../api/client';
-import { describeError } from '../../../ui/errors';
-import { ErrorSummary } from '../../../ui/ErrorSummary';
 import { Deadline, ZonedTime } from '../../../ui/Deadline';
 import { formatMoney } from '../../../ui/money';
 import { Page } from '../../../ui/Page';
@@ -28,6 +27,23 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
   );
 }
 
+/**
+ * The error summary of a failed "Подать заявку" (Mantine's Alert, the rule texts): only a signed-in
+ * applicant can fail it, so only an applicant's browser loads it, as soon as the page shows. Had even that
+ * load failed, the connection is gone, and the page says so.
+ */
+const loadApplyError = () => import('../components/ApplyError');
+const ApplyError = lazy(() => loadApplyError().catch(() => ({ default: ApplyErrorOffline })));
+
+function ApplyErrorOffline() {
+  const { t } = useTranslation();
+  return (
+    <Text role="alert" c="red.9" fw={600}>
+      {t('errors.offline')}
+    </Text>
+  );
+}
+
 /** "Подать заявку": a visitor signs in first; an applicant gets a new draft and goes to it. */
 function ApplyButton({ competition }: { competition: Competition }) {
   const { t } = useTranslation();
@@ -43,10 +59,18 @@ function ApplyButton({ competition }: { competition: Competition }) {
       ),
     onSuccess: (application) => navigate(`/applications/${(application as { id: string }).id}`),
   });
-  if (me && me.role !== 'applicant') return null;
+  const applicant = me?.role === 'applicant';
+  useEffect(() => {
+    if (applicant) loadApplyError().catch(() => undefined);
+  }, [applicant]);
+  if (me && !applicant) return null;
   return (
     <Stack gap="xs">
-      {create.error && <ErrorSummary errors={describeError(create.error, t)} />}
+      {create.error && (
+        <Suspense fallback={null}>
+          <ApplyError error={create.error} />
+        </Suspense>
+      )}
       {me ? (
         <Button size="md" onClick={() => create.mutate()} loading={create.isPending}>
           {t('competition.apply')}
