@@ -119,7 +119,7 @@ export class ApplicationsService {
    * with its SHA-256, the status change and the confirmation mail — one transaction.
    */
   async submit(actor: Actor, id: string, receivedAt: Date): Promise<ApplicationResponse> {
-    await this.dataSource.transaction(async (manager) => {
+    const { application, submittedAt } = await this.dataSource.transaction(async (manager) => {
       // A share lock: submits run side by side; a close, cancel or extension waits for them.
       const competition = await this.lockOwnCompetition(manager, actor, id, 'pessimistic_read');
       const clock = arrivalClock(competition, receivedAt);
@@ -174,8 +174,26 @@ export class ApplicationsService {
            SELECT ${p.add(id)}, ${p.add(competition.id)}, ${p.add(`${competition.year}-${competition.shortCode}-`)},
                   ${p.add(canonical)}, ${p.add(placeholder)}, ${p.add(clock.at)}, ${p.add(dedupeKeys)}::text[] FROM u`,
       });
+      return { application, submittedAt: clock.at };
     });
-    return this.get(actor, id);
+    // The answer: the application as read under its lock, with what the submit and its commit wrote.
+    const [numbered]: { registration_number: string; sequence: number; content_hash: string; updated_at: Date }[] =
+      await this.dataSource.query(
+        `SELECT registration_number, sequence, content_hash, updated_at FROM applications WHERE id = $1`,
+        [id],
+      );
+    return ApplicationResponse.from(
+      Object.assign(application, {
+        status: 'submitted',
+        submittedAt,
+        registrationNumber: numbered.registration_number,
+        sequence: numbered.sequence,
+        contentHash: numbered.content_hash,
+        version: application.version + 1,
+        updatedAt: numbered.updated_at,
+      }),
+      actor,
+    );
   }
 
   /** The applicant withdraws a draft or a submitted application, only before the deadline. */
