@@ -118,6 +118,12 @@ describe('Deadline rush: arrival before the deadline counts', () => {
     expect(serverErrors.map((r) => `${r.status} ${r.body}`)).toEqual([]);
     expect(earlyAnswers.filter((r) => r.status !== 200).map((r) => `${r.status} ${r.body}`)).toEqual([]);
     expect(lateAnswers.map((r) => [r.status, codeOf(r)])).toEqual(Array(LATE).fill([422, 'DEADLINE_PASSED']));
+    // Each refusal says when its request arrived: at or after the deadline, however long it then waited.
+    for (const r of lateAnswers) {
+      const details = JSON.parse(r.body).details as { receivedAt: string; submissionDeadline: string };
+      expect(Date.parse(details.submissionDeadline)).toBe(deadlineMs);
+      expect(Date.parse(details.receivedAt)).toBeGreaterThanOrEqual(deadlineMs);
+    }
 
     const rows = (await ds.query(
       `SELECT a.sequence, a.registration_number, a.submitted_at, s.submitted_at AS snapshot_at

@@ -68,9 +68,11 @@ export interface HttpAnswer {
   status: number;
   body: string;
   headers: Record<string, string | string[] | undefined>;
-  /** Local time (ms) the request was sent and its answer fully received. */
+  /** Local time (ms) the request was sent (asked for) and its answer fully received. */
   sentAt: number;
   doneAt: number;
+  /** Local time (ms) its connection was up and the request handed to the socket (NaN if it never was). */
+  writtenAt: number;
 }
 
 /**
@@ -81,6 +83,7 @@ export function httpPost(baseUrl: string, path: string, body: unknown, token?: s
   const url = new URL(path, baseUrl);
   const payload = JSON.stringify(body ?? {});
   const sentAt = Date.now();
+  let writtenAt = NaN;
   return new Promise((resolve) => {
     const req = request(
       {
@@ -100,11 +103,20 @@ export function httpPost(baseUrl: string, path: string, body: unknown, token?: s
         res.setEncoding('utf8');
         res.on('data', (c) => (text += c));
         res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, body: text, headers: res.headers, sentAt, doneAt: Date.now() }),
+          resolve({
+            status: res.statusCode ?? 0,
+            body: text,
+            headers: res.headers,
+            sentAt,
+            writtenAt,
+            doneAt: Date.now(),
+          }),
         );
       },
     );
-    req.on('error', (e) => resolve({ status: 0, body: String(e), headers: {}, sentAt, doneAt: Date.now() }));
+    req.on('error', (e) => resolve({ status: 0, body: String(e), headers: {}, sentAt, writtenAt, doneAt: Date.now() }));
+    // The request is written as soon as the connection is up (the body was handed over with end()).
+    req.on('socket', (socket) => socket.once('connect', () => (writtenAt = Date.now())));
     req.end(payload);
   });
 }

@@ -18,7 +18,15 @@ export const notOpenYet = (opensAt: Date) =>
     submissionOpensAt: opensAt.toISOString(),
   });
 
-export const deadlinePassed = (deadline: Date) =>
-  new DomainError('DEADLINE_PASSED', `Срок подачи заявок истёк (${deadline.toISOString()})`, {
-    submissionDeadline: deadline.toISOString(),
-  });
+/** `receivedAt`: when the refused request arrived (a submit's arrival stamp), so the applicant sees both. */
+export const deadlinePassed = (deadline: Date, receivedAt?: Date) =>
+  new DomainError(
+    'DEADLINE_PASSED',
+    receivedAt
+      ? `Срок подачи заявок истёк (${deadline.toISOString()}); запрос получен ${receivedAt.toISOString()}`
+      : `Срок подачи заявок истёк (${deadline.toISOString()})`,
+    {
+      submissionDeadline: deadline.toISOString(),
+      ...(receivedAt ? { receivedAt: receivedAt.toISOString() } : {}),
+    },
+  );

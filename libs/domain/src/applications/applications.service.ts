@@ -131,7 +131,7 @@ export class ApplicationsService {
         submitChecks(
           application,
           competition,
-          { opened: clock.opened, beforeDeadline: clock.before_deadline },
+          { opened: clock.opened, beforeDeadline: clock.before_deadline, receivedAt: clock.at },
           documents,
         ),
       );

@@ -210,6 +210,8 @@ export function checkSubmittable(a: Application, c: Competition): void {
 export interface SubmitWindow {
   opened: boolean;
   beforeDeadline: boolean;
+  /** The instant judged, when it is a request's arrival (a submit): DEADLINE_PASSED then says when it came. */
+  receivedAt?: Date;
 }
 
 /**
@@ -226,11 +228,12 @@ export function submitChecks(
   let notOpenYet: DomainError | null = null;
   let deadline: DomainError | null = null;
   if (c.status !== 'open') {
-    deadline = c.status === 'cancelled' ? competitionNotOpen(c.status) : deadlinePassed(c.submissionDeadline);
+    deadline =
+      c.status === 'cancelled' ? competitionNotOpen(c.status) : deadlinePassed(c.submissionDeadline, window.receivedAt);
   } else if (!window.opened) {
     notOpenYet = notOpenYetError(c.submissionOpensAt);
   } else if (!window.beforeDeadline) {
-    deadline = deadlinePassed(c.submissionDeadline);
+    deadline = deadlinePassed(c.submissionDeadline, window.receivedAt);
   }
   return [
     check('NOT_EDITABLE', [], a.status !== 'draft' ? notEditable(a.status) : null),
