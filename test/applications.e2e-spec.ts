@@ -12,7 +12,8 @@ import {
   submitApplication,
   TestContext,
 } from '@grants/testing';
-import { canonicalJson } from '@grants/domain';
+import { hydrated } from '@grants/database';
+import { Application, canonicalJson, Competition } from '@grants/domain';
 
 describe('Applications: drafts, submission rules, registration numbers, withdrawal, admissibility', () => {
   let ctx: TestContext;
@@ -115,6 +116,19 @@ describe('Applications: drafts, submission rules, registration numbers, withdraw
       submittedAt: res.body.submittedAt,
       competitionId: competition.id,
     });
+
+    // The answer, built from the row locked for the submit and what its commit numbered, is the application as read afresh.
+    const fresh = await ctx.http.as(ngo).get(`/applications/${draft.id}`);
+    expect(res.body).toEqual(fresh.body);
+    // The submit's plain-SQL reads hydrate as the ORM does (dates, numerics, jsonb).
+    for (const [entity, table] of [
+      [Application, 'applications'],
+      [Competition, 'competitions'],
+    ] as const) {
+      const id = entity === Application ? draft.id : competition.id;
+      const [row] = await db.query(`SELECT * FROM ${table} WHERE id = $1`, [id]);
+      expect(hydrated(db.manager, entity, row)).toEqual(await db.manager.findOneByOrFail(entity, { id }));
+    }
 
     const edit = await ctx.http.as(ngo).patch(`/applications/${draft.id}`, { title: 'Поправка' });
     expect(edit.status).toBe(409);

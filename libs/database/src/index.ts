@@ -7,3 +7,4 @@ export * from './pg-errors';
 export * from './select-by-id';
 export * from './clock-offset';
 export * from './database-clock';
+export * from './hydrate';

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
+import { hydrated } from '@grants/database';
 import { AuditService } from '../audit/audit.service';
 import { Competition } from '../competitions/competition.entity';
 import { OutboxService } from '../notifications/outbox.service';
@@ -121,7 +122,7 @@ export class ApplicationsService {
   async submit(actor: Actor, id: string, receivedAt: Date): Promise<ApplicationResponse> {
     const { application, submittedAt } = await this.dataSource.transaction(async (manager) => {
       // A share lock: submits run side by side; a close, cancel or extension waits for them.
-      const competition = await this.lockOwnCompetition(manager, actor, id, 'pessimistic_read');
+      const competition = await lockCompetitionForSubmit(manager, actor, id);
       const clock = arrivalClock(competition, receivedAt);
       // Under the application's row lock (attaching and deleting files wait for this submit, then see it),
       // in one round trip: the application, its documents and the recipients of its mails.
@@ -513,32 +514,39 @@ function contentColumns(dto: UpdateApplicationDto): Partial<Application> {
  * and its mails' audience (the organization's name, its applicant users oldest first): one round trip.
  */
 async function lockForSubmit(manager: EntityManager, id: string) {
-  const { entities, raw } = await manager
-    .createQueryBuilder(Application, 'a')
-    .addSelect(
-      `(SELECT coalesce(json_agg(json_build_object('type', d.type, 'fileName', d.file_name, 'size', d.size,
+  // Plain SQL, hydrated as the ORM would: the query builder would rebuild this statement on every submit.
+  const [row]: (Record<string, unknown> & {
+    submit_documents: SubmittedDocument[];
+    submit_organization: string;
+    submit_users: string[];
+  })[] = await manager.query(
+    `SELECT a.*,
+       (SELECT coalesce(json_agg(json_build_object('type', d.type, 'fileName', d.file_name, 'size', d.size,
           'sha256', d.sha256) ORDER BY d.uploaded_at, d.id), '[]'::json)
-        FROM application_documents d WHERE d.application_id = a.id)`,
-      'submit_documents',
-    )
-    .addSelect('(SELECT o.full_name FROM organizations o WHERE o.id = a.organization_id)', 'submit_organization')
-    .addSelect(
-      `(SELECT coalesce(array_agg(u.id ORDER BY u.created_at, u.id), '{}') FROM users u
-        WHERE u.organization_id = a.organization_id AND u.role = 'applicant')`,
-      'submit_users',
-    )
-    .where('a.id = :id', { id })
-    .setLock('pessimistic_write')
-    .getRawAndEntities<{
-      submit_documents: SubmittedDocument[];
-      submit_organization: string;
-      submit_users: string[];
-    }>();
-  if (!entities.length) throw notFound('Application');
+        FROM application_documents d WHERE d.application_id = a.id) AS submit_documents,
+       (SELECT o.full_name FROM organizations o WHERE o.id = a.organization_id) AS submit_organization,
+       (SELECT coalesce(array_agg(u.id ORDER BY u.created_at, u.id), '{}') FROM users u
+        WHERE u.organization_id = a.organization_id AND u.role = 'applicant') AS submit_users
+     FROM applications a WHERE a.id = $1 FOR UPDATE`,
+    [id],
+  );
+  if (!row) throw notFound('Application');
   return {
-    application: entities[0],
-    documents: raw[0].submit_documents,
-    organizationName: raw[0].submit_organization,
-    users: raw[0].submit_users,
+    application: hydrated(manager, Application, row),
+    documents: row.submit_documents,
+    organizationName: row.submit_organization,
+    users: row.submit_users,
   };
+}
+
+/** The competition of the caller's own application, share-locked (404 for someone else's): plain SQL, as above. */
+async function lockCompetitionForSubmit(manager: EntityManager, actor: Actor, id: string): Promise<Competition> {
+  const own = actor.role === 'admin' ? '' : 'AND a.organization_id = $2';
+  const [row]: Record<string, unknown>[] = await manager.query(
+    `SELECT c.* FROM competitions c JOIN applications a ON a.competition_id = c.id
+     WHERE a.id = $1 ${own} FOR SHARE OF c`,
+    actor.role === 'admin' ? [id] : [id, actor.organizationId],
+  );
+  if (!row) throw notFound('Application');
+  return hydrated(manager, Competition, row);
 }
