@@ -14,6 +14,7 @@ import {
   insertReview,
   loginAdmin,
   multipart,
+  pollUntil,
   registerNgo,
   S3TestServer,
   Session,
@@ -307,6 +308,80 @@ describe.each(['local', 's3'] as const)('Documents of an application (%s storage
     expect(add.status).toBe(409);
     expect(add.body.code).toBe('NOT_EDITABLE');
     expect(await rows(draft.id)).toBe(2);
+  });
+
+  /**
+   * A file attached (or deleted) in a transaction that holds the application while the submit waits for it:
+   * the submit's read under the lock is older than that commit, so the step is taken again with the
+   * documents as they are, never frozen without the file that was attached, or with the one that was deleted.
+   */
+  async function submitWhileHeld(
+    applicationId: string,
+    change: (held: ReturnType<DataSource['createQueryRunner']>) => Promise<unknown>,
+  ) {
+    const held = db.createQueryRunner();
+    await held.connect();
+    await held.startTransaction();
+    try {
+      // What an attach or a delete does: the competition shared, the application exclusive, then the row.
+      await held.query(
+        `SELECT c.id FROM competitions c JOIN applications a ON a.competition_id = c.id WHERE a.id = $1 FOR SHARE OF c`,
+        [applicationId],
+      );
+      await held.query(`SELECT id FROM applications WHERE id = $1 FOR UPDATE`, [applicationId]);
+      await change(held);
+      const submit = ctx.http.as(ngo).post(`/applications/${applicationId}/submit`);
+      await pollUntil('the submit to wait for the application', async () => {
+        await held.query(`SELECT pg_stat_clear_snapshot()`);
+        const [{ count }] = await held.query(
+          `SELECT count(*)::int AS count FROM pg_stat_activity
+           WHERE datname = current_database() AND state = 'active' AND wait_event_type = 'Lock'`,
+        );
+        return count === 1;
+      });
+      await held.commitTransaction();
+      return await submit;
+    } finally {
+      await held.release();
+    }
+  }
+
+  it('freezes a file attached while the submit waited for the application', async () => {
+    const draft = await createDraftApplication(ctx.http, ngo, competition.id);
+    const charter = await ctx.http
+      .as(ngo)
+      .upload(`/applications/${draft.id}/documents`, documentUpload('charter', 'Устав.pdf', fixtures.pdf()));
+    expect(charter.status).toBe(201);
+    const submitted = await submitWhileHeld(draft.id, (held) =>
+      held.query(
+        `INSERT INTO application_documents (application_id, type, file_name, size, content_type, sha256, storage_key,
+           uploaded_by, uploaded_at)
+         SELECT $1, 'letters', 'Письмо поддержки.pdf', 3, 'application/pdf', $2, $3, created_by, clock_timestamp()
+         FROM applications WHERE id = $1`,
+        [draft.id, sha256('abc'), `held-${draft.id}`],
+      ),
+    );
+    expect(submitted.status).toBe(200);
+    const snapshot = await ctx.http.as(ngo).get(`/applications/${draft.id}/snapshot`);
+    expect(snapshot.body.content.documents.map((d: { fileName: string }) => d.fileName)).toEqual([
+      'Устав.pdf',
+      'Письмо поддержки.pdf',
+    ]);
+    expect(sha256(canonicalize(snapshot.body.content)!)).toBe(submitted.body.contentHash);
+  });
+
+  it('refuses a submit whose charter was deleted while it waited for the application', async () => {
+    const draft = await createDraftApplication(ctx.http, ngo, competition.id);
+    const charter = await ctx.http
+      .as(ngo)
+      .upload(`/applications/${draft.id}/documents`, documentUpload('charter', 'Устав.pdf', fixtures.pdf()));
+    expect(charter.status).toBe(201);
+    const refused = await submitWhileHeld(draft.id, (held) =>
+      held.query(`DELETE FROM application_documents WHERE id = $1`, [charter.body.id]),
+    );
+    expect([refused.status, refused.body.code]).toEqual([422, 'DOCUMENTS_MISSING']);
+    const [{ status }] = await db.query(`SELECT status FROM applications WHERE id = $1`, [draft.id]);
+    expect(status).toBe('draft');
   });
 
   it('has no snapshot before submit', async () => {

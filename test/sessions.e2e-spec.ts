@@ -1,4 +1,5 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DataSource } from 'typeorm';
 import { AppConfig } from '@grants/config';
 import { createApiApp } from '@grants/api/setup';
 import {
@@ -169,6 +170,29 @@ describe('Browser sessions: the cookie beside Bearer, CSRF check, logout and rev
       );
       expect(Date.now() - started).toBeLessThan(1500 + 1000);
       expect((await anon.request('GET', '/me', undefined, { cookie })).status).toBe(401);
+    });
+
+    it('a login caches its user on the replica that signed in: its first request reads no row; its own changes still count', async () => {
+      const long = await createApiApp(new AppConfig({ ...ctx.config.values, SESSION_CACHE_MS: 60_000 }));
+      await long.init();
+      await long.getHttpAdapter().getInstance().ready();
+      try {
+        const here = new HttpClient(long);
+        const ngo = await registerNgo(ctx.http);
+        const login = await here.anonymous().post('/auth/login', { email: ngo.user.email, password: ngo.password });
+        expect(login.status).toBe(200);
+        const token = login.body.accessToken as string;
+        // Behind every replica's back: only a replica that reads the row sees it.
+        await ctx.api.get(DataSource).query(`UPDATE users SET active = false WHERE id = $1`, [ngo.user.id]);
+        expect((await here.as(token).get('/me')).status).toBe(200); // the state the login read
+        expect((await ctx.http.as(token).get('/me')).status).toBe(401); // read on its first request
+        await ctx.api.get(DataSource).query(`UPDATE users SET active = true WHERE id = $1`, [ngo.user.id]);
+        // A change made on the replica itself is seen there at once.
+        expect((await here.as(token).post('/auth/logout-everywhere')).status).toBe(204);
+        expect((await here.as(token).get('/me')).status).toBe(401);
+      } finally {
+        await long.close();
+      }
     });
   });
 });

@@ -8,3 +8,4 @@ export * from './select-by-id';
 export * from './clock-offset';
 export * from './database-clock';
 export * from './hydrate';
+export * from './prepared';

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { snakeCase } from '@grants/database';
+import { preparedQuery, snakeCase } from '@grants/database';
 import { OutboxMessage, OutboxService, SqlParams } from '../notifications/outbox.service';
 import { DomainError, notFound } from '../shared/domain-error';
 import { Actor, Role } from '../shared/roles';
@@ -49,6 +49,12 @@ export interface TransitionRequest {
    * `INSERT … SELECT … FROM u` (`u` is the updated application, one row), its values from `params`.
    */
   alsoInsert?: (params: SqlParams) => string;
+  /**
+   * A further condition of the step, SQL on `a` (the application row, locked) with its values from `params`:
+   * when the status allows the step but this is false, nothing is written and `stale()` is thrown instead
+   * of `409 INVALID_TRANSITION` (e.g. what the caller read before its lock has changed since).
+   */
+  still?: { condition: (params: SqlParams) => string; stale: () => Error };
 }
 
 /**
@@ -78,11 +84,12 @@ export async function applyApplicationTransition(
   ].map((v) => params.add(v));
   const sets = [`status = ${to}`, 'version = version + 1', 'updated_at = now()'];
   for (const [key, value] of Object.entries(request.set ?? {})) sets.push(`${snakeCase(key)} = ${params.add(value)}`);
+  const still = request.still ? ` AND (${request.still.condition(params)})` : '';
   const ctes = [
     `p AS (SELECT id, status AS previous FROM applications WHERE id = ${id} FOR UPDATE)`,
     `u AS (
        UPDATE applications a SET ${sets.join(', ')}
-       FROM p WHERE a.id = p.id AND p.previous = ANY(${from}::varchar[])
+       FROM p WHERE a.id = p.id AND p.previous = ANY(${from}::varchar[])${still}
        RETURNING p.previous
      )`,
     `e AS (
@@ -99,7 +106,8 @@ export async function applyApplicationTransition(
   }
   if (request.alsoInsert) ctes.push(`also AS (${request.alsoInsert(params)})`);
   // One round trip: lock, guarded update, history row, mails.
-  const rows: Array<{ previous: ApplicationStatus; mails: number }> = await manager.query(
+  const rows = await preparedQuery<{ previous: ApplicationStatus; mails: number }>(
+    manager,
     `WITH ${ctes.join(',\n')} SELECT u.previous, ${mails} AS mails FROM u`,
     params.values,
   );
@@ -107,6 +115,7 @@ export async function applyApplicationTransition(
   if (!rows.length) {
     const current = await manager.findOne(Application, { where: { id: request.applicationId } });
     if (!current) throw notFound('Application');
+    if (request.still && allowedFrom.includes(current.status)) throw request.still.stale();
     throw new DomainError(
       'INVALID_TRANSITION',
       `An application in status ${current.status} cannot become ${request.to}`,

@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
-import { hydrated } from '@grants/database';
+import { columnsOf, hydrated, preparedQuery } from '@grants/database';
 import { AuditService } from '../audit/audit.service';
 import { Competition } from '../competitions/competition.entity';
 import { OutboxService } from '../notifications/outbox.service';
-import { invalid, notFound } from '../shared/domain-error';
+import { DomainError, invalid, notFound } from '../shared/domain-error';
 import { money } from '../shared/money';
 import { Page, pageOf } from '../shared/pagination';
 import { Actor } from '../shared/roles';
@@ -120,13 +120,30 @@ export class ApplicationsService {
    * with its SHA-256, the status change and the confirmation mail — one transaction.
    */
   async submit(actor: Actor, id: string, receivedAt: Date): Promise<ApplicationResponse> {
+    // A file attached or deleted while this submit waited for the application's lock is missed by the read
+    // under that lock (its snapshot is older): the step then writes nothing and the submit runs again.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.submitOnce(actor, id, receivedAt);
+      } catch (error) {
+        if (!(error instanceof DocumentsChanged)) throw error;
+        if (attempt === SUBMIT_READ_ATTEMPTS)
+          throw new DomainError('SERVICE_UNAVAILABLE', 'The documents kept changing during the submit; try again');
+      }
+    }
+  }
+
+  private async submitOnce(actor: Actor, id: string, receivedAt: Date): Promise<ApplicationResponse> {
     const { application, submittedAt } = await this.dataSource.transaction(async (manager) => {
-      // A share lock: submits run side by side; a close, cancel or extension waits for them.
-      const competition = await lockCompetitionForSubmit(manager, actor, id);
+      // One round trip: the competition share-locked (submits run side by side; a close, cancel or extension
+      // waits for them), then the application locked (attaching and deleting files wait for this submit,
+      // then see it), with its documents and the recipients of its mails.
+      const { competition, application, documents, documentIds, organizationName, users } = await lockForSubmit(
+        manager,
+        actor,
+        id,
+      );
       const clock = arrivalClock(competition, receivedAt);
-      // Under the application's row lock (attaching and deleting files wait for this submit, then see it),
-      // in one round trip: the application, its documents and the recipients of its mails.
-      const { application, documents, organizationName, users } = await lockForSubmit(manager, id);
       // The very rules the checklist shows (GET /applications/:id/checklist), the first failure thrown.
       throwFirstFailure(
         submitChecks(
@@ -170,6 +187,12 @@ export class ApplicationsService {
           payload: { ...ref, registrationNumber: '', submittedAt: clock.at.toISOString(), contentHash: '' },
           dedupeKey: dedupeKeys[i],
         })),
+        still: {
+          condition: (p) =>
+            `(SELECT coalesce(array_agg(d.id ORDER BY d.id), '{}') FROM application_documents d
+              WHERE d.application_id = a.id) = ${p.add(documentIds)}::uuid[]`,
+          stale: () => new DocumentsChanged(),
+        },
         alsoInsert: (p) =>
           `INSERT INTO submission_numbering (application_id, competition_id, number_prefix, body, placeholder, submitted_at, mail_keys)
            SELECT ${p.add(id)}, ${p.add(competition.id)}, ${p.add(`${competition.year}-${competition.shortCode}-`)},
@@ -178,11 +201,16 @@ export class ApplicationsService {
       return { application, submittedAt: clock.at };
     });
     // The answer: the application as read under its lock, with what the submit and its commit wrote.
-    const [numbered]: { registration_number: string; sequence: number; content_hash: string; updated_at: Date }[] =
-      await this.dataSource.query(
-        `SELECT registration_number, sequence, content_hash, updated_at FROM applications WHERE id = $1`,
-        [id],
-      );
+    const [numbered] = await preparedQuery<{
+      registration_number: string;
+      sequence: number;
+      content_hash: string;
+      updated_at: Date;
+    }>(
+      this.dataSource.manager,
+      `SELECT registration_number, sequence, content_hash, updated_at FROM applications WHERE id = $1`,
+      [id],
+    );
     return ApplicationResponse.from(
       Object.assign(application, {
         status: 'submitted',
@@ -509,44 +537,53 @@ function contentColumns(dto: UpdateApplicationDto): Partial<Application> {
   return out;
 }
 
+/** Tries of a submit whose documents changed while it waited for its lock (a 503 after the last). */
+const SUBMIT_READ_ATTEMPTS = 5;
+
+class DocumentsChanged extends Error {}
+
 /**
- * The application locked for its submit, with its documents as the snapshot freezes them (upload order)
- * and its mails' audience (the organization's name, its applicant users oldest first): one round trip.
+ * The competition of the caller's own application share-locked, then the application locked for its submit
+ * (404 for someone else's), with its documents as the snapshot freezes them (upload order) and its mails'
+ * audience (the organization's name, its applicant users oldest first): one statement, one round trip.
+ *
+ * The order of the locks is the close's (competition, then applications), so the two never deadlock: the
+ * competition is locked inside the CTE, and the application by the outer FOR UPDATE, which locks a row only
+ * once the join has produced it, that is after the CTE has run. Plain SQL, prepared once per connection and
+ * hydrated as the ORM would: the query builder would rebuild it on every submit, PostgreSQL replan it.
  */
-async function lockForSubmit(manager: EntityManager, id: string) {
-  // Plain SQL, hydrated as the ORM would: the query builder would rebuild this statement on every submit.
+async function lockForSubmit(manager: EntityManager, actor: Actor, id: string) {
+  const own = actor.role === 'admin' ? '' : 'AND a0.organization_id = $2';
   const [row]: (Record<string, unknown> & {
     submit_documents: SubmittedDocument[];
+    submit_document_ids: string[];
     submit_organization: string;
     submit_users: string[];
-  })[] = await manager.query(
-    `SELECT a.*,
+  })[] = await preparedQuery(
+    manager,
+    `WITH c AS MATERIALIZED (
+       SELECT ${columnsOf(manager, Competition, 'c')} FROM competitions c JOIN applications a0 ON a0.competition_id = c.id
+       WHERE a0.id = $1 ${own} FOR SHARE OF c
+     )
+     SELECT ${columnsOf(manager, Competition, 'c', 'c__')}, ${columnsOf(manager, Application, 'a')},
        (SELECT coalesce(json_agg(json_build_object('type', d.type, 'fileName', d.file_name, 'size', d.size,
           'sha256', d.sha256) ORDER BY d.uploaded_at, d.id), '[]'::json)
         FROM application_documents d WHERE d.application_id = a.id) AS submit_documents,
+       (SELECT coalesce(array_agg(d.id ORDER BY d.id), '{}') FROM application_documents d
+        WHERE d.application_id = a.id) AS submit_document_ids,
        (SELECT o.full_name FROM organizations o WHERE o.id = a.organization_id) AS submit_organization,
        (SELECT coalesce(array_agg(u.id ORDER BY u.created_at, u.id), '{}') FROM users u
         WHERE u.organization_id = a.organization_id AND u.role = 'applicant') AS submit_users
-     FROM applications a WHERE a.id = $1 FOR UPDATE`,
-    [id],
-  );
-  if (!row) throw notFound('Application');
-  return {
-    application: hydrated(manager, Application, row),
-    documents: row.submit_documents,
-    organizationName: row.submit_organization,
-    users: row.submit_users,
-  };
-}
-
-/** The competition of the caller's own application, share-locked (404 for someone else's): plain SQL, as above. */
-async function lockCompetitionForSubmit(manager: EntityManager, actor: Actor, id: string): Promise<Competition> {
-  const own = actor.role === 'admin' ? '' : 'AND a.organization_id = $2';
-  const [row]: Record<string, unknown>[] = await manager.query(
-    `SELECT c.* FROM competitions c JOIN applications a ON a.competition_id = c.id
-     WHERE a.id = $1 ${own} FOR SHARE OF c`,
+     FROM c JOIN applications a ON a.competition_id = c.id WHERE a.id = $1 FOR UPDATE OF a`,
     actor.role === 'admin' ? [id] : [id, actor.organizationId],
   );
   if (!row) throw notFound('Application');
-  return hydrated(manager, Competition, row);
+  return {
+    competition: hydrated(manager, Competition, row, 'c__'),
+    application: hydrated(manager, Application, row),
+    documents: row.submit_documents,
+    documentIds: row.submit_document_ids,
+    organizationName: row.submit_organization,
+    users: row.submit_users,
+  };
 }

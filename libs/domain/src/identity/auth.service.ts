@@ -117,6 +117,7 @@ export class AuthService {
     const key = `login-fail:${email}`;
     const attempts = await this.count(key, FAILED_LOGIN_WINDOW_S);
     if (attempts > this.config.values.LOGIN_MAX_FAILURES) throw tooManyLogins();
+    const mark = this.sessions.mark();
     const user = await this.users
       .createQueryBuilder('u')
       .addSelect('u.passwordHash')
@@ -124,6 +125,8 @@ export class AuthService {
       .getOne();
     const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), dto.password);
     if (!user || !ok || !user.active) throw badCredentials();
+    // The token's first request (the portal asks /me at once) is checked against the row just read.
+    this.sessions.prime(user.id, { version: user.sessionVersion, active: user.active }, mark);
     await this.redis.del(key).catch(() => undefined);
     return this.issue(user);
   }

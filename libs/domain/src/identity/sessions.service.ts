@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '@grants/config';
+import { preparedQuery } from '@grants/database';
 
 interface SessionState {
   version: number;
@@ -50,6 +51,21 @@ export class SessionsService {
     return rows[0]?.session_version ?? 0;
   }
 
+  /** A mark to pass to `prime()` along with a user's state read after this call. */
+  mark(): number {
+    return this.epoch;
+  }
+
+  /**
+   * Caches a user's state the caller has just read (a login reads the user anyway), so the next request
+   * of that user needs no read; unless this replica changed a user since `mark`, when the read may be older.
+   */
+  prime(userId: string, state: SessionState, mark: number): void {
+    if (this.ttlMs <= 0 || mark !== this.epoch || this.loading.has(userId)) return;
+    if (this.cache.size > 100_000) this.cache.clear();
+    this.cache.set(userId, { state, until: Date.now() + this.ttlMs });
+  }
+
   /** Drops this replica's cached state of a user (after a change it made). */
   forget(userId: string): void {
     this.epoch++;
@@ -64,9 +80,12 @@ export class SessionsService {
     const pending = this.loading.get(userId);
     if (pending) return pending;
     const epoch = this.epoch;
-    const load = this.dataSource
-      .query(`SELECT session_version, active FROM users WHERE id = $1`, [userId])
-      .then((rows: { session_version: number; active: boolean }[]) => {
+    const load = preparedQuery<{ session_version: number; active: boolean }>(
+      this.dataSource.manager,
+      `SELECT session_version, active FROM users WHERE id = $1`,
+      [userId],
+    )
+      .then((rows) => {
         const state = rows[0] ? { version: rows[0].session_version, active: rows[0].active } : null;
         if (this.ttlMs > 0 && epoch === this.epoch) {
           if (this.cache.size > 100_000) this.cache.clear();

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { preparedQuery } from '@grants/database';
 import { Locale } from '../shared/roles';
 
 export interface DeliverableNotification {
@@ -28,14 +29,17 @@ export class NotificationDelivery {
     send: (row: DeliverableNotification) => Promise<{ messageId: string; subject: string }>,
   ): Promise<DeliveryOutcome> {
     return this.dataSource.transaction(async (manager) => {
-      const [row]: (DeliverableNotification & { status: string })[] = await manager.query(
+      // Prepared statements: a rush's mails are thousands of these two on the same connections.
+      const [row] = await preparedQuery<DeliverableNotification & { status: string }>(
+        manager,
         `SELECT id, email, locale, template, payload, status FROM notifications WHERE id = $1 FOR UPDATE`,
         [id],
       );
       if (!row) return 'missing';
       if (row.status !== 'pending' && row.status !== 'queued') return 'skipped';
       const { messageId, subject } = await send(row);
-      await manager.query(
+      await preparedQuery(
+        manager,
         `UPDATE notifications SET status = 'sent', message_id = $2, subject = $3, sent_at = now(),
            attempts = attempts + 1, last_error = NULL
          WHERE id = $1`,
