@@ -4,16 +4,29 @@ export type MailLocale = 'ru' | 'en';
 
 const INTL_LOCALE: Record<MailLocale, string> = { ru: 'ru-RU', en: 'en-GB' };
 
+/** The day and time formats of a locale in a zone, built once: building them costs more than a mail's rendering. */
+const dateTimeFormats = new Map<string, { day: Intl.DateTimeFormat; time: Intl.DateTimeFormat }>();
+
+function dateTimeFormatsOf(intl: string, timeZone: string) {
+  const key = `${intl} ${timeZone}`;
+  let formats = dateTimeFormats.get(key);
+  if (!formats) {
+    formats = {
+      day: new Intl.DateTimeFormat(intl, { timeZone, day: 'numeric', month: 'long', year: 'numeric' }),
+      time: new Intl.DateTimeFormat(intl, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+    };
+    if (dateTimeFormats.size >= 1000) dateTimeFormats.clear();
+    dateTimeFormats.set(key, formats);
+  }
+  return formats;
+}
+
 /** "17 октября 2026 г., 23:30 (Asia/Krasnoyarsk)": an instant shown in the competition's zone, zone named. */
 export function formatDateTime(iso: string, timeZone: string, locale: MailLocale): string {
   const at = new Date(iso);
   if (typeof iso !== 'string' || Number.isNaN(at.getTime())) throw new PermanentMailError(`Not a date: ${String(iso)}`);
-  const intl = INTL_LOCALE[locale];
-  const day = new Intl.DateTimeFormat(intl, { timeZone, day: 'numeric', month: 'long', year: 'numeric' }).format(at);
-  const time = new Intl.DateTimeFormat(intl, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
-    at,
-  );
-  return `${day}, ${time} (${timeZone})`;
+  const { day, time } = dateTimeFormatsOf(INTL_LOCALE[locale], timeZone);
+  return `${day.format(at)}, ${time.format(at)} (${timeZone})`;
 }
 
 /** "15 мая 2027 г." (ru) or "15 May 2027" (en) from a calendar date YYYY-MM-DD (no zone: it is a date). */
@@ -21,12 +34,7 @@ export function formatDate(date: string, locale: MailLocale): string {
   const m = typeof date === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(date) : null;
   if (!m) throw new PermanentMailError(`Not a calendar date: ${String(date)}`);
   const at = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
-    timeZone: 'UTC',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  }).format(at);
+  return dateTimeFormatsOf(INTL_LOCALE[locale], 'UTC').day.format(at);
 }
 
 /**
