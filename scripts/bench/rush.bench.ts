@@ -17,6 +17,7 @@ import {
   Query,
   seedRushApplicants,
   submitAll,
+  submitPost,
 } from '@grants/testing/rush-fixtures';
 import { BenchResult, databaseUrl, freePort, percentile, round, startApp, stopApp, uniqueName } from './bench-support';
 import { bareSubmitServer } from './http.bench';
@@ -49,8 +50,6 @@ async function seedCompetition(pool: Pool, deadlineInMs: number): Promise<string
   );
   return rows[0].id as string;
 }
-
-const submitPath = (a: { applicationId: string }) => `/api/v1/applications/${a.applicationId}/submit`;
 
 /** Database clock minus this process's clock (ms), corrected by half the round trip. */
 async function clockOffset(pool: Pool): Promise<number> {
@@ -194,7 +193,7 @@ export async function benchRush(): Promise<BenchResult[]> {
         (s, i) =>
           new Promise<HttpAnswer>((resolve) =>
             setTimeout(
-              () => resolve(httpPost(apiUrl, submitPath(s), {}, straddleTokens[i])),
+              () => resolve(submitPost(apiUrl, s.applicationId, straddleTokens[i])),
               firstSend + (i * SPREAD_MS) / straddlers.length - Date.now(),
             ),
           ),

@@ -18,6 +18,7 @@ import { AuditController } from './audit/audit.controller';
 import { CompetitionsController } from './competitions/competitions.controller';
 import { ConsultationsController } from './consultations/consultations.controller';
 import { AuthGuard } from './common/auth.guard';
+import { ShedArrivals } from './common/arrival';
 import { AwardsController } from './awards/awards.controller';
 import { GrantsController } from './grants/grants.controller';
 import { GrantReportDocumentsController } from './grants/grant-report-documents.controller';
@@ -86,6 +87,7 @@ export class AppModule {
         { provide: APP_FILTER, useClass: DomainErrorFilter },
         FirstAdminSeeder,
         DatabaseClock,
+        ShedArrivals,
       ],
     };
   }

@@ -13,7 +13,7 @@ import { Logger } from 'nestjs-pino';
 import { AppConfig } from '@grants/config';
 import { DatabaseClock } from '@grants/database';
 import { AppModule } from './app.module';
-import { arrivalHook } from './common/arrival';
+import { arrivalHook, ShedArrivals } from './common/arrival';
 import { jsonBodyParser } from './common/json-body';
 import { validationPipe } from './common/validation';
 import { multipartLimits } from './documents/multipart-upload';
@@ -36,7 +36,9 @@ export async function createApiApp(config: AppConfig = AppConfig.fromEnvironment
   });
   // First of all hooks: the arrival stamp on the database clock, and the door that answers 503 when full.
   await app.register(
-    Object.assign(arrivalHook(app.get(DatabaseClock), config), { [Symbol.for('skip-override')]: true }) as never,
+    Object.assign(arrivalHook(app.get(DatabaseClock), config, app.get(ShedArrivals)), {
+      [Symbol.for('skip-override')]: true,
+    }) as never,
   );
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();

@@ -1,4 +1,5 @@
 import * as argon2 from 'argon2';
+import { randomUUID } from 'node:crypto';
 import { request } from 'node:http';
 
 /*
@@ -6,7 +7,7 @@ import { request } from 'node:http';
  * submitting over its own HTTP connection. The rows are inserted in SQL (registration's argon2 would
  * dominate the cost); the logins and submits go through the real api. The rush bench
  * (scripts/bench/rush.bench.ts) imports this file alone (`@grants/testing/rush-fixtures`): it imports
- * nothing but argon2 and node:http.
+ * nothing but argon2, node:crypto and node:http.
  */
 
 export type Query = (sql: string, params?: unknown[]) => Promise<any[]>;
@@ -79,7 +80,13 @@ export interface HttpAnswer {
  * One request over a connection of its own (no keep-alive pool): what separate clients do. A connection
  * reset is an answer too (status 0, the error as body): a rush counts it as a failed submit.
  */
-export function httpPost(baseUrl: string, path: string, body: unknown, token?: string): Promise<HttpAnswer> {
+export function httpPost(
+  baseUrl: string,
+  path: string,
+  body: unknown,
+  token?: string,
+  headers: Record<string, string> = {},
+): Promise<HttpAnswer> {
   const url = new URL(path, baseUrl);
   const payload = JSON.stringify(body ?? {});
   const sentAt = Date.now();
@@ -96,6 +103,7 @@ export function httpPost(baseUrl: string, path: string, body: unknown, token?: s
           'content-type': 'application/json',
           'content-length': Buffer.byteLength(payload),
           ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...headers,
         },
       },
       (res) => {
@@ -140,9 +148,11 @@ export async function loginApplicants(baseUrl: string, applicants: RushApplicant
   return tokens;
 }
 
+/** A submit as the portal sends it: with the request id its retries would repeat. */
+export const submitPost = (baseUrl: string, applicationId: string, token: string) =>
+  httpPost(baseUrl, `/api/v1/applications/${applicationId}/submit`, {}, token, { 'x-request-id': randomUUID() });
+
 /** Every applicant submits at once, each over its own connection. */
 export function submitAll(baseUrl: string, applicants: RushApplicant[], tokens: string[]): Promise<HttpAnswer[]> {
-  return Promise.all(
-    applicants.map((a, i) => httpPost(baseUrl, `/api/v1/applications/${a.applicationId}/submit`, {}, tokens[i])),
-  );
+  return Promise.all(applicants.map((a, i) => submitPost(baseUrl, a.applicationId, tokens[i])));
 }

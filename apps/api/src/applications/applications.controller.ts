@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   Actor,
   ApplicationChecklistResponse,
@@ -10,19 +10,23 @@ import {
   ApplicationSnapshotResponse,
   ApplicationsService,
   CreateApplicationDto,
+  DomainError,
   IneligibleDto,
   UpdateApplicationDto,
   WithdrawDto,
 } from '@grants/domain';
 import { ApiDoc } from '../common/api-docs';
-import { ReceivedAt } from '../common/arrival';
+import { ReceivedAt, ShedArrivals } from '../common/arrival';
 import { uuidParam } from '../common/validation';
 import { CurrentActor, Roles } from '../common/roles.decorator';
 
 @ApiTags('applications')
 @Controller()
 export class ApplicationsController {
-  constructor(private readonly applications: ApplicationsService) {}
+  constructor(
+    private readonly applications: ApplicationsService,
+    private readonly shed: ShedArrivals,
+  ) {}
 
   @Post('competitions/:id/applications')
   @Roles('applicant')
@@ -70,18 +74,35 @@ export class ApplicationsController {
   @HttpCode(200)
   @Roles('applicant')
   @ApiOkResponse({ type: ApplicationResponse })
+  @ApiHeader({
+    name: 'x-request-id',
+    required: false,
+    schema: { type: 'string', format: 'uuid' },
+    description:
+      'One id for all attempts of one submit: a retry that arrives after the deadline counts from the arrival of an attempt of the same id answered 503 by the full server',
+  })
   @ApiDoc('Submit the application; it gets its registration number', 'roles', {
     404: true,
     409: 'NOT_EDITABLE',
     422: 'DEADLINE_PASSED, NOT_OPEN_YET, INCOMPLETE, AMOUNT_EXCEEDS_MAX, COFINANCING_TOO_LOW, BUDGET_MISMATCH, PROJECT_DATES_INVALID, DOCUMENTS_MISSING',
     503: 'SERVICE_UNAVAILABLE: too many submissions in flight, or the arrival time cannot be read on the database clock; nothing was done, retry after `Retry-After` seconds',
   })
-  submit(
+  async submit(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam('id')) id: string,
     @ReceivedAt() receivedAt: Date,
+    @Headers('x-request-id') requestId?: string,
   ): Promise<ApplicationResponse> {
-    return this.applications.submit(actor, id, receivedAt);
+    try {
+      return await this.applications.submit(actor, id, receivedAt);
+    } catch (error) {
+      // Late by its own arrival: a retry of a submit the door turned away (same X-Request-Id) counts from
+      // that first arrival. Only late ones ask Redis, so the rush before the deadline never waits for it.
+      if (!(error instanceof DomainError && error.code === 'DEADLINE_PASSED') || !requestId) throw error;
+      const first = await this.shed.earliest(id, requestId, receivedAt);
+      if (first.getTime() >= receivedAt.getTime()) throw error;
+      return this.applications.submit(actor, id, first);
+    }
   }
 
   @Post('applications/:id/withdraw')

@@ -3902,7 +3902,10 @@ export interface operations {
     ApplicationsController_submit: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description One id for all attempts of one submit: a retry that arrives after the deadline counts from the arrival of an attempt of the same id answered 503 by the full server */
+                "x-request-id"?: string;
+            };
             path: {
                 id: string;
             };

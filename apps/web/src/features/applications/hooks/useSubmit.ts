@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, type ApiErrorBody, NetworkError } from '../../../api/client';
 import { keys } from '../../../api/keys';
+import { requestUuid } from '../../../api/request-id';
 import type { Application } from './useApplication';
 
 /** How often a submit refused with 503 (the deadline rush) is sent again before the person is told. */
@@ -11,19 +12,24 @@ const MAX_WAIT_S = 10;
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * POST /applications/:id/submit. A 503 with Retry-After (the api sheds load at the deadline rush;
- * the submit counts as received only when accepted) is sent again after the time it asks, a few times;
- * `retry` tells the page which attempt is waiting, so it can say so.
+ * POST /applications/:id/submit. A 503 with Retry-After (the api sheds load at the deadline rush) is sent
+ * again after the time it asks, a few times, under the same `X-Request-Id`: the api then judges the retry
+ * by the first attempt's arrival, so a click before the deadline stays in time. `retry` tells the page
+ * which attempt is waiting, so it can say so.
  */
 export function useSubmit(id: string) {
   const queryClient = useQueryClient();
   const [retry, setRetry] = useState<{ attempt: number; seconds: number } | null>(null);
   const mutation = useMutation({
     mutationFn: async (): Promise<Application> => {
+      // One id for this click, every attempt of it.
+      const requestId = requestUuid();
       for (let attempt = 1; ; attempt++) {
         let result;
         try {
-          result = await api.POST('/api/v1/applications/{id}/submit', { params: { path: { id } } });
+          result = await api.POST('/api/v1/applications/{id}/submit', {
+            params: { path: { id }, header: { 'x-request-id': requestId } },
+          });
         } catch (error) {
           throw new NetworkError(String(error));
         }
