@@ -21,6 +21,7 @@ import {
   Session,
   submitApplication,
   TestContext,
+  untilWaitingOnLocks,
 } from '@grants/testing';
 import { createWorkerApp } from '@grants/worker/setup';
 
@@ -140,16 +141,7 @@ describe('Deadlines: the submission close, reminders and recovery from a lost Re
     await blocker.startTransaction();
     try {
       await blocker.query(`SELECT id FROM competitions WHERE id = $1 FOR UPDATE`, [id]);
-      const waiting = async (n: number) =>
-        pollUntil(`${n} transactions waiting on the competition`, async () => {
-          // Inside a transaction the view is a snapshot; clear it to see the present.
-          await blocker.query(`SELECT pg_stat_clear_snapshot()`);
-          const [{ count }] = await blocker.query(
-            `SELECT count(*)::int AS count FROM pg_stat_activity
-             WHERE datname = current_database() AND state = 'active' AND wait_event_type = 'Lock'`,
-          );
-          return count >= n;
-        });
+      const waiting = (n: number) => untilWaitingOnLocks(blocker, n, `${n} transactions waiting on the competition`);
       const before = Array.from({ length: 10 }, (_, i) => submit(i));
       await waiting(10);
       const close = ctx.http.as(admin).post(`/competitions/${id}/close`);

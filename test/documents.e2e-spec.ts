@@ -14,12 +14,12 @@ import {
   insertReview,
   loginAdmin,
   multipart,
-  pollUntil,
   registerNgo,
   S3TestServer,
   Session,
   startS3Server,
   TestContext,
+  untilWaitingOnLocks,
 } from '@grants/testing';
 
 const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
@@ -331,14 +331,7 @@ describe.each(['local', 's3'] as const)('Documents of an application (%s storage
       await held.query(`SELECT id FROM applications WHERE id = $1 FOR UPDATE`, [applicationId]);
       await change(held);
       const submit = ctx.http.as(ngo).post(`/applications/${applicationId}/submit`);
-      await pollUntil('the submit to wait for the application', async () => {
-        await held.query(`SELECT pg_stat_clear_snapshot()`);
-        const [{ count }] = await held.query(
-          `SELECT count(*)::int AS count FROM pg_stat_activity
-           WHERE datname = current_database() AND state = 'active' AND wait_event_type = 'Lock'`,
-        );
-        return count === 1;
-      });
+      await untilWaitingOnLocks(held, 1, 'the submit to wait for the application');
       await held.commitTransaction();
       return await submit;
     } finally {
@@ -346,12 +339,18 @@ describe.each(['local', 's3'] as const)('Documents of an application (%s storage
     }
   }
 
-  it('freezes a file attached while the submit waited for the application', async () => {
+  /** A draft of the NGO with its charter attached. */
+  async function draftWithCharter() {
     const draft = await createDraftApplication(ctx.http, ngo, competition.id);
     const charter = await ctx.http
       .as(ngo)
       .upload(`/applications/${draft.id}/documents`, documentUpload('charter', 'Устав.pdf', fixtures.pdf()));
     expect(charter.status).toBe(201);
+    return { draft, charter };
+  }
+
+  it('freezes a file attached while the submit waited for the application', async () => {
+    const { draft } = await draftWithCharter();
     const submitted = await submitWhileHeld(draft.id, (held) =>
       held.query(
         `INSERT INTO application_documents (application_id, type, file_name, size, content_type, sha256, storage_key,
@@ -371,11 +370,7 @@ describe.each(['local', 's3'] as const)('Documents of an application (%s storage
   });
 
   it('refuses a submit whose charter was deleted while it waited for the application', async () => {
-    const draft = await createDraftApplication(ctx.http, ngo, competition.id);
-    const charter = await ctx.http
-      .as(ngo)
-      .upload(`/applications/${draft.id}/documents`, documentUpload('charter', 'Устав.pdf', fixtures.pdf()));
-    expect(charter.status).toBe(201);
+    const { draft, charter } = await draftWithCharter();
     const refused = await submitWhileHeld(draft.id, (held) =>
       held.query(`DELETE FROM application_documents WHERE id = $1`, [charter.body.id]),
     );

@@ -9,6 +9,7 @@ import {
   RushApplicant,
   seedRushApplicants,
   TestContext,
+  untilWaitingOnLocks,
 } from '@grants/testing';
 
 const R1 = '6f1c2d3e-4a5b-4c6d-8e7f-0a1b2c3d4e5f';
@@ -56,14 +57,7 @@ describe('The submit door: 503 when full, and the retry keeps the first arrival'
       // The competition row is held: a's submit waits for it, in flight.
       await blocker.query(`SELECT id FROM competitions WHERE id = $1 FOR UPDATE`, [competitionId]);
       const first = submit(a);
-      await pollUntil('the first submit to wait for the competition', async () => {
-        await blocker.query(`SELECT pg_stat_clear_snapshot()`);
-        const [{ count }] = await blocker.query(
-          `SELECT count(*)::int AS count FROM pg_stat_activity
-           WHERE datname = current_database() AND state = 'active' AND wait_event_type = 'Lock'`,
-        );
-        return count === 1;
-      });
+      await untilWaitingOnLocks(blocker, 1, 'the first submit to wait for the competition');
       const turnedAway = await Promise.all([submit(b, R1), submit(c, R2), submit(d)]);
       for (const res of turnedAway) {
         expect([res.status, res.body.code, res.headers['retry-after']]).toEqual([503, 'SERVICE_UNAVAILABLE', '1']);

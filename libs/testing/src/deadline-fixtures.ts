@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import Redis from 'ioredis';
-import { DataSource } from 'typeorm';
+import { DataSource, QueryRunner } from 'typeorm';
 import { AppConfig } from '@grants/config';
 import { ApplicationStatus, CompetitionStatus, DEFAULT_CRITERIA, ReviewStatus } from '@grants/domain';
 import { Session } from './factories';
@@ -99,6 +99,21 @@ export async function pollUntil<T>(
     if (Date.now() > until) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
+}
+
+/**
+ * Waits until `n` statements of this database are waiting for a lock, seen from `runner` (the one holding it):
+ * inside a transaction the statistics view is a snapshot, so it is cleared before each look.
+ */
+export function untilWaitingOnLocks(runner: QueryRunner, n: number, what: string): Promise<true> {
+  return pollUntil(what, async () => {
+    await runner.query(`SELECT pg_stat_clear_snapshot()`);
+    const [{ count }] = await runner.query(
+      `SELECT count(*)::int AS count FROM pg_stat_activity
+       WHERE datname = current_database() AND state = 'active' AND wait_event_type = 'Lock'`,
+    );
+    return count >= n;
+  });
 }
 
 export async function competitionStatus(ds: DataSource, competitionId: string): Promise<string> {
