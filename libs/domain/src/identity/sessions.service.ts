@@ -61,7 +61,12 @@ export class SessionsService {
    * of that user needs no read; unless this replica changed a user since `mark`, when the read may be older.
    */
   prime(userId: string, state: SessionState, mark: number): void {
-    if (this.ttlMs <= 0 || mark !== this.epoch || this.loading.has(userId)) return;
+    if (mark !== this.epoch || this.loading.has(userId)) return;
+    this.remember(userId, state);
+  }
+
+  private remember(userId: string, state: SessionState | null): void {
+    if (this.ttlMs <= 0) return;
     if (this.cache.size > 100_000) this.cache.clear();
     this.cache.set(userId, { state, until: Date.now() + this.ttlMs });
   }
@@ -87,10 +92,7 @@ export class SessionsService {
     )
       .then((rows) => {
         const state = rows[0] ? { version: rows[0].session_version, active: rows[0].active } : null;
-        if (this.ttlMs > 0 && epoch === this.epoch) {
-          if (this.cache.size > 100_000) this.cache.clear();
-          this.cache.set(userId, { state, until: Date.now() + this.ttlMs });
-        }
+        if (epoch === this.epoch) this.remember(userId, state);
         return state;
       })
       .finally(() => {
